@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { parseStoreUrl, storeKey } from './store-url';
+
+describe('parseStoreUrl', () => {
+  it.each([
+    ['https://play.google.com/store/apps/details?id=com.spotify.music', 'com.spotify.music', null],
+    ['https://play.google.com/store/apps/details?id=com.spotify.music&hl=en&gl=us', 'com.spotify.music', 'US'],
+    ['https://PLAY.GOOGLE.COM/store/apps/details?gl=DE&id=com.whatsapp', 'com.whatsapp', 'DE'],
+    ['https://play.google.com/store/apps/details/Spotify?id=com.spotify.music', 'com.spotify.music', null],
+    ['https://play.google.com/store/apps/details/?id=com.king.candycrushsaga', 'com.king.candycrushsaga', null],
+    ['market://details?id=com.spotify.music', 'com.spotify.music', null],
+  ])('reads the Play app page %s', (url, appId, country) => {
+    expect(parseStoreUrl(url)).toEqual({ store: 'google-play', appId, country });
+  });
+
+  it.each([
+    ['https://apps.apple.com/us/app/spotify-music-and-podcasts/id324684580', '324684580', 'US'],
+    ['https://apps.apple.com/app/id324684580', '324684580', null],
+    ['https://apps.apple.com/gb/app/id310633997?mt=8', '310633997', 'GB'],
+    ['https://itunes.apple.com/de/app/whatsapp-messenger/id310633997?mt=8', '310633997', 'DE'],
+    ['itms-apps://itunes.apple.com/app/id324684580', '324684580', null],
+    ['itms-appss://apps.apple.com/fr/app/x/id1', '1', 'FR'],
+  ])('reads the App Store app page %s', (url, appId, country) => {
+    expect(parseStoreUrl(url)).toEqual({ store: 'app-store', appId, country });
+  });
+
+  it.each([
+    'https://play.google.com/store/apps/dev?id=5700313618786177705',
+    'https://play.google.com/store/search?q=spotify&c=apps',
+    'https://play.google.com/store/apps/top',
+    'https://play.google.com/store/apps/details',
+    'https://play.google.com/store/apps/details?id=',
+    'https://play.google.com/store/apps/details?id=..evil',
+    'https://play.google.com.evil.io/store/apps/details?id=com.spotify.music',
+    'https://notplay.google.com/store/apps/details?id=com.spotify.music',
+    'https://apps.apple.com/us/developer/spotify/id324684583',
+    'https://apps.apple.com/us/story/id1538632801',
+    'https://apps.apple.com/us/charts/iphone',
+    'https://apps.apple.com/us/app/spotify/idabc',
+    'https://apps.apple.com.evil.io/us/app/spotify/id324684580',
+    'javascript:alert(1)//play.google.com/store/apps/details?id=a.b',
+    'ftp://play.google.com/store/apps/details?id=com.a',
+    'itms-apps://evil.example/app/id1',
+    'not a url',
+    '',
+  ])('is null for %s', (url) => {
+    expect(parseStoreUrl(url)).toBeNull();
+  });
+
+  it('never throws on garbage input', () => {
+    for (const input of [undefined, null, 42, {}, 'http://[::1', '%%%'] as unknown as string[]) {
+      expect(parseStoreUrl(input)).toBeNull();
+    }
+  });
+});
+
+describe('storeKey', () => {
+  it('matches Play ids case-insensitively', () => {
+    const a = parseStoreUrl('https://play.google.com/store/apps/details?id=com.Spotify.Music');
+    const b = parseStoreUrl('market://details?id=com.spotify.music');
+    expect(a && storeKey(a)).toBe('google-play:com.spotify.music');
+    expect(a && b && storeKey(a) === storeKey(b)).toBe(true);
+  });
+
+  it('keys App Store apps by their numeric id, whatever the country', () => {
+    const us = parseStoreUrl('https://apps.apple.com/us/app/spotify/id324684580');
+    const de = parseStoreUrl('https://itunes.apple.com/de/app/id324684580');
+    expect(us && storeKey(us)).toBe('app-store:324684580');
+    expect(us && de && storeKey(de)).toBe(storeKey(us));
+  });
+});

@@ -1,0 +1,100 @@
+export type StoreName = 'google-play' | 'app-store';
+
+export interface StoreApp {
+  store: StoreName;
+  appId: string;
+  /** ISO alpha-2, upper-case, from the URL (`gl=` on Play, the path on the App Store). */
+  country: string | null;
+}
+
+const PLAY_HOST = 'play.google.com';
+const APPLE_HOSTS = new Set(['apps.apple.com', 'itunes.apple.com']);
+const APPLE_SCHEMES = new Set(['itms-apps:', 'itms-appss:']);
+// Java-style package name: segments of letters, digits and underscores, dot-separated.
+const PACKAGE_RE = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+const COUNTRY_RE = /^[A-Za-z]{2}$/;
+
+/** Which store app page a URL is, or null for anything else (never throws). */
+export function parseStoreUrl(url: string): StoreApp | null {
+  const parsed = safeUrl(url);
+  if (!parsed) return null;
+  if (parsed.protocol === 'market:') return parseMarketUrl(parsed);
+  if (APPLE_SCHEMES.has(parsed.protocol)) {
+    if (parsed.host && !APPLE_HOSTS.has(parsed.hostname)) return null;
+    return parseAppStorePath(parsed.pathname);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  // URL lower-cases the host; an exact comparison keeps look-alikes (play.google.com.evil.io) out.
+  if (parsed.hostname === PLAY_HOST) return parsePlayUrl(parsed);
+  if (APPLE_HOSTS.has(parsed.hostname)) return parseAppStorePath(parsed.pathname);
+  return null;
+}
+
+/** Stable key for an app, case-insensitive: "google-play:com.spotify.music". */
+export function storeKey(app: StoreApp): string {
+  return `${app.store}:${app.appId.toLowerCase()}`;
+}
+
+/** The https store page of an app (used to rewrite market:// and itms-apps:// links). */
+export function storePageUrl(app: StoreApp): string {
+  if (app.store === 'google-play') {
+    return `https://play.google.com/store/apps/details?id=${encodeURIComponent(app.appId)}`;
+  }
+  const country = app.country ? `${app.country.toLowerCase()}/` : '';
+  return `https://apps.apple.com/${country}app/id${app.appId}`;
+}
+
+function parsePlayUrl(url: URL): StoreApp | null {
+  const path = url.pathname.replace(/\/+$/, '');
+  const segments = path.split('/').filter(Boolean);
+  // /store/apps/details or /store/apps/details/<name>
+  if (segments[0] !== 'store' || segments[1] !== 'apps' || segments[2] !== 'details') return null;
+  if (segments.length > 4) return null;
+  return playApp(url.searchParams.get('id'), url.searchParams.get('gl'));
+}
+
+function parseMarketUrl(url: URL): StoreApp | null {
+  // market://details?id=… parses with host "details"; some links use market:details?id=…
+  const where = url.host || url.pathname.replace(/^\/+/, '');
+  if (where !== 'details') return null;
+  return playApp(url.searchParams.get('id'), url.searchParams.get('gl'));
+}
+
+function playApp(id: string | null, gl: string | null): StoreApp | null {
+  const appId = id?.trim();
+  if (!appId || !PACKAGE_RE.test(appId)) return null;
+  return { store: 'google-play', appId, country: normaliseCountry(gl) };
+}
+
+function parseAppStorePath(pathname: string): StoreApp | null {
+  const segments = pathname.split('/').filter(Boolean);
+  let i = 0;
+  let country: string | null = null;
+  if (segments[i] && COUNTRY_RE.test(segments[i] as string)) {
+    country = normaliseCountry(segments[i] as string);
+    i++;
+  }
+  if (segments[i] !== 'app') return null;
+  i++;
+  const rest = segments.slice(i);
+  // [slug/]id<digits>
+  if (rest.length < 1 || rest.length > 2) return null;
+  const match = /^id(\d+)$/.exec(rest[rest.length - 1] as string);
+  if (!match) return null;
+  return { store: 'app-store', appId: match[1] as string, country };
+}
+
+function normaliseCountry(value: string | null): string | null {
+  if (!value || !COUNTRY_RE.test(value)) return null;
+  const upper = value.toUpperCase();
+  return upper === 'UK' ? 'GB' : upper;
+}
+
+function safeUrl(text: string): URL | null {
+  if (typeof text !== 'string' || text.length > 4096) return null;
+  try {
+    return new URL(text.trim());
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { buildTrackingLink, subIdStatus } from './tracking-link';
+
+const base = 'https://trk.example.com/click?offer_id=42&aff_id=7';
+
+describe('buildTrackingLink', () => {
+  it('appends the click ID as aff_sub by default', () => {
+    expect(buildTrackingLink(base, { clickId: 'abc123' })).toBe(`${base}&aff_sub=abc123`);
+  });
+
+  it('replaces an existing aff_sub whatever its placeholder', () => {
+    for (const placeholder of ['[CLICK_ID]', '{click_id}', '', 'old']) {
+      const url = `https://t.example/c?aff_sub=${placeholder}&offer=1`;
+      expect(buildTrackingLink(url, { clickId: 'X' })).toBe('https://t.example/c?aff_sub=X&offer=1');
+    }
+  });
+
+  it('keeps every other byte: order, odd encoding and the fragment', () => {
+    const url = 'https://t.example/c?b=%7Bx%7D&a=1+2&empty=&flag#frag?aff_sub=no';
+    expect(buildTrackingLink(url, { clickId: 'c1', subId: 's 1' })).toBe(
+      'https://t.example/c?b=%7Bx%7D&a=1+2&empty=&flag&aff_sub=c1&aff_sub2=s%201#frag?aff_sub=no',
+    );
+  });
+
+  it('inserts tracker macros as-is and percent-encodes anything else', () => {
+    for (const macro of ['{clickid}', '{{click_id}}', '[CLICK_ID]', '#clickid#']) {
+      expect(buildTrackingLink(base, { clickId: macro })).toBe(`${base}&aff_sub=${macro}`);
+    }
+    expect(buildTrackingLink(base, { clickId: 'a&b=c #d' })).toBe(`${base}&aff_sub=a%26b%3Dc%20%23d`);
+    expect(buildTrackingLink(base, { clickId: '{not a macro}' })).toBe(`${base}&aff_sub=%7Bnot%20a%20macro%7D`);
+  });
+
+  it('uses custom parameter names, e.g. sub1 on platforms that use sub1…sub5', () => {
+    const url = 'https://t.example/c?sub1={clickid}&o=1';
+    expect(buildTrackingLink(url, { clickId: 'K', clickIdParam: 'sub1', subId: 'pub9', subIdParam: 'sub2' })).toBe(
+      'https://t.example/c?sub1=K&o=1&sub2=pub9',
+    );
+  });
+
+  it('leaves a parameter out when its value is empty', () => {
+    expect(buildTrackingLink(base, { clickId: '', subId: '' })).toBe(base);
+    expect(buildTrackingLink('https://t.example/c?aff_sub=[CLICK_ID]', { clickId: '' })).toBe('https://t.example/c');
+    expect(buildTrackingLink('https://t.example/c?o=1&aff_sub=x', {})).toBe('https://t.example/c?o=1');
+  });
+
+  it('adds a query to a URL without one and keeps a fragment last', () => {
+    expect(buildTrackingLink('https://t.example/c#top', { clickId: 'z' })).toBe('https://t.example/c?aff_sub=z#top');
+    expect(buildTrackingLink('https://t.example/c?', { clickId: 'z' })).toBe('https://t.example/c?aff_sub=z');
+    expect(buildTrackingLink('https://t.example/c?o=1&', { clickId: 'z' })).toBe('https://t.example/c?o=1&aff_sub=z');
+  });
+
+  it('keeps one click ID when the network sent the parameter twice', () => {
+    expect(buildTrackingLink('https://t.example/c?aff_sub=a&o=1&aff_sub=b', { clickId: 'z' })).toBe(
+      'https://t.example/c?aff_sub=z&o=1',
+    );
+  });
+});
+
+describe('subIdStatus', () => {
+  const offer = (include: string[], exclude: string[]) => ({ subIds: { include, exclude } });
+
+  it('accepts any sub ID when both lists are empty', () => {
+    expect(subIdStatus(offer([], []), 'pub1')).toBe('ok');
+  });
+  it('flags an excluded sub ID', () => {
+    expect(subIdStatus(offer([], ['pub1', 'pub2']), ' pub2 ')).toBe('excluded');
+  });
+  it('flags a sub ID missing from a non-empty include list', () => {
+    expect(subIdStatus(offer(['a', 'b'], []), 'c')).toBe('not-included');
+    expect(subIdStatus(offer(['a', 'b'], []), '')).toBe('not-included');
+    expect(subIdStatus(offer(['a', 'b'], []), 'b')).toBe('ok');
+  });
+  it('lets exclusion win over inclusion', () => {
+    expect(subIdStatus(offer(['a'], ['a']), 'a')).toBe('excluded');
+  });
+});
