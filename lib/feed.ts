@@ -214,7 +214,7 @@ function toGeos(value: unknown): string[] {
 function toPayout(value: unknown): Payout | null {
   const raw = Array.isArray(value) ? value[0] : value;
   if (raw === null || raw === undefined) return null;
-  const fields = typeof raw === 'object' ? (raw as Record<string, unknown>) : { amount: raw };
+  const fields: Record<string, unknown> = typeof raw === 'object' ? (raw as Record<string, unknown>) : { amount: raw };
   const amount = toNumber(fields.amount);
   if (amount === null || amount < 0) return null;
   return {
@@ -266,9 +266,4 @@ function toSubIds(value: unknown): { include: string[]; exclude: string[] } {
 
 function unique(items: string[]): string[] {
   return items.length < 2 ? items : [...new Set(items)];
-}
-
-/** True when the offer's expiry has passed at `now`. */
-export function isExpired(offer: Pick<Offer, 'expiresAt'>, now: number): boolean {
-  return offer.expiresAt !== null && offer.expiresAt <= now;
 }

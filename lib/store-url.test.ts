@@ -66,6 +66,6 @@ describe('storeKey', () => {
     const us = parseStoreUrl('https://apps.apple.com/us/app/spotify/id324684580');
     const de = parseStoreUrl('https://itunes.apple.com/de/app/id324684580');
     expect(us && storeKey(us)).toBe('app-store:324684580');
-    expect(us && de && storeKey(de)).toBe(storeKey(us));
+    expect(de && storeKey(de)).toBe(us && storeKey(us));
   });
 });

@@ -1,0 +1,177 @@
+import type { browser as wxtBrowser } from 'wxt/browser';
+import { FeedError } from './errors';
+import { parseFeed } from './feed';
+import { createMessageListener, type Handlers } from './message-handler';
+import { createOffersService } from './offers-service';
+import { feedHostPermission } from './permissions';
+import { createRefresher, isStale, type RefreshOutcome } from './refresh';
+import { maskApiKey } from './settings';
+import { type Snapshot, summarise } from './snapshot';
+import {
+  apiKeyItem,
+  dismissedItem,
+  popupFocusItem,
+  settingsItem,
+  snapshotItem,
+  statusItem,
+  summaryItem,
+} from './storage';
+import { globalBadge, type ToolbarBadge, tabBadge } from './toolbar';
+
+export const REFRESH_ALARM = 'refresh-feed';
+export const DEMO_FEED_PATH = '/demo-feed.json';
+
+/**
+ * Everything the background does, wired to the browser APIs it is given. The entrypoint only
+ * calls `start`; tests drive the same code with fakeBrowser.
+ */
+export function createBackground(browser: typeof wxtBrowser, options: { fetch?: typeof fetch; timeoutMs?: number } = {}) {
+  const offers = createOffersService(() => snapshotItem.getValue());
+
+  async function saveSnapshot(snapshot: Snapshot) {
+    await snapshotItem.setValue(snapshot);
+    await summaryItem.setValue(summarise(snapshot));
+    offers.invalidate();
+  }
+
+  const refresher = createRefresher({
+    now: Date.now,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    async loadConfig() {
+      const [apiKey, settings] = await Promise.all([apiKeyItem.getValue(), settingsItem.getValue()]);
+      return { apiKey, settings };
+    },
+    async canReach(feedUrl) {
+      const origin = feedHostPermission(feedUrl);
+      return !!origin && (await browser.permissions.contains({ origins: [origin] }));
+    },
+    loadStatus: () => statusItem.getValue(),
+    saveStatus: (status) => statusItem.setValue(status),
+    saveSnapshot,
+    async schedule(when) {
+      await browser.alarms.clear(REFRESH_ALARM);
+      if (when !== null) await browser.alarms.create(REFRESH_ALARM, { when: Math.max(when, Date.now() + 30_000) });
+    },
+    snapshotSource: async () => (await summaryItem.getValue())?.source ?? null,
+  });
+
+  async function loadDemo(): Promise<RefreshOutcome> {
+    try {
+      const response = await fetch(browser.runtime.getURL(DEMO_FEED_PATH as '/'));
+      const feed = parseFeed(await response.json());
+      const fetchedAt = Date.now();
+      await saveSnapshot({ offers: feed.offers, rejected: feed.rejected, fetchedAt, source: 'demo' });
+      const status = await statusItem.getValue();
+      await statusItem.setValue({ ...status, error: null, refreshing: false });
+      return { ok: true, offerCount: feed.offers.length, rejectedCount: feed.rejected.length, fetchedAt };
+    } catch (error) {
+      const info = (error instanceof FeedError ? error : new FeedError('malformed')).toInfo();
+      return { ok: false, error: info };
+    }
+  }
+
+  async function showBadge(badge: ToolbarBadge, tabId?: number) {
+    const action = browser.action;
+    await Promise.all([
+      action.setBadgeText({ text: badge.text, tabId }),
+      action.setBadgeBackgroundColor({ color: badge.color, tabId }),
+      action.setTitle({ title: badge.title, tabId }),
+    ]);
+  }
+
+  const handlers: Handlers = {
+    refresh: () => refresher.refresh(),
+    loadDemo,
+    async saveSettings({ settings, apiKey }) {
+      await settingsItem.setValue(settings);
+      if (apiKey !== undefined) await apiKeyItem.setValue(apiKey);
+      return refresher.refresh({ restart: true });
+    },
+    async apiKeyInfo() {
+      const apiKey = await apiKeyItem.getValue();
+      return { hasKey: apiKey !== '', masked: maskApiKey(apiKey) };
+    },
+    revealApiKey: async () => ({ apiKey: await apiKeyItem.getValue() }),
+    search: (request) => offers.search(request, Date.now()),
+    offerById: ({ id }) => offers.offerById(id),
+    async offersForPage({ url }, sender) {
+      const [settings, dismissed, status] = await Promise.all([
+        settingsItem.getValue(),
+        dismissedItem.getValue(),
+        statusItem.getValue(),
+      ]);
+      const { key: _key, signature: _signature, ...page } = await offers.offersForPage(url, settings, dismissed, Date.now());
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined && (sender.frameId ?? 0) === 0) {
+        await showBadge(tabBadge(status, settings.badgesEnabled ? page.offers : []), tabId).catch(() => {});
+      }
+      return page;
+    },
+    async dismissBadge({ url }) {
+      const [settings, dismissed] = await Promise.all([settingsItem.getValue(), dismissedItem.getValue()]);
+      const page = await offers.offersForPage(url, settings, dismissed, Date.now());
+      if (page.key) await dismissedItem.setValue({ ...dismissed, [page.key]: page.signature });
+      return { ok: true };
+    },
+    async openPopup({ offerId }) {
+      await popupFocusItem.setValue(offerId);
+      try {
+        await browser.action.openPopup();
+      } catch {
+        // Firefox opens the popup only from a user gesture in the extension itself.
+        await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+      }
+      return { ok: true };
+    },
+  };
+
+  /** On every service-worker start: refresh when the snapshot is stale, keep an alarm planned. */
+  async function ensureFresh() {
+    const [settings, summary, status, alarm] = await Promise.all([
+      settingsItem.getValue(),
+      summaryItem.getValue(),
+      statusItem.getValue(),
+      browser.alarms.get(REFRESH_ALARM),
+    ]);
+    if (status.refreshing) await statusItem.setValue({ ...status, refreshing: false });
+    if (status.nextAttemptAt === null && status.error) return; // waiting for new settings
+    const due = status.nextAttemptAt !== null && status.nextAttemptAt <= Date.now();
+    if (due || isStale(summary?.fetchedAt ?? null, settings.refreshMinutes, Date.now())) {
+      await refresher.refresh();
+    } else if (!alarm && status.nextAttemptAt !== null) {
+      await browser.alarms.create(REFRESH_ALARM, { when: status.nextAttemptAt });
+    }
+  }
+
+  return {
+    handlers,
+    refresher,
+    offers,
+    ensureFresh,
+    start() {
+      browser.runtime.onMessage.addListener(
+        createMessageListener(handlers, browser.runtime.getURL('/' as '/')) as never,
+      );
+      browser.alarms.onAlarm.addListener((alarm) => {
+        if (alarm.name === REFRESH_ALARM) void refresher.refresh();
+      });
+      browser.runtime.onInstalled.addListener(async ({ reason }) => {
+        const devKey = import.meta.env.WXT_DEV_API_KEY;
+        if (reason === 'install' && devKey && !(await apiKeyItem.getValue())) await apiKeyItem.setValue(devKey);
+        if (reason === 'install' && !devKey) await browser.runtime.openOptionsPage();
+        await ensureFresh();
+      });
+      // Settings edited elsewhere (another computer through sync) apply here too.
+      settingsItem.watch((next, previous) => {
+        if (next.feedUrl !== previous?.feedUrl || next.refreshMinutes !== previous?.refreshMinutes) {
+          void refresher.refresh();
+        }
+      });
+      snapshotItem.watch(() => offers.invalidate());
+      statusItem.watch((status) => void showBadge(globalBadge(status)).catch(() => {}));
+      void statusItem.getValue().then((status) => showBadge(globalBadge(status)));
+      void ensureFresh();
+    },
+  };
+}

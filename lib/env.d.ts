@@ -1,0 +1,11 @@
+interface ImportMetaEnv {
+  /** Default feed URL template, with {apiKey}. */
+  readonly WXT_FEED_URL?: string;
+  /** Dev and test builds only: an API key stored on install, so the demo feed works at once. */
+  readonly WXT_DEV_API_KEY?: string;
+  /** Test builds only: extra hosts the store content script runs on (comma-separated match patterns). */
+  readonly WXT_EXTRA_MATCHES?: string;
+}
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}

@@ -1,0 +1,106 @@
+import type { Offer } from './feed';
+import { createStoreIndex, offersForStorePage, offersSignature, pageCountry, type StoreIndex } from './match';
+import { acceptsCountry } from './offer';
+import type { PageOffer, PageOffers, RequestOf, ResponseOf } from './protocol';
+import { createSearchIndex, type SearchIndex } from './search';
+import type { Settings } from './settings';
+import type { Snapshot } from './snapshot';
+import { storeKey } from './store-url';
+import { buildTrackingLink, subIdStatus } from './tracking-link';
+
+const PAGE_OFFERS_MAX = 10;
+
+/**
+ * The background's view of the snapshot: loaded once per service-worker life and kept with
+ * its indexes in memory. Store-page lookups are one Map.get; the search index is built on the
+ * first search only, since content scripts never need it.
+ */
+export function createOffersService(loadSnapshot: () => Promise<Snapshot | null>) {
+  let loaded: Promise<{ offers: Offer[]; byStore: StoreIndex; byId: Map<string, Offer> }> | null = null;
+  let search: SearchIndex | null = null;
+
+  function state() {
+    loaded ??= loadSnapshot().then((snapshot) => {
+      const offers = snapshot?.offers ?? [];
+      return { offers, byStore: createStoreIndex(offers), byId: new Map(offers.map((o) => [o.id, o])) };
+    });
+    return loaded;
+  }
+
+  return {
+    /** Forget the cached snapshot (it changed in storage). */
+    invalidate() {
+      loaded = null;
+      search = null;
+    },
+
+    async search(request: RequestOf<'search'>, now: number): Promise<ResponseOf<'search'>> {
+      const { offers } = await state();
+      search ??= createSearchIndex(offers);
+      const result = search.query(request.query, {
+        limit: request.limit,
+        now,
+        filters: {
+          platform: request.platform,
+          geo: request.geo,
+          category: request.category,
+          minPayout: request.minPayout,
+          sort: request.sort,
+        },
+      });
+      return { ...result, categories: search.categories.slice(0, 200), geos: search.geos, ready: true };
+    },
+
+    async offerById(id: string): Promise<Offer | null> {
+      return (await state()).byId.get(id) ?? null;
+    },
+
+    async offersForPage(
+      url: string,
+      settings: Settings,
+      dismissed: Record<string, string>,
+      now: number,
+    ): Promise<PageOffers & { key: string | null; signature: string }> {
+      const { byStore } = await state();
+      const matches = offersForStorePage(byStore, url, { country: settings.country || null, now });
+      const country = pageCountry(url, settings.country);
+      const signature = offersSignature(matches);
+      const key = matches[0]?.store ? storeKey(matches[0].store) : null;
+      return {
+        enabled: settings.badgesEnabled,
+        corner: settings.badgeCorner,
+        dismissed: key !== null && dismissed[key] === signature,
+        country,
+        subId: settings.subId,
+        offers: matches.slice(0, PAGE_OFFERS_MAX).map((offer) => toPageOffer(offer, settings, country)),
+        key,
+        signature,
+      };
+    },
+  };
+}
+
+export function linkFor(offer: Pick<Offer, 'trackingUrl'>, settings: Settings): string {
+  return buildTrackingLink(offer.trackingUrl, {
+    clickId: settings.clickId,
+    clickIdParam: settings.clickIdParam,
+    subId: settings.subId,
+    subIdParam: settings.subIdParam,
+  });
+}
+
+function toPageOffer(offer: Offer, settings: Settings, country: string | null): PageOffer {
+  return {
+    id: offer.id,
+    name: offer.name,
+    platform: offer.platform,
+    payout: offer.payout,
+    geos: offer.geos,
+    caps: offer.caps,
+    minVersion: offer.minVersion,
+    expiresAt: offer.expiresAt,
+    trackingLink: linkFor(offer, settings),
+    subIdStatus: subIdStatus(offer, settings.subId),
+    fitsCountry: country ? acceptsCountry(offer, country) : null,
+  };
+}

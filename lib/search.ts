@@ -1,0 +1,267 @@
+import type { Offer } from './feed';
+import { acceptsCountry, isExpired } from './offer';
+import { fold, type ParsedQuery, parseQuery, type SearchFilters, tokenize } from './search-query';
+
+export type { SearchFilters, SortKey } from './search-query';
+
+export interface SearchOptions {
+  limit?: number;
+  filters?: Partial<SearchFilters>;
+  /** For expiry ranking; expired offers go last. */
+  now?: number;
+}
+
+export interface SearchResult {
+  total: number;
+  offers: Offer[];
+}
+
+export interface SearchIndex {
+  search(query: string, limit?: number): Offer[];
+  query(query: string, options?: SearchOptions): SearchResult;
+  /** Categories by how many offers have them, most first. */
+  categories: string[];
+  geos: string[];
+  size: number;
+}
+
+// Field weights: what a publisher types is most often part of the offer's name or the app id.
+const W_NAME = 3;
+const W_APP = 2.5;
+const W_CATEGORY = 2;
+const W_ID = 2;
+const W_DESCRIPTION = 1;
+// How much a partial match is worth against an exact word.
+const PREFIX = 0.7;
+const FUZZY = 0.45;
+
+interface Postings {
+  docs: number[];
+  weights: number[];
+}
+
+/**
+ * A purpose-built inverted index: exact words, prefixes (binary search in the sorted
+ * vocabulary) and one or two typos (bounded edit distance over words of similar length).
+ */
+export function createSearchIndex(offers: Offer[]): SearchIndex {
+  const n = offers.length;
+  const postings = new Map<string, Postings>();
+  const byId = new Map<string, number>();
+  const categoryText: string[] = new Array(n);
+  const categoryCount = new Map<string, number>();
+  const geoCount = new Map<string, number>();
+
+  const add = (token: string, doc: number, weight: number) => {
+    let p = postings.get(token);
+    if (!p) {
+      p = { docs: [], weights: [] };
+      postings.set(token, p);
+    }
+    const last = p.docs.length - 1;
+    if (last >= 0 && p.docs[last] === doc) {
+      if ((p.weights[last] as number) < weight) p.weights[last] = weight;
+    } else {
+      p.docs.push(doc);
+      p.weights.push(weight);
+    }
+  };
+
+  for (let doc = 0; doc < n; doc++) {
+    const offer = offers[doc] as Offer;
+    byId.set(offer.id.toLowerCase(), doc);
+    // Fields are added heaviest first, so the first weight a (token, doc) gets is its best.
+    for (const t of tokenize(offer.name)) add(t, doc, W_NAME);
+    if (offer.store) {
+      add(offer.store.appId.toLowerCase(), doc, W_APP);
+      for (const t of tokenize(offer.store.appId)) add(t, doc, W_APP);
+    }
+    for (const t of tokenize(offer.id)) add(t, doc, W_ID);
+    for (const c of offer.categories) {
+      for (const t of tokenize(c)) add(t, doc, W_CATEGORY);
+      categoryCount.set(c, (categoryCount.get(c) ?? 0) + 1);
+    }
+    for (const t of tokenize(offer.description)) add(t, doc, W_DESCRIPTION);
+    for (const g of offer.geos) geoCount.set(g, (geoCount.get(g) ?? 0) + 1);
+    categoryText[doc] = fold(offer.categories.join('\n'));
+  }
+
+  const vocab = [...postings.keys()].sort();
+  const byLength: string[][] = [];
+  for (const word of vocab) (byLength[word.length] ??= []).push(word);
+
+  // Orders for the sorts, computed once so a query only compares integers.
+  const all = Array.from({ length: n }, (_, i) => i);
+  const payoutOrder = [...all].sort((a, b) => payoutOf(offers[b]) - payoutOf(offers[a]) || a - b);
+  const nameOrder = [...all].sort((a, b) => compareText(offers[a]?.name, offers[b]?.name) || a - b);
+  const expiryOrder = [...all].sort((a, b) => expiryOf(offers[a]) - expiryOf(offers[b]) || a - b);
+  const rank = (order: number[]) => {
+    const r = new Int32Array(n);
+    order.forEach((doc, i) => {
+      r[doc] = i;
+    });
+    return r;
+  };
+  const payoutRank = rank(payoutOrder);
+  const nameRank = rank(nameOrder);
+  const expiryRank = rank(expiryOrder);
+
+  // Scratch space reused by every query (one query at a time, no allocation per keystroke).
+  const total = new Float32Array(n);
+  const wordScore = new Float32Array(n);
+  const seen = new Uint32Array(n);
+  let stamp = 0;
+
+  function matchWord(word: string, touched: number[]): void {
+    const visit = (token: string, factor: number) => {
+      const p = postings.get(token);
+      if (!p) return;
+      for (let i = 0; i < p.docs.length; i++) {
+        const doc = p.docs[i] as number;
+        const score = (p.weights[i] as number) * factor;
+        if (wordScore[doc] === 0) touched.push(doc);
+        if (score > (wordScore[doc] as number)) wordScore[doc] = score;
+      }
+    };
+    visit(word, 1);
+    // Prefixes: every vocabulary word that starts with the typed one.
+    for (let i = lowerBound(vocab, word); i < vocab.length; i++) {
+      const token = vocab[i] as string;
+      if (!token.startsWith(word)) break;
+      if (token !== word) visit(token, PREFIX * (0.5 + (0.5 * word.length) / token.length));
+    }
+    // Typos only in longer words, where they are typos and not a different word.
+    const maxEdits = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+    if (maxEdits === 0) return;
+    for (let len = word.length - maxEdits; len <= word.length + maxEdits; len++) {
+      for (const token of byLength[len] ?? []) {
+        if (token !== word && !token.startsWith(word) && withinEdits(word, token, maxEdits)) visit(token, FUZZY);
+      }
+    }
+  }
+
+  function query(text: string, options: SearchOptions = {}): SearchResult {
+    const limit = options.limit ?? 50;
+    const now = options.now ?? 0;
+    const q = parseQuery(text, options.filters);
+    const passes = (doc: number) => passesFilters(offers[doc] as Offer, categoryText[doc] as string, q);
+    const exact = byId.get(q.raw.toLowerCase());
+
+    if (q.words.length === 0) return browse(q, passes, limit, now);
+
+    let candidates: number[] = [];
+    for (let w = 0; w < q.words.length; w++) {
+      const touched: number[] = [];
+      matchWord(q.words[w] as string, touched);
+      if (w === 0) {
+        for (const doc of touched) total[doc] = wordScore[doc] as number;
+        candidates = touched;
+      } else {
+        // Words in any order, all of them required: keep the docs every word hit.
+        stamp++;
+        for (const doc of touched) seen[doc] = stamp;
+        candidates = candidates.filter((doc) => seen[doc] === stamp);
+        for (const doc of candidates) total[doc] = (total[doc] as number) + (wordScore[doc] as number);
+      }
+      for (const doc of touched) wordScore[doc] = 0;
+      if (candidates.length === 0) break;
+    }
+
+    const hits = candidates.filter(passes);
+    if (exact !== undefined && !hits.includes(exact) && passes(exact)) hits.push(exact);
+    const isExact = (doc: number) => (doc === exact ? 1 : 0);
+    const score = (doc: number) => (q.sort === 'best' ? (total[doc] as number) : 0);
+    const expired = (doc: number) => (now && isExpired(offers[doc] as Offer, now) ? 1 : 0);
+    const sortRank = q.sort === 'name' ? nameRank : q.sort === 'expiry' ? expiryRank : payoutRank;
+    // An exact id first, expired offers last, then relevance (for "best") and the chosen order.
+    hits.sort(
+      (a, b) =>
+        isExact(b) - isExact(a) ||
+        expired(a) - expired(b) ||
+        score(b) - score(a) ||
+        (sortRank[a] as number) - (sortRank[b] as number),
+    );
+    return { total: hits.length, offers: hits.slice(0, limit).map((d) => offers[d] as Offer) };
+  }
+
+  function browse(q: ParsedQuery, passes: (doc: number) => boolean, limit: number, now: number): SearchResult {
+    const order = q.sort === 'name' ? nameOrder : q.sort === 'expiry' ? expiryOrder : payoutOrder;
+    const page: number[] = [];
+    const late: number[] = [];
+    let count = 0;
+    for (const doc of order) {
+      if (!passes(doc)) continue;
+      count++;
+      if (now && isExpired(offers[doc] as Offer, now)) {
+        if (late.length < limit) late.push(doc);
+      } else if (page.length < limit) {
+        page.push(doc);
+      }
+    }
+    const docs = page.concat(late).slice(0, limit);
+    return { total: count, offers: docs.map((d) => offers[d] as Offer) };
+  }
+
+  return {
+    query,
+    search: (text, limit) => query(text, { limit }).offers,
+    categories: [...categoryCount.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([c]) => c),
+    geos: [...geoCount.keys()].sort(),
+    size: n,
+  };
+}
+
+function passesFilters(offer: Offer, categories: string, q: ParsedQuery): boolean {
+  if (q.platform && offer.platform !== q.platform) return false;
+  if (q.geo && !acceptsCountry(offer, q.geo)) return false;
+  if (q.minPayout !== null && (offer.payout?.amount ?? -1) < q.minPayout) return false;
+  if (q.category && !categories.includes(q.category)) return false;
+  return true;
+}
+
+function payoutOf(offer: Offer | undefined): number {
+  return offer?.payout?.amount ?? -1;
+}
+
+function expiryOf(offer: Offer | undefined): number {
+  return offer?.expiresAt ?? Number.MAX_SAFE_INTEGER;
+}
+
+function compareText(a = '', b = ''): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function lowerBound(sorted: string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Optimal-string-alignment distance ≤ max (a swap of two letters counts as one edit). */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, (prevPrev[j - 2] as number) + 1);
+      }
+      row[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > max) return false;
+    prevPrev = prev;
+    prev = row;
+  }
+  return (prev[b.length] as number) <= max;
+}
