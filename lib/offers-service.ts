@@ -6,7 +6,7 @@ import { createSearchIndex, type SearchIndex } from './search';
 import type { Settings } from './settings';
 import type { Snapshot } from './snapshot';
 import { storeKey } from './store-url';
-import { buildTrackingLink, subIdStatus } from './tracking-link';
+import { subIdStatus, trackingLinkFor } from './tracking-link';
 
 const PAGE_OFFERS_MAX = 10;
 
@@ -80,15 +80,6 @@ export function createOffersService(loadSnapshot: () => Promise<Snapshot | null>
   };
 }
 
-export function linkFor(offer: Pick<Offer, 'trackingUrl'>, settings: Settings): string {
-  return buildTrackingLink(offer.trackingUrl, {
-    clickId: settings.clickId,
-    clickIdParam: settings.clickIdParam,
-    subId: settings.subId,
-    subIdParam: settings.subIdParam,
-  });
-}
-
 function toPageOffer(offer: Offer, settings: Settings, country: string | null): PageOffer {
   return {
     id: offer.id,
@@ -99,8 +90,9 @@ function toPageOffer(offer: Offer, settings: Settings, country: string | null): 
     caps: offer.caps,
     minVersion: offer.minVersion,
     expiresAt: offer.expiresAt,
-    trackingLink: linkFor(offer, settings),
+    trackingLink: trackingLinkFor(offer, settings),
     subIdStatus: subIdStatus(offer, settings.subId),
+    acceptedSubIds: offer.subIds.include.slice(0, 5),
     fitsCountry: country ? acceptsCountry(offer, country) : null,
   };
 }

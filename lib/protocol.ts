@@ -59,6 +59,8 @@ export interface PageOffer {
   expiresAt: number | null;
   trackingLink: string;
   subIdStatus: SubIdStatus;
+  /** The offer's include list (first few), for the sub-ID warning. */
+  acceptedSubIds: string[];
   /** Null when the page's country is unknown. */
   fitsCountry: boolean | null;
 }

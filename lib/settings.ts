@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { DEFAULT_CLICK_ID_PARAM, DEFAULT_SUB_ID_PARAM } from './tracking-link';
+import { BADGE_CORNERS, MAX_REFRESH_MINUTES, MIN_REFRESH_MINUTES } from './settings-defaults';
 
-export const BADGE_CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
-export const MIN_REFRESH_MINUTES = 5;
-export const MAX_REFRESH_MINUTES = 240;
+export { BADGE_CORNERS, defaultSettings, MAX_REFRESH_MINUTES, MIN_REFRESH_MINUTES } from './settings-defaults';
+
 
 const PARAM_NAME = /^[A-Za-z0-9_.\-[\]]{1,64}$/;
 
@@ -47,20 +46,6 @@ export const ApiKeySchema = z
   .trim()
   .max(512, 'That is too long for an API key')
   .refine((value) => !/\s/.test(value), { message: 'An API key has no spaces' });
-
-export function defaultSettings(feedUrl: string): Settings {
-  return {
-    feedUrl,
-    refreshMinutes: 30,
-    clickId: '[CLICK_ID]',
-    clickIdParam: DEFAULT_CLICK_ID_PARAM,
-    subId: '',
-    subIdParam: DEFAULT_SUB_ID_PARAM,
-    country: '',
-    badgesEnabled: true,
-    badgeCorner: 'bottom-right',
-  };
-}
 
 /** Field → first problem, for inline messages as the publisher types. */
 export function settingsProblems(input: unknown): Partial<Record<keyof Settings, string>> {

@@ -1,5 +1,6 @@
 import type { FeedErrorInfo } from './errors';
 import type { Offer, RejectedOffer } from './feed';
+import { isExpired } from './offer';
 
 export type SnapshotSource = 'feed' | 'demo';
 
@@ -17,6 +18,8 @@ export interface SnapshotSummary {
   source: SnapshotSource;
   offerCount: number;
   rejectedCount: number;
+  /** The first skipped offers with reasons, for "M offers skipped". */
+  rejected: RejectedOffer[];
   /** The best-paying offers, so the popup can list something before the index is ready. */
   top: Offer[];
 }
@@ -42,6 +45,7 @@ export const EMPTY_STATUS: RefreshStatus = {
 };
 
 export const SUMMARY_TOP = 60;
+export const SUMMARY_REJECTED = 100;
 
 export function summarise(snapshot: Snapshot): SnapshotSummary {
   return {
@@ -49,7 +53,12 @@ export function summarise(snapshot: Snapshot): SnapshotSummary {
     source: snapshot.source,
     offerCount: snapshot.offers.length,
     rejectedCount: snapshot.rejected.length,
-    top: [...snapshot.offers].sort(byPayoutDesc).slice(0, SUMMARY_TOP),
+    rejected: snapshot.rejected.slice(0, SUMMARY_REJECTED),
+    // The popup's first screen before the search index answers: same order as its "best" sort.
+    top: snapshot.offers
+      .filter((offer) => !isExpired(offer, snapshot.fetchedAt))
+      .sort(byPayoutDesc)
+      .slice(0, SUMMARY_TOP),
   };
 }
 

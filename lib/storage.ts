@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import { defaultSettings, type Settings } from './settings';
+import type { Settings } from './settings';
+import { defaultSettings } from './settings-defaults';
 import { EMPTY_STATUS, type RefreshStatus, type Snapshot, type SnapshotSummary } from './snapshot';
 
 /**

@@ -1,4 +1,5 @@
 import type { Offer } from './feed';
+import type { Settings } from './settings';
 
 export interface TrackingLinkParams {
   clickId?: string;
@@ -86,4 +87,17 @@ function paramName(part: string): string {
 
 function encodeValue(value: string): string {
   return isTrackerMacro(value) ? value : encodeURIComponent(value);
+}
+
+/** The offer's link with the publisher's click ID and sub ID from settings. */
+export function trackingLinkFor(
+  offer: Pick<Offer, 'trackingUrl'>,
+  settings: Pick<Settings, 'clickId' | 'clickIdParam' | 'subId' | 'subIdParam'>,
+): string {
+  return buildTrackingLink(offer.trackingUrl, {
+    clickId: settings.clickId,
+    clickIdParam: settings.clickIdParam,
+    subId: settings.subId,
+    subIdParam: settings.subIdParam,
+  });
 }

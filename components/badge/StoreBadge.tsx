@@ -1,0 +1,142 @@
+import { useState } from 'preact/hooks';
+import { formatCap, formatExpiry, formatGeos, formatPayout, isExpired, isExpiringSoon, safeHttpUrl } from '../../lib/offer';
+import type { PageOffer, PageOffers } from '../../lib/protocol';
+import { QrCode } from '../QrCode';
+import { SubIdWarning } from '../SubIdWarning';
+
+interface Props {
+  page: PageOffers;
+  now: number;
+  onCopy: (link: string) => Promise<void>;
+  onDismiss: () => void;
+  onOpenPopup: (offerId: string) => void;
+}
+
+/** The in-page badge: the best offer's payout and a ready link; the rest one click away. */
+export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup }: Props) {
+  const [expanded, setExpanded] = useState(false);
+  const [chosen, setChosen] = useState(0);
+  const [showQr, setShowQr] = useState(false);
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const offer = page.offers[chosen] ?? page.offers[0];
+  if (!offer) return null;
+  const link = safeHttpUrl(offer.trackingLink);
+
+  async function copy() {
+    if (!link) return;
+    try {
+      await onCopy(link);
+      setCopied('copied');
+    } catch {
+      setCopied('failed');
+    }
+  }
+
+  return (
+    <section class={`badge ${page.corner}`} aria-label="Offer Lens">
+      <div class="head">
+        <span class="payout">{formatPayout(offer.payout)}</span>
+        <CountryFit offer={offer} country={page.country} />
+        <button
+          type="button"
+          class="icon"
+          aria-expanded={expanded}
+          aria-label={expanded ? 'Show less' : 'Show offer details'}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? '▾' : '▸'}
+        </button>
+        <button type="button" class="icon" aria-label="Dismiss until the offers change" title="Dismiss" onClick={onDismiss}>
+          ×
+        </button>
+      </div>
+      <div class="name" title={offer.name}>
+        {offer.name}
+      </div>
+      <div class="meta">
+        {offer.platform === 'ios' ? 'iOS' : offer.platform === 'android' ? 'Android' : ''}
+        {page.offers.length > 1 && ` · ${page.offers.length} offers`}
+      </div>
+
+      {expanded && (
+        <div class="more">
+          <dl>
+            <dt>Caps</dt>
+            <dd>
+              {formatCap(offer.caps.daily)}/day · {formatCap(offer.caps.monthly)}/month
+            </dd>
+            {offer.minVersion && (
+              <>
+                <dt>Min OS</dt>
+                <dd>{offer.minVersion}</dd>
+              </>
+            )}
+            <dt>Countries</dt>
+            <dd>{formatGeos(offer.geos, 10)}</dd>
+            {offer.expiresAt !== null && (
+              <>
+                <dt>Expiry</dt>
+                <dd class={isExpired(offer, now) ? 'bad' : isExpiringSoon(offer, now) ? 'warn' : ''}>
+                  {formatExpiry(offer.expiresAt, now)}
+                </dd>
+              </>
+            )}
+          </dl>
+          {page.offers.length > 1 && (
+            <ul class="others" aria-label="Offers for this app">
+              {page.offers.map((o, i) => (
+                <li key={o.id}>
+                  <button
+                    type="button"
+                    class={i === chosen ? 'other chosen' : 'other'}
+                    aria-pressed={i === chosen}
+                    onClick={() => {
+                      setChosen(i);
+                      setCopied('idle');
+                    }}
+                  >
+                    <span>{formatPayout(o.payout)}</span> <span class="other-name">{o.name}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      <SubIdWarning status={offer.subIdStatus} subId={page.subId} offer={{ subIds: { include: offer.acceptedSubIds } }} />
+
+      <div class="actions">
+        <button type="button" class="primary" onClick={copy} disabled={!link}>
+          {copied === 'copied' ? '✓ Copied' : 'Copy tracking link'}
+        </button>
+        {link && (
+          <a class="button" href={link} target="_blank" rel="noopener noreferrer">
+            Open
+          </a>
+        )}
+        <button type="button" aria-pressed={showQr} onClick={() => setShowQr(!showQr)} disabled={!link}>
+          QR
+        </button>
+        <button type="button" onClick={() => onOpenPopup(offer.id)}>
+          Open in popup
+        </button>
+      </div>
+      <span class="sr-only" role="status">
+        {copied === 'copied' ? 'Tracking link copied' : copied === 'failed' ? 'Could not copy the link' : ''}
+      </span>
+      {copied === 'failed' && <p class="bad">Could not copy: use Open and copy the address.</p>}
+      {showQr && link && <QrCode text={link} size={132} label="QR code of the tracking link" />}
+    </section>
+  );
+}
+
+function CountryFit({ offer, country }: { offer: PageOffer; country: string | null }) {
+  if (!country || offer.fitsCountry === null) return <span class="fit muted">{formatGeos(offer.geos, 3)}</span>;
+  if (offer.fitsCountry) return <span class="fit ok">✓ {country}</span>;
+  return (
+    <span class="fit bad">
+      ✗ not in {country} — accepts {formatGeos(offer.geos, 3)}
+    </span>
+  );
+}

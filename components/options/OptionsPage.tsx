@@ -1,0 +1,185 @@
+import { useState } from 'preact/hooks';
+import { BADGE_CORNERS, MAX_REFRESH_MINUTES, MIN_REFRESH_MINUTES, type Settings } from '../../lib/settings';
+import { describeStatus } from '../../lib/status-text';
+import { EMPTY_STATUS } from '../../lib/snapshot';
+import { StatusLine } from '../StatusLine';
+import { useNow } from '../use-storage-item';
+import { Field } from './Field';
+import { SkippedOffers } from './SkippedOffers';
+import { type Draft, useOptions } from './use-options';
+
+const CORNER_LABELS: Record<Settings['badgeCorner'], string> = {
+  'bottom-right': 'Bottom right',
+  'bottom-left': 'Bottom left',
+  'top-right': 'Top right',
+  'top-left': 'Top left',
+};
+
+export function OptionsPage() {
+  const o = useOptions();
+  const now = useNow();
+  const [showKey, setShowKey] = useState(false);
+  const { draft, problems } = o;
+  if (!draft) return <main class="options" aria-busy="true" />;
+
+  const text = (key: keyof Draft) => ({
+    value: String(draft[key]),
+    onInput: (e: Event) => o.update({ [key]: (e.currentTarget as HTMLInputElement).value } as Partial<Draft>),
+  });
+
+  async function toggleKey() {
+    if (!showKey && !o.apiKey && o.keyInfo?.hasKey) await o.revealKey();
+    setShowKey(!showKey);
+  }
+
+  return (
+    <main class="options">
+      <header>
+        <h1>Offer Lens</h1>
+        <p class="muted">
+          Your CarrierAppTraffic offers in the browser. Offer Lens works with affiliate tracking links: it builds them
+          from your click ID and sub ID, and copies or opens one only when you click.
+        </p>
+      </header>
+
+      <section aria-labelledby="feed-heading" class="card">
+        <h2 id="feed-heading">Offers feed</h2>
+        <StatusLine status={describeStatus(o.status ?? EMPTY_STATUS, o.summary ?? null, now)} />
+        {o.summary && o.summary.rejectedCount > 0 && <SkippedOffers summary={o.summary} />}
+        <div class="row">
+          <button type="button" class="btn" onClick={o.refreshNow} disabled={o.busy !== null || !o.keyInfo?.hasKey}>
+            {o.busy === 'refresh' ? 'Refreshing…' : 'Refresh now'}
+          </button>
+          <button type="button" class="btn" onClick={o.tryDemo} disabled={o.busy !== null}>
+            {o.busy === 'demo' ? 'Loading…' : 'Try with demo data'}
+          </button>
+        </div>
+        {o.missing.length > 0 && (
+          <div class="banner warn" role="alert">
+            Offer Lens needs access to {o.missing.map((m) => new URL(m.replace('*', '')).host).join(', ')} to fetch
+            your feed and show badges on store pages.{' '}
+            <button type="button" class="btn" onClick={o.grantAccess}>
+              Grant access
+            </button>
+          </div>
+        )}
+      </section>
+
+      <form
+        class="card"
+        aria-labelledby="settings-heading"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          o.save();
+        }}
+      >
+        <h2 id="settings-heading">Account</h2>
+        <Field id="apiKey" label="API key" problem={problems.apiKey} hint="From your CarrierAppTraffic account. Stored on this computer only.">
+          <div class="row tight">
+            <input
+              id="apiKey"
+              type={showKey ? 'text' : 'password'}
+              autoComplete="off"
+              spellcheck={false}
+              placeholder={o.keyInfo?.hasKey ? `${o.keyInfo.masked} (saved)` : 'Paste your API key'}
+              value={o.apiKey}
+              onInput={(e) => o.setApiKey(e.currentTarget.value)}
+            />
+            <button type="button" class="btn" onClick={toggleKey} aria-pressed={showKey} aria-controls="apiKey">
+              {showKey ? 'Hide' : 'Show'}
+            </button>
+          </div>
+        </Field>
+
+        <h2>Tracking links</h2>
+        <div class="grid">
+          <Field id="clickId" label="Click ID" problem={problems.clickId} hint="A value, or your tracker's macro such as {clickid}">
+            <input id="clickId" {...text('clickId')} spellcheck={false} />
+          </Field>
+          <Field id="clickIdParam" label="Click ID parameter" problem={problems.clickIdParam}>
+            <input id="clickIdParam" {...text('clickIdParam')} spellcheck={false} />
+          </Field>
+          <Field id="subId" label="Sub ID" problem={problems.subId} hint="Optional">
+            <input id="subId" {...text('subId')} spellcheck={false} />
+          </Field>
+          <Field id="subIdParam" label="Sub ID parameter" problem={problems.subIdParam}>
+            <input id="subIdParam" {...text('subIdParam')} spellcheck={false} />
+          </Field>
+          <Field id="country" label="Country you buy traffic in" problem={problems.country} hint="Used when a store page names none, e.g. US">
+            <input id="country" {...text('country')} maxLength={2} autoComplete="off" />
+          </Field>
+        </div>
+
+        <h2>Store pages</h2>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={draft.badgesEnabled}
+            onChange={(e) => o.update({ badgesEnabled: e.currentTarget.checked })}
+          />
+          Show a badge on Google Play and App Store pages of apps with an offer
+        </label>
+        <Field id="badgeCorner" label="Badge corner">
+          <select
+            id="badgeCorner"
+            value={draft.badgeCorner}
+            onChange={(e) => o.update({ badgeCorner: e.currentTarget.value as Settings['badgeCorner'] })}
+          >
+            {BADGE_CORNERS.map((corner) => (
+              <option value={corner} key={corner}>
+                {CORNER_LABELS[corner]}
+              </option>
+            ))}
+          </select>
+        </Field>
+
+        <details class="advanced" open={!draft.feedUrl || !!problems.feedUrl || !!problems.refreshMinutes}>
+          <summary>Advanced</summary>
+          <Field id="feedUrl" label="Feed URL" problem={problems.feedUrl} hint="{apiKey} is replaced by your key">
+            <input id="feedUrl" type="url" {...text('feedUrl')} spellcheck={false} />
+          </Field>
+          <Field
+            id="refreshMinutes"
+            label="Refresh every (minutes)"
+            problem={problems.refreshMinutes}
+            hint={`${MIN_REFRESH_MINUTES}–${MAX_REFRESH_MINUTES}`}
+          >
+            <input
+              id="refreshMinutes"
+              type="number"
+              inputMode="numeric"
+              min={MIN_REFRESH_MINUTES}
+              max={MAX_REFRESH_MINUTES}
+              {...text('refreshMinutes')}
+            />
+          </Field>
+        </details>
+
+        <div class="row">
+          <button type="submit" class="btn primary" disabled={!o.canSave}>
+            {o.busy === 'save' ? 'Testing…' : 'Save and test'}
+          </button>
+          <SaveResult result={o.result} />
+        </div>
+      </form>
+    </main>
+  );
+}
+
+function SaveResult({ result }: { result: ReturnType<typeof useOptions>['result'] }) {
+  if (!result) return null;
+  if (!result.ok) {
+    return (
+      <p class="banner error" role="alert">
+        {result.error.message}
+      </p>
+    );
+  }
+  return (
+    <p class="result ok" role="status">
+      ✓ {result.offerCount.toLocaleString('en-US')} offers
+      {result.rejectedCount > 0 && ` · ${result.rejectedCount} offers skipped`}
+    </p>
+  );
+}

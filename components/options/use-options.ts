@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { missingOrigins, requestOrigins } from '../../lib/host-access';
+import { sendMessage } from '../../lib/messaging';
+import type { RefreshOutcome } from '../../lib/refresh';
+import { ApiKeySchema, type Settings, settingsProblems } from '../../lib/settings';
+import { settingsItem, statusItem, summaryItem } from '../../lib/storage';
+import { useStorageItem } from '../use-storage-item';
+
+export type Draft = Omit<Settings, 'refreshMinutes'> & { refreshMinutes: string };
+
+/** Everything the options page loads and does, in one place. */
+export function useOptions() {
+  const saved = useStorageItem(settingsItem);
+  const status = useStorageItem(statusItem);
+  const summary = useStorageItem(summaryItem);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [apiKey, setApiKey] = useState('');
+  const [keyInfo, setKeyInfo] = useState<{ hasKey: boolean; masked: string } | null>(null);
+  const [busy, setBusy] = useState<'save' | 'demo' | 'refresh' | null>(null);
+  const [result, setResult] = useState<RefreshOutcome | { ok: false; error: { message: string } } | null>(null);
+  const [missing, setMissing] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (saved && !draft) setDraft({ ...saved, refreshMinutes: String(saved.refreshMinutes) });
+  }, [saved, draft]);
+  useEffect(() => {
+    void sendMessage('apiKeyInfo', {}).then(setKeyInfo);
+  }, []);
+  const feedUrl = draft?.feedUrl ?? saved?.feedUrl ?? '';
+  useEffect(() => {
+    void missingOrigins(feedUrl).then(setMissing);
+  }, [feedUrl]);
+
+  const settings = draft ? toSettings(draft) : null;
+  const problems = { ...(draft ? settingsProblems(settings) : {}), ...keyProblem(apiKey) };
+  const canSave = !!draft && Object.keys(problems).length === 0 && busy === null;
+
+  const update = useCallback((patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d)), []);
+
+  async function run(kind: 'save' | 'demo' | 'refresh', action: () => Promise<RefreshOutcome>) {
+    setBusy(kind);
+    setResult(null);
+    try {
+      setResult(await action());
+    } catch (error) {
+      setResult({ ok: false, error: { message: error instanceof Error ? error.message : String(error) } });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return {
+    draft,
+    apiKey,
+    setApiKey,
+    keyInfo,
+    status,
+    summary,
+    problems,
+    canSave,
+    busy,
+    result,
+    missing,
+    update,
+    async grantAccess() {
+      await requestOrigins(missing);
+      setMissing(await missingOrigins(feedUrl));
+    },
+    async revealKey() {
+      const { apiKey: key } = await sendMessage('revealApiKey', {});
+      setApiKey(key);
+    },
+    save() {
+      if (!canSave || !settings) return;
+      // The permission prompt must open inside the click: ask before anything is awaited.
+      const asked = missing.length ? requestOrigins(missing) : Promise.resolve(true);
+      void run('save', async () => {
+        await asked.catch(() => false);
+        setMissing(await missingOrigins(settings.feedUrl));
+        const outcome = await sendMessage('saveSettings', {
+          settings,
+          apiKey: apiKey.trim() ? apiKey.trim() : undefined,
+        });
+        setKeyInfo(await sendMessage('apiKeyInfo', {}));
+        setApiKey('');
+        return outcome;
+      });
+    },
+    tryDemo: () => run('demo', () => sendMessage('loadDemo', {})),
+    refreshNow: () => run('refresh', () => sendMessage('refresh', {})),
+  };
+}
+
+function toSettings(draft: Draft): Settings {
+  const minutes = draft.refreshMinutes.trim() === '' ? Number.NaN : Number(draft.refreshMinutes);
+  return { ...draft, refreshMinutes: minutes, country: draft.country.trim().toUpperCase() };
+}
+
+function keyProblem(apiKey: string): { apiKey?: string } {
+  if (!apiKey) return {};
+  const parsed = ApiKeySchema.safeParse(apiKey);
+  return parsed.success ? {} : { apiKey: parsed.error.issues[0]?.message ?? 'Invalid key' };
+}

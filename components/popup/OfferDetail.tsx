@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Offer } from '../../lib/feed';
+import {
+  formatCap,
+  formatExpiry,
+  formatGeos,
+  formatPayout,
+  isExpired,
+  isExpiringSoon,
+  plainText,
+  safeHttpUrl,
+} from '../../lib/offer';
+import type { Settings } from '../../lib/settings';
+import { subIdStatus, trackingLinkFor } from '../../lib/tracking-link';
+import { QrCode } from '../QrCode';
+import { SubIdWarning } from '../SubIdWarning';
+
+interface Props {
+  offer: Offer;
+  settings: Settings;
+  now: number;
+  onBack: () => void;
+  onCopy: (link: string) => Promise<void>;
+}
+
+/** An offer in full, with its tracking link ready to copy, open or scan. */
+export function OfferDetail({ offer, settings, now, onBack, onCopy }: Props) {
+  const link = safeHttpUrl(trackingLinkFor(offer, settings));
+  const store = safeHttpUrl(offer.previewUrl);
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copyButton = useRef<HTMLButtonElement>(null);
+  const status = subIdStatus(offer, settings.subId);
+
+  useEffect(() => copyButton.current?.focus(), []);
+
+  async function copy() {
+    if (!link) return;
+    try {
+      await onCopy(link);
+      setCopied('copied');
+    } catch {
+      setCopied('failed');
+    }
+  }
+
+  return (
+    <section class="detail" aria-labelledby="detail-name">
+      <div class="detail-head">
+        <button type="button" class="btn" onClick={onBack} aria-label="Back to results">
+          ← Back
+        </button>
+        <span class="payout big">{formatPayout(offer.payout)}</span>
+      </div>
+      <h2 id="detail-name">{offer.name}</h2>
+      <dl class="facts">
+        <dt>Offer id</dt>
+        <dd>{offer.id}</dd>
+        <dt>Platform</dt>
+        <dd>
+          {offer.platform === 'ios' ? 'iOS' : offer.platform === 'android' ? 'Android' : 'Unknown'}
+          {offer.minVersion && ` ${offer.minVersion}+`}
+        </dd>
+        <dt>Countries</dt>
+        <dd title={offer.geos.join(', ')}>{formatGeos(offer.geos, 12)}</dd>
+        <dt>Caps</dt>
+        <dd>
+          {formatCap(offer.caps.daily)} daily · {formatCap(offer.caps.monthly)} monthly
+        </dd>
+        {offer.expiresAt !== null && (
+          <>
+            <dt>Expiry</dt>
+            <dd class={isExpired(offer, now) ? 'expired-tag' : isExpiringSoon(offer, now) ? 'soon' : ''}>
+              {formatExpiry(offer.expiresAt, now)} ({new Date(offer.expiresAt).toISOString().slice(0, 10)})
+            </dd>
+          </>
+        )}
+        {offer.categories.length > 0 && (
+          <>
+            <dt>Categories</dt>
+            <dd>{offer.categories.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      {offer.description && <p class="description">{plainText(offer.description)}</p>}
+      {store && (
+        <p>
+          <a href={store} target="_blank" rel="noopener noreferrer">
+            Store page ↗
+          </a>
+        </p>
+      )}
+
+      <SubIdWarning status={status} subId={settings.subId} offer={offer} />
+
+      {link ? (
+        <div class="link-box">
+          <label for="tracking-link">Tracking link</label>
+          <input id="tracking-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+          <div class="row">
+            <button ref={copyButton} type="button" class="btn primary" onClick={copy}>
+              Copy tracking link
+            </button>
+            <a class="btn" href={link} target="_blank" rel="noopener noreferrer">
+              Open
+            </a>
+            <span role="status" aria-live="polite" class={copied === 'failed' ? 'problem' : 'copied'}>
+              {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Could not copy: select the link and copy it' : ''}
+            </span>
+          </div>
+          <QrCode text={link} label="QR code of the tracking link" />
+        </div>
+      ) : (
+        <p class="banner error">This offer has no usable tracking link.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Offer } from '../../lib/feed';
+import { formatCap, formatExpiry, formatGeos, formatPayout, isExpired, isExpiringSoon } from '../../lib/offer';
+
+interface Props {
+  offer: Offer;
+  id: string;
+  selected: boolean;
+  now: number;
+  style: string;
+  onOpen: () => void;
+}
+
+const PLATFORM: Record<string, string> = { android: 'Android', ios: 'iOS' };
+
+/** One result: what decides whether to run it, in two lines. */
+export function OfferRow({ offer, id, selected, now, style, onOpen }: Props) {
+  const expired = isExpired(offer, now);
+  const soon = isExpiringSoon(offer, now);
+  const caps =
+    offer.caps.daily || offer.caps.monthly
+      ? `cap ${formatCap(offer.caps.daily)}/day · ${formatCap(offer.caps.monthly)}/mo`
+      : 'no cap';
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard use goes through the search box (combobox pattern)
+    <li
+      id={id}
+      role="option"
+      aria-selected={selected}
+      class={`offer-row${selected ? ' selected' : ''}${expired ? ' expired' : ''}`}
+      style={style}
+      onClick={onOpen}
+    >
+      <div class="line1">
+        <span class="name">{offer.name}</span>
+        <span class="payout">{formatPayout(offer.payout)}</span>
+      </div>
+      <div class="line2">
+        {offer.platform && <span class={`tag ${offer.platform}`}>{PLATFORM[offer.platform]}</span>}
+        {offer.minVersion && <span>{offer.minVersion}+</span>}
+        <span title={offer.geos.join(', ')}>{formatGeos(offer.geos)}</span>
+        <span>{caps}</span>
+        {offer.expiresAt !== null && (expired || soon) && (
+          <span class={expired ? 'expired-tag' : 'soon'}>{formatExpiry(offer.expiresAt, now)}</span>
+        )}
+        {offer.categories.length > 0 && <span class="cats">{offer.categories.join(', ')}</span>}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Offer } from '../../lib/feed';
+import { sendMessage } from '../../lib/messaging';
+import { DEFAULT_POPUP_STATE, type PopupState, popupFocusItem, popupStateItem, settingsItem, statusItem, summaryItem } from '../../lib/storage';
+import { useStorageItem } from '../use-storage-item';
+
+const PAGE = 100;
+
+export interface Results {
+  offers: Offer[];
+  total: number;
+  /** True once the background's index answered (before that: the stored best-payout list). */
+  complete: boolean;
+  categories: string[];
+  geos: string[];
+}
+
+/** Everything the popup loads and does, in one place. */
+export function usePopup() {
+  const summary = useStorageItem(summaryItem);
+  const status = useStorageItem(statusItem);
+  const settings = useStorageItem(settingsItem);
+  const [filters, setFilters] = useState<PopupState | null>(null);
+  const [limit, setLimit] = useState(PAGE);
+  const [results, setResults] = useState<Results | null>(null);
+  const [searchError, setSearchError] = useState<string | null>(null);
+  const [focused, setFocused] = useState<Offer | null>(null);
+  const [keyInfo, setKeyInfo] = useState<{ hasKey: boolean } | null>(null);
+  const sequence = useRef(0);
+
+  useEffect(() => {
+    void popupStateItem.getValue().then(setFilters);
+    void sendMessage('apiKeyInfo', {}).then(setKeyInfo, () => setKeyInfo({ hasKey: false }));
+    // "Open in popup" from a store page's badge leaves the offer to show here.
+    void popupFocusItem.getValue().then(async (id) => {
+      if (!id) return;
+      await popupFocusItem.setValue(null);
+      setFocused(await sendMessage('offerById', { id }));
+    });
+  }, []);
+
+  // First paint: the stored best-payout offers, before the background has answered.
+  useEffect(() => {
+    if (!results && summary && filters && isDefault(filters)) {
+      setResults({ offers: summary.top, total: summary.offerCount, complete: false, categories: [], geos: [] });
+    }
+  }, [summary, filters, results]);
+
+  const runSearch = useCallback(async (state: PopupState, max: number) => {
+    const id = ++sequence.current;
+    try {
+      const answer = await sendMessage('search', {
+        query: state.query,
+        platform: state.platform || null,
+        geo: state.geo || null,
+        category: state.category || null,
+        minPayout: state.minPayout.trim() === '' ? null : Math.max(0, Number(state.minPayout) || 0),
+        sort: state.sort,
+        limit: max,
+      });
+      // Keystrokes outrun answers: only the newest query's answer is shown.
+      if (id !== sequence.current) return;
+      setResults({ ...answer, complete: true });
+      setSearchError(null);
+    } catch (error) {
+      if (id === sequence.current) setSearchError(error instanceof Error ? error.message : String(error));
+    }
+  }, []);
+
+  useEffect(() => {
+    if (filters) void runSearch(filters, limit);
+  }, [filters, limit, runSearch, summary?.fetchedAt]);
+
+  const update = useCallback((patch: Partial<PopupState>) => {
+    setFilters((current) => {
+      const next = { ...(current ?? DEFAULT_POPUP_STATE), ...patch };
+      void popupStateItem.setValue(next);
+      return next;
+    });
+    setLimit(PAGE);
+  }, []);
+
+  return {
+    summary,
+    status,
+    settings,
+    filters,
+    results,
+    searchError,
+    keyInfo,
+    focused,
+    setFocused,
+    update,
+    clearFilters: () => update(DEFAULT_POPUP_STATE),
+    loadMore: () => setLimit((n) => (results && n < results.total ? n + PAGE * 2 : n)),
+    refresh: () => sendMessage('refresh', {}).catch(() => undefined),
+    tryDemo: () => sendMessage('loadDemo', {}).catch(() => undefined),
+  };
+}
+
+function isDefault(state: PopupState): boolean {
+  return (
+    !state.query && !state.platform && !state.geo && !state.category && !state.minPayout && state.sort === 'best'
+  );
+}

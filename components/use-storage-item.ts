@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { WxtStorageItem } from 'wxt/utils/storage';
+
+/** A storage item's value, kept current as the background changes it; undefined while loading. */
+export function useStorageItem<T>(item: WxtStorageItem<T, Record<string, unknown>>): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void item.getValue().then((v) => live && setValue(v));
+    const unwatch = item.watch((v) => setValue(v));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [item]);
+  return value;
+}
+
+/** Re-render every `ms` so "updated 5 min ago" stays true while a page is open. */
+export function useNow(ms = 30_000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_STATUS, type SnapshotSummary } from './snapshot';
+import { describeStatus } from './status-text';
+
+const now = Date.UTC(2026, 10, 24, 12);
+const summary: SnapshotSummary = { fetchedAt: now - 2 * 3_600_000, source: 'feed', offerCount: 224, rejectedCount: 2, rejected: [], top: [] };
+
+describe('describeStatus', () => {
+  it('says how many offers and how fresh they are', () => {
+    expect(describeStatus(EMPTY_STATUS, { ...summary, fetchedAt: now - 5 * 60_000 }, now)).toEqual({
+      tone: 'ok',
+      text: '224 offers',
+      detail: 'updated 5 min ago',
+    });
+  });
+
+  it('puts the error first, says when we retry and that the last good data is in use', () => {
+    const status = {
+      ...EMPTY_STATUS,
+      nextAttemptAt: now + 4 * 60_000,
+      error: { code: 'server' as const, httpStatus: 503, message: 'The feed server is down (HTTP 503)' },
+    };
+    expect(describeStatus(status, summary, now)).toEqual({
+      tone: 'error',
+      text: 'The feed server is down (HTTP 503), retrying in 4 min',
+      detail: 'Last good data from 2 h ago: 224 offers',
+    });
+  });
+
+  it('does not promise a retry after the key was rejected', () => {
+    const status = { ...EMPTY_STATUS, error: { code: 'auth' as const, httpStatus: 401, message: 'The API key was rejected (HTTP 401)' } };
+    expect(describeStatus(status, null, now).text).toBe('The API key was rejected (HTTP 401)');
+  });
+
+  it('marks demo data', () => {
+    expect(describeStatus(EMPTY_STATUS, { ...summary, source: 'demo' }, now).detail).toBe('updated 2 h ago · demo data');
+  });
+});
