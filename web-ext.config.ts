@@ -3,8 +3,7 @@ import { defineWebExtConfig } from 'wxt';
 // `npm start` opens a browser with the extension on a desktop. On a headless machine (CI,
 // scripts) there is no browser to open, so WXT's runner is switched off there.
 const headless =
-  !!process.env.CI ||
-  (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+  !!process.env.CI || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 
 export default defineWebExtConfig({
   disabled: headless,

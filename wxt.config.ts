@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'wxt';
 import { loadEnv } from 'vite';
+import { defineConfig } from 'wxt';
 import { feedHostPermission } from './lib/permissions';
 
 // Build-time env: WXT_FEED_URL (default feed URL template) and, for dev/test builds only,

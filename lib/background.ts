@@ -25,7 +25,10 @@ export const DEMO_FEED_PATH = '/demo-feed.json';
  * Everything the background does, wired to the browser APIs it is given. The entrypoint only
  * calls `start`; tests drive the same code with fakeBrowser.
  */
-export function createBackground(browser: typeof wxtBrowser, options: { fetch?: typeof fetch; timeoutMs?: number } = {}) {
+export function createBackground(
+  browser: typeof wxtBrowser,
+  options: { fetch?: typeof fetch; timeoutMs?: number } = {},
+) {
   const offers = createOffersService(() => snapshotItem.getValue());
 
   async function saveSnapshot(snapshot: Snapshot) {
@@ -101,7 +104,11 @@ export function createBackground(browser: typeof wxtBrowser, options: { fetch?: 
         dismissedItem.getValue(),
         statusItem.getValue(),
       ]);
-      const { key: _key, signature: _signature, ...page } = await offers.offersForPage(url, settings, dismissed, Date.now());
+      const {
+        key: _key,
+        signature: _signature,
+        ...page
+      } = await offers.offersForPage(url, settings, dismissed, Date.now());
       const tabId = sender.tab?.id;
       if (tabId !== undefined && (sender.frameId ?? 0) === 0) {
         await showBadge(tabBadge(status, settings.badgesEnabled ? page.offers : []), tabId).catch(() => {});
@@ -157,10 +164,15 @@ export function createBackground(browser: typeof wxtBrowser, options: { fetch?: 
         if (alarm.name === REFRESH_ALARM) void refresher.refresh();
       });
       browser.runtime.onInstalled.addListener(async ({ reason }) => {
+        if (reason !== 'install') return;
         const devKey = import.meta.env.WXT_DEV_API_KEY;
-        if (reason === 'install' && devKey && !(await apiKeyItem.getValue())) await apiKeyItem.setValue(devKey);
-        if (reason === 'install' && !devKey) await browser.runtime.openOptionsPage();
-        await ensureFresh();
+        if (!devKey) {
+          await browser.runtime.openOptionsPage();
+          return;
+        }
+        // Dev and test builds: pre-filled key, so the local demo feed loads without typing.
+        if (!(await apiKeyItem.getValue())) await apiKeyItem.setValue(devKey);
+        await refresher.refresh({ restart: true });
       });
       // Settings edited elsewhere (another computer through sync) apply here too.
       settingsItem.watch((next, previous) => {

@@ -60,12 +60,18 @@ describe('parseFeed envelope', () => {
     expect(catchError(() => parseFeed({ message: 'false' })).code).toBe('api-refused');
   });
 
-  it.each([[null], ['<html>'], [42], [[]], [{}], [{ message: true }], [{ message: true, offers: {} }], [{ offers: [] }]])(
-    'calls %j malformed',
-    (body) => {
-      expect(catchError(() => parseFeed(body)).code).toBe('malformed');
-    },
-  );
+  it.each([
+    [null],
+    ['<html>'],
+    [42],
+    [[]],
+    [{}],
+    [{ message: true }],
+    [{ message: true, offers: {} }],
+    [{ offers: [] }],
+  ])('calls %j malformed', (body) => {
+    expect(catchError(() => parseFeed(body)).code).toBe('malformed');
+  });
 });
 
 describe('parseFeed rejects only unusable offers', () => {
@@ -136,9 +142,9 @@ describe('parseFeed repairs sloppy fields', () => {
     expect(one({ platform: null, targeting: 'iPad' }).platform).toBe('ios');
     expect(one({ platform: 'ANDROID', targeting: null }).platform).toBe('android');
     expect(one({ platform: 'Windows', targeting: null }).platform).toBe('android'); // from the Play preview URL
-    expect(
-      one({ platform: null, targeting: null, preview_url: 'https://apps.apple.com/us/app/x/id1' }).platform,
-    ).toBe('ios');
+    expect(one({ platform: null, targeting: null, preview_url: 'https://apps.apple.com/us/app/x/id1' }).platform).toBe(
+      'ios',
+    );
     expect(one({ platform: null, targeting: null, preview_url: 'https://example.com' }).platform).toBeNull();
   });
 
@@ -157,7 +163,10 @@ describe('parseFeed repairs sloppy fields', () => {
   });
 
   it('reads sub ID lists, null as empty', () => {
-    expect(one({ sub_id: { include: [' a ', 5], exclude: null } }).subIds).toEqual({ include: ['a', '5'], exclude: [] });
+    expect(one({ sub_id: { include: [' a ', 5], exclude: null } }).subIds).toEqual({
+      include: ['a', '5'],
+      exclude: [],
+    });
     expect(one({ sub_id: null }).subIds).toEqual({ include: [], exclude: [] });
   });
 

@@ -1,9 +1,19 @@
 import type { Browser } from 'wxt/browser';
 import { type Envelope, MESSAGE_TAG } from './messaging';
-import { CONTENT_SCRIPT_MESSAGES, type MessageType, type Reply, type RequestOf, type ResponseOf, requests } from './protocol';
+import {
+  CONTENT_SCRIPT_MESSAGES,
+  type MessageType,
+  type Reply,
+  type RequestOf,
+  type ResponseOf,
+  requests,
+} from './protocol';
 
 export type Handlers = {
-  [K in MessageType]: (data: RequestOf<K>, sender: Browser.runtime.MessageSender) => Promise<ResponseOf<K>> | ResponseOf<K>;
+  [K in MessageType]: (
+    data: RequestOf<K>,
+    sender: Browser.runtime.MessageSender,
+  ) => Promise<ResponseOf<K>> | ResponseOf<K>;
 };
 
 /**
@@ -34,7 +44,10 @@ export function createMessageListener(handlers: Handlers, extensionOrigin: strin
 
 function isEnvelope(message: unknown): message is Envelope {
   return (
-    !!message && typeof message === 'object' && (message as Envelope).tag === MESSAGE_TAG && typeof (message as Envelope).type === 'string'
+    !!message &&
+    typeof message === 'object' &&
+    (message as Envelope).tag === MESSAGE_TAG &&
+    typeof (message as Envelope).type === 'string'
   );
 }
 

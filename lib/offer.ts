@@ -29,6 +29,13 @@ export function formatCap(cap: number): string {
   return cap > 0 ? cap.toLocaleString('en-US') : 'no cap';
 }
 
+/** Caps for display: "cap 50/day · 1,000/mo", "cap 1,000/mo", "no cap". */
+export function formatCaps(caps: { daily: number; monthly: number }): string {
+  const parts = [caps.daily ? `${formatCap(caps.daily)}/day` : '', caps.monthly ? `${formatCap(caps.monthly)}/mo` : ''];
+  const text = parts.filter(Boolean).join(' · ');
+  return text ? `cap ${text}` : 'no cap';
+}
+
 /** "US, GB, DE +12" — compact list of countries; "all countries" when none are listed. */
 export function formatGeos(geos: string[], shown = 4): string {
   if (geos.length === 0) return 'all countries';

@@ -90,7 +90,12 @@ describe('a failed refresh keeps the last good snapshot', () => {
     ['429 with Retry-After: 120', '429', 'The feed server asks us to slow down (HTTP 429)', 2],
     ['500', '500', 'The feed server is down (HTTP 500)', 1],
     ['503 with Retry-After: 240', '503', 'The feed server is down (HTTP 503)', 4],
-    ['connection refused', 'refused-connection', 'Could not reach the feed server: check your connection or the feed URL', 1],
+    [
+      'connection refused',
+      'refused-connection',
+      'Could not reach the feed server: check your connection or the feed URL',
+      1,
+    ],
     ['no answer', 'hang', 'Timed out after 1 s', 1],
     ['an HTML page with status 200', 'html', 'The feed answered with something that is not JSON', 1],
     ['truncated JSON', 'truncated', 'The feed answered with something that is not JSON', 1],
@@ -175,7 +180,9 @@ describe('without a usable configuration', () => {
     fakeBrowser.permissions.contains = async () => false;
     const outcome = await background().refresher.refresh();
     expect(outcome).toMatchObject({ ok: false, error: { code: 'no-permission' } });
-    expect((await statusItem.getValue()).error?.message).toBe('Offer Lens needs your permission to reach the feed server');
+    expect((await statusItem.getValue()).error?.message).toBe(
+      'Offer Lens needs your permission to reach the feed server',
+    );
   });
 });
 

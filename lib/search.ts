@@ -88,7 +88,10 @@ export function createSearchIndex(offers: Offer[]): SearchIndex {
 
   const vocab = [...postings.keys()].sort();
   const byLength: string[][] = [];
-  for (const word of vocab) (byLength[word.length] ??= []).push(word);
+  for (const word of vocab) {
+    byLength[word.length] ??= [];
+    byLength[word.length]?.push(word);
+  }
 
   // Orders for the sorts, computed once so a query only compares integers.
   const all = Array.from({ length: n }, (_, i) => i);

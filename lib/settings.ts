@@ -3,7 +3,6 @@ import { BADGE_CORNERS, MAX_REFRESH_MINUTES, MIN_REFRESH_MINUTES } from './setti
 
 export { BADGE_CORNERS, defaultSettings, MAX_REFRESH_MINUTES, MIN_REFRESH_MINUTES } from './settings-defaults';
 
-
 const PARAM_NAME = /^[A-Za-z0-9_.\-[\]]{1,64}$/;
 
 /** Feed URL template: absolute http(s) URL; `{apiKey}` marks where the key goes. */

@@ -3,7 +3,14 @@ import { EMPTY_STATUS, type SnapshotSummary } from './snapshot';
 import { describeStatus } from './status-text';
 
 const now = Date.UTC(2026, 10, 24, 12);
-const summary: SnapshotSummary = { fetchedAt: now - 2 * 3_600_000, source: 'feed', offerCount: 224, rejectedCount: 2, rejected: [], top: [] };
+const summary: SnapshotSummary = {
+  fetchedAt: now - 2 * 3_600_000,
+  source: 'feed',
+  offerCount: 224,
+  rejectedCount: 2,
+  rejected: [],
+  top: [],
+};
 
 describe('describeStatus', () => {
   it('says how many offers and how fresh they are', () => {
@@ -28,11 +35,16 @@ describe('describeStatus', () => {
   });
 
   it('does not promise a retry after the key was rejected', () => {
-    const status = { ...EMPTY_STATUS, error: { code: 'auth' as const, httpStatus: 401, message: 'The API key was rejected (HTTP 401)' } };
+    const status = {
+      ...EMPTY_STATUS,
+      error: { code: 'auth' as const, httpStatus: 401, message: 'The API key was rejected (HTTP 401)' },
+    };
     expect(describeStatus(status, null, now).text).toBe('The API key was rejected (HTTP 401)');
   });
 
   it('marks demo data', () => {
-    expect(describeStatus(EMPTY_STATUS, { ...summary, source: 'demo' }, now).detail).toBe('updated 2 h ago · demo data');
+    expect(describeStatus(EMPTY_STATUS, { ...summary, source: 'demo' }, now).detail).toBe(
+      'updated 2 h ago · demo data',
+    );
   });
 });

@@ -14,13 +14,15 @@ export function describeStatus(status: RefreshStatus, summary: SnapshotSummary |
   const age = summary ? `${formatDuration(now - summary.fetchedAt)} ago` : '';
   const demo = summary?.source === 'demo' ? ' · demo data' : '';
   if (status.refreshing) {
-    return { tone: 'busy', text: 'Refreshing offers…', detail: summary ? `${countText(summary.offerCount)}${demo}` : '' };
+    return {
+      tone: 'busy',
+      text: 'Refreshing offers…',
+      detail: summary ? `${countText(summary.offerCount)}${demo}` : '',
+    };
   }
   if (status.error) {
     const retry =
-      status.nextAttemptAt !== null
-        ? `, retrying in ${formatDuration(Math.max(0, status.nextAttemptAt - now))}`
-        : '';
+      status.nextAttemptAt !== null ? `, retrying in ${formatDuration(Math.max(0, status.nextAttemptAt - now))}` : '';
     return {
       tone: 'error',
       text: `${status.error.message}${retry}`,

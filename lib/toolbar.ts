@@ -1,6 +1,6 @@
-import type { RefreshStatus } from './snapshot';
-import type { PageOffer } from './protocol';
 import { formatPayout } from './offer';
+import type { PageOffer } from './protocol';
+import type { RefreshStatus } from './snapshot';
 
 export interface ToolbarBadge {
   text: string;

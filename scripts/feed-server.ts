@@ -172,5 +172,7 @@ export function hostileFeed() {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const port = Number(process.env.PORT ?? 8787);
   const server = await createFeedServer({ port });
-  console.log(`Demo feed: ${server.url}/offers?apikey=demo  (fault modes: POST ${server.url}/__mode/<${FAULT_MODES.join('|')}>)`);
+  console.log(
+    `Demo feed: ${server.url}/offers?apikey=demo  (fault modes: POST ${server.url}/__mode/<${FAULT_MODES.join('|')}>)`,
+  );
 }

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { DEMO_APPS } from './demo-apps';
-import { random, rawOffer, type RawOffer } from './synthetic-feed';
+import { type RawOffer, random, rawOffer } from './synthetic-feed';
 
 const now = Date.UTC(2026, 10, 24);
 const rnd = random(7);
@@ -20,7 +20,14 @@ for (const app of DEMO_APPS) {
 (offers[3] as RawOffer).preview_url = 'market://details?id=com.facebook.katana';
 offers.push({ ...(offers[0] as RawOffer) });
 offers.push({ id: '9001', name: 'Broken offer without a tracking link', tracking_url: '' });
-offers.push({ id: '', name: 'Offer without an id', tracking_url: 'https://trk.carrierapptraffic.example/click?offer_id=0' });
+offers.push({
+  id: '',
+  name: 'Offer without an id',
+  tracking_url: 'https://trk.carrierapptraffic.example/click?offer_id=0',
+});
 
-writeFileSync(new URL('../public/demo-feed.json', import.meta.url), `${JSON.stringify({ message: true, offers }, null, 1)}\n`);
+writeFileSync(
+  new URL('../public/demo-feed.json', import.meta.url),
+  `${JSON.stringify({ message: true, offers }, null, 1)}\n`,
+);
 console.log(`public/demo-feed.json: ${offers.length} offers`);

@@ -3,8 +3,41 @@ import { DEMO_APPS, type DemoApp } from './demo-apps';
 /** Raw feed offers as the network sends them, with the sloppiness real feeds have. */
 export type RawOffer = Record<string, unknown>;
 
-const GEO_POOL = ['US', 'GB', 'DE', 'FR', 'CA', 'AU', 'BR', 'MX', 'IN', 'ID', 'JP', 'KR', 'IT', 'ES', 'NL', 'PL', 'TR', 'SA', 'AE', 'ZA', 'SE', 'NO', 'PH', 'TH', 'VN'];
-const VERBS = ['Install', 'Install + register', 'Install + first purchase', 'Install + reach level 10', 'Install + subscribe (trial)', 'Install + open 3 days'];
+const GEO_POOL = [
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'CA',
+  'AU',
+  'BR',
+  'MX',
+  'IN',
+  'ID',
+  'JP',
+  'KR',
+  'IT',
+  'ES',
+  'NL',
+  'PL',
+  'TR',
+  'SA',
+  'AE',
+  'ZA',
+  'SE',
+  'NO',
+  'PH',
+  'TH',
+  'VN',
+];
+const VERBS = [
+  'Install',
+  'Install + register',
+  'Install + first purchase',
+  'Install + reach level 10',
+  'Install + subscribe (trial)',
+  'Install + open 3 days',
+];
 
 /** Small deterministic PRNG (mulberry32), so the generated feeds are the same every run. */
 export function random(seed: number): () => number {
@@ -33,7 +66,13 @@ function geosFor(rnd: () => number): string[] {
 }
 
 /** One offer for an app and platform; `sloppy` picks which real-feed quirk it shows. */
-export function rawOffer(app: DemoApp, platform: 'android' | 'ios', id: number, rnd: () => number, now: number): RawOffer {
+export function rawOffer(
+  app: DemoApp,
+  platform: 'android' | 'ios',
+  id: number,
+  rnd: () => number,
+  now: number,
+): RawOffer {
   const geos = geosFor(rnd);
   const amount = Math.round((0.2 + rnd() * (rnd() < 0.1 ? 14 : 3.5)) * 100) / 100;
   const verb = pick(rnd, VERBS);
@@ -48,11 +87,15 @@ export function rawOffer(app: DemoApp, platform: 'android' | 'ios', id: number, 
     description: `${verb}. Incentivized traffic is not allowed. No adult or misleading creatives. KPI: day-1 retention above 30%.`,
     preview_url: preview,
     tracking_url: `https://trk.carrierapptraffic.example/click?offer_id=${id}&aff_id=demo&aff_sub=[CLICK_ID]`,
-    conversion_cap: { daily: rnd() < 0.4 ? 0 : Math.round(rnd() * 200) * 5, monthly: rnd() < 0.5 ? 0 : Math.round(rnd() * 100) * 100 },
+    conversion_cap: {
+      daily: rnd() < 0.4 ? 0 : Math.round(rnd() * 200) * 5,
+      monthly: rnd() < 0.5 ? 0 : Math.round(rnd() * 100) * 100,
+    },
     geos,
     targeting: platform === 'android' ? 'Android' : 'iOS',
     platform: platform === 'android' ? 'Android' : 'iOS',
-    min_version: platform === 'android' ? pick(rnd, ['7.0', '8.0', '9.0', '10.0']) : pick(rnd, ['14.0', '15.0', '16.0']),
+    min_version:
+      platform === 'android' ? pick(rnd, ['7.0', '8.0', '9.0', '10.0']) : pick(rnd, ['14.0', '15.0', '16.0']),
     payout: { amount, currency: rnd() < 0.85 ? 'USD' : 'EUR', type: 'CPA' },
     categories: app.categories,
     expiration_date: expires ? expires.toISOString().slice(0, 19).replace('T', ' ') : '0000-00-00 00:00:00',
@@ -69,7 +112,8 @@ function roughen(offer: RawOffer, rnd: () => number): RawOffer {
   else if (r < 0.25) offer.geos = (offer.geos as string[]).map((g) => g.toLowerCase()).join(',');
   else if (r < 0.3) offer.categories = (offer.categories as string[]).join(', ');
   else if (r < 0.35) offer.sub_id = { include: null, exclude: null };
-  else if (r < 0.4) offer.description = `<p><b>${offer.description}</b></p><br>Payout on <i>approved</i> installs only.`;
+  else if (r < 0.4)
+    offer.description = `<p><b>${offer.description}</b></p><br>Payout on <i>approved</i> installs only.`;
   else if (r < 0.45) offer.id = Number(offer.id);
   else if (r < 0.5) offer.conversion_cap = { daily: String((offer.conversion_cap as { daily: number }).daily) };
   else if (r < 0.53) offer.targeting = 'iphone';
@@ -78,7 +122,11 @@ function roughen(offer: RawOffer, rnd: () => number): RawOffer {
 }
 
 /** A feed of `count` offers over the real apps (cycled), deterministic for a seed. */
-export function syntheticFeed(count: number, seed = 42, now = Date.UTC(2026, 10, 24)): { message: boolean; offers: RawOffer[] } {
+export function syntheticFeed(
+  count: number,
+  seed = 42,
+  now = Date.UTC(2026, 10, 24),
+): { message: boolean; offers: RawOffer[] } {
   const rnd = random(seed);
   const offers: RawOffer[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,5 +1,13 @@
 import { useState } from 'preact/hooks';
-import { formatCap, formatExpiry, formatGeos, formatPayout, isExpired, isExpiringSoon, safeHttpUrl } from '../../lib/offer';
+import {
+  formatCap,
+  formatExpiry,
+  formatGeos,
+  formatPayout,
+  isExpired,
+  isExpiringSoon,
+  safeHttpUrl,
+} from '../../lib/offer';
 import type { PageOffer, PageOffers } from '../../lib/protocol';
 import { QrCode } from '../QrCode';
 import { SubIdWarning } from '../SubIdWarning';
@@ -46,7 +54,13 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup }: Props)
         >
           {expanded ? '▾' : '▸'}
         </button>
-        <button type="button" class="icon" aria-label="Dismiss until the offers change" title="Dismiss" onClick={onDismiss}>
+        <button
+          type="button"
+          class="icon"
+          aria-label="Dismiss until the offers change"
+          title="Dismiss"
+          onClick={onDismiss}
+        >
           ×
         </button>
       </div>
@@ -104,7 +118,11 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup }: Props)
         </div>
       )}
 
-      <SubIdWarning status={offer.subIdStatus} subId={page.subId} offer={{ subIds: { include: offer.acceptedSubIds } }} />
+      <SubIdWarning
+        status={offer.subIdStatus}
+        subId={page.subId}
+        offer={{ subIds: { include: offer.acceptedSubIds } }}
+      />
 
       <div class="actions">
         <button type="button" class="primary" onClick={copy} disabled={!link}>

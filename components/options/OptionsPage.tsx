@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { BADGE_CORNERS, MAX_REFRESH_MINUTES, MIN_REFRESH_MINUTES, type Settings } from '../../lib/settings';
-import { describeStatus } from '../../lib/status-text';
 import { EMPTY_STATUS } from '../../lib/snapshot';
+import { describeStatus } from '../../lib/status-text';
 import { StatusLine } from '../StatusLine';
 import { useNow } from '../use-storage-item';
 import { Field } from './Field';
@@ -56,8 +56,8 @@ export function OptionsPage() {
         </div>
         {o.missing.length > 0 && (
           <div class="banner warn" role="alert">
-            Offer Lens needs access to {o.missing.map((m) => new URL(m.replace('*', '')).host).join(', ')} to fetch
-            your feed and show badges on store pages.{' '}
+            Offer Lens needs access to {o.missing.map((m) => new URL(m.replace('*', '')).host).join(', ')} to fetch your
+            feed and show badges on store pages.{' '}
             <button type="button" class="btn" onClick={o.grantAccess}>
               Grant access
             </button>
@@ -75,7 +75,12 @@ export function OptionsPage() {
         }}
       >
         <h2 id="settings-heading">Account</h2>
-        <Field id="apiKey" label="API key" problem={problems.apiKey} hint="From your CarrierAppTraffic account. Stored on this computer only.">
+        <Field
+          id="apiKey"
+          label="API key"
+          problem={problems.apiKey}
+          hint="From your CarrierAppTraffic account. Stored on this computer only."
+        >
           <div class="row tight">
             <input
               id="apiKey"
@@ -94,7 +99,12 @@ export function OptionsPage() {
 
         <h2>Tracking links</h2>
         <div class="grid">
-          <Field id="clickId" label="Click ID" problem={problems.clickId} hint="A value, or your tracker's macro such as {clickid}">
+          <Field
+            id="clickId"
+            label="Click ID"
+            problem={problems.clickId}
+            hint="A value, or your tracker's macro such as {clickid}"
+          >
             <input id="clickId" {...text('clickId')} spellcheck={false} />
           </Field>
           <Field id="clickIdParam" label="Click ID parameter" problem={problems.clickIdParam}>
@@ -106,7 +116,12 @@ export function OptionsPage() {
           <Field id="subIdParam" label="Sub ID parameter" problem={problems.subIdParam}>
             <input id="subIdParam" {...text('subIdParam')} spellcheck={false} />
           </Field>
-          <Field id="country" label="Country you buy traffic in" problem={problems.country} hint="Used when a store page names none, e.g. US">
+          <Field
+            id="country"
+            label="Country you buy traffic in"
+            problem={problems.country}
+            hint="Used when a store page names none, e.g. US"
+          >
             <input id="country" {...text('country')} maxLength={2} autoComplete="off" />
           </Field>
         </div>

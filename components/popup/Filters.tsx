@@ -13,7 +13,10 @@ export function Filters({ state, categories, geos, onChange }: Props) {
     <div class="filters">
       <label>
         <span class="sr-only">Platform</span>
-        <select value={state.platform} onChange={(e) => onChange({ platform: e.currentTarget.value as PopupState['platform'] })}>
+        <select
+          value={state.platform}
+          onChange={(e) => onChange({ platform: e.currentTarget.value as PopupState['platform'] })}
+        >
           <option value="">All platforms</option>
           <option value="android">Android</option>
           <option value="ios">iOS</option>

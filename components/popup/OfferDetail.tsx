@@ -104,7 +104,11 @@ export function OfferDetail({ offer, settings, now, onBack, onCopy }: Props) {
               Open
             </a>
             <span role="status" aria-live="polite" class={copied === 'failed' ? 'problem' : 'copied'}>
-              {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Could not copy: select the link and copy it' : ''}
+              {copied === 'copied'
+                ? 'Copied'
+                : copied === 'failed'
+                  ? 'Could not copy: select the link and copy it'
+                  : ''}
             </span>
           </div>
           <QrCode text={link} label="QR code of the tracking link" />

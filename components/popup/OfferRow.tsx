@@ -1,5 +1,5 @@
 import type { Offer } from '../../lib/feed';
-import { formatCap, formatExpiry, formatGeos, formatPayout, isExpired, isExpiringSoon } from '../../lib/offer';
+import { formatCaps, formatExpiry, formatGeos, formatPayout, isExpired, isExpiringSoon } from '../../lib/offer';
 
 interface Props {
   offer: Offer;
@@ -16,10 +16,6 @@ const PLATFORM: Record<string, string> = { android: 'Android', ios: 'iOS' };
 export function OfferRow({ offer, id, selected, now, style, onOpen }: Props) {
   const expired = isExpired(offer, now);
   const soon = isExpiringSoon(offer, now);
-  const caps =
-    offer.caps.daily || offer.caps.monthly
-      ? `cap ${formatCap(offer.caps.daily)}/day · ${formatCap(offer.caps.monthly)}/mo`
-      : 'no cap';
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard use goes through the search box (combobox pattern)
     <li
@@ -38,7 +34,7 @@ export function OfferRow({ offer, id, selected, now, style, onOpen }: Props) {
         {offer.platform && <span class={`tag ${offer.platform}`}>{PLATFORM[offer.platform]}</span>}
         {offer.minVersion && <span>{offer.minVersion}+</span>}
         <span title={offer.geos.join(', ')}>{formatGeos(offer.geos)}</span>
-        <span>{caps}</span>
+        <span>{formatCaps(offer.caps)}</span>
         {offer.expiresAt !== null && (expired || soon) && (
           <span class={expired ? 'expired-tag' : 'soon'}>{formatExpiry(offer.expiresAt, now)}</span>
         )}

@@ -24,7 +24,10 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
   const offers = p.results?.offers ?? [];
   const list = useVirtualList(offers.length, ROW_HEIGHT, () => listRef.current);
 
-  useEffect(() => setSelected(0), [p.filters?.query, p.filters?.platform, p.filters?.geo, p.filters?.category, p.filters?.minPayout, p.filters?.sort]);
+  useEffect(
+    () => setSelected(0),
+    [p.filters?.query, p.filters?.platform, p.filters?.geo, p.filters?.category, p.filters?.minPayout, p.filters?.sort],
+  );
   useEffect(() => {
     if (!p.focused) searchRef.current?.focus();
   }, [p.focused]);
@@ -102,19 +105,30 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
           aria-expanded={offers.length > 0}
           aria-activedescendant={offers.length ? `offer-${selected}` : undefined}
           aria-autocomplete="list"
-          placeholder="Search offers — try “spotify geo:US payout>1”"
+          placeholder="Search offers, e.g. spotify geo:US"
           value={p.filters?.query ?? ''}
           onInput={(e) => p.update({ query: e.currentTarget.value })}
           onKeyDown={onKeyDown}
           autoFocus
           spellcheck={false}
         />
-        <button type="button" class="btn icon" title="Settings" aria-label="Settings" onClick={() => browser.runtime.openOptionsPage()}>
+        <button
+          type="button"
+          class="btn icon"
+          title="Settings"
+          aria-label="Settings"
+          onClick={() => browser.runtime.openOptionsPage()}
+        >
           ⚙
         </button>
       </header>
       {p.filters && (
-        <Filters state={p.filters} categories={p.results?.categories ?? []} geos={p.results?.geos ?? []} onChange={p.update} />
+        <Filters
+          state={p.filters}
+          categories={p.results?.categories ?? []}
+          geos={p.results?.geos ?? []}
+          onChange={p.update}
+        />
       )}
       {status.tone === 'error' && (
         <div class="banner error" role="alert">
@@ -181,7 +195,7 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
           {toast}
         </span>
         {toast ? <span class="copied">✓ {toast}</span> : <StatusLine status={status} />}
-        {p.results && p.results.complete && p.results.total !== p.summary?.offerCount && (
+        {p.results?.complete && p.results.total !== p.summary?.offerCount && (
           <span class="muted">{p.results.total.toLocaleString('en-US')} match</span>
         )}
         <button type="button" class="btn link" onClick={p.refresh} disabled={status.tone === 'busy'}>

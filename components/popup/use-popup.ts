@@ -1,7 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Offer } from '../../lib/feed';
 import { sendMessage } from '../../lib/messaging';
-import { DEFAULT_POPUP_STATE, type PopupState, popupFocusItem, popupStateItem, settingsItem, statusItem, summaryItem } from '../../lib/storage';
+import {
+  DEFAULT_POPUP_STATE,
+  type PopupState,
+  popupFocusItem,
+  popupStateItem,
+  settingsItem,
+  statusItem,
+  summaryItem,
+} from '../../lib/storage';
 import { useStorageItem } from '../use-storage-item';
 
 const PAGE = 100;
@@ -99,7 +107,5 @@ export function usePopup() {
 }
 
 function isDefault(state: PopupState): boolean {
-  return (
-    !state.query && !state.platform && !state.geo && !state.category && !state.minPayout && state.sort === 'best'
-  );
+  return !state.query && !state.platform && !state.geo && !state.category && !state.minPayout && state.sort === 'best';
 }

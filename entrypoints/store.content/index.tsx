@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import '../../components/theme.css';
 import './badge.css';
 import { StoreBadge } from '../../components/badge/StoreBadge';
@@ -35,7 +35,7 @@ export default defineContentScript({
         page = null; // extension updated or disabled: leave the page as it is
       }
       if (ctx.isInvalid || url !== location.href) return;
-      if (!page || !page.enabled || page.dismissed || page.offers.length === 0) {
+      if (!page?.enabled || page.dismissed || page.offers.length === 0) {
         ui?.remove();
         shownFor = '';
         return;
