@@ -5,6 +5,7 @@ import { createBackground } from '../lib/background';
 export default defineBackground({
   type: 'module',
   main() {
-    createBackground(browser).start();
+    const timeoutMs = Number(import.meta.env.WXT_FETCH_TIMEOUT_MS) || undefined;
+    createBackground(browser, { timeoutMs }).start();
   },
 });

@@ -5,6 +5,8 @@ interface ImportMetaEnv {
   readonly WXT_DEV_API_KEY?: string;
   /** Test builds only: extra hosts the store content script runs on (comma-separated match patterns). */
   readonly WXT_EXTRA_MATCHES?: string;
+  /** Test builds only: a shorter feed timeout than the production 30 s. */
+  readonly WXT_FETCH_TIMEOUT_MS?: string;
 }
 interface ImportMeta {
   readonly env: ImportMetaEnv;

@@ -17,6 +17,7 @@ export interface ParsedQuery extends SearchFilters {
   raw: string;
 }
 
+const PACKAGE_RE = /^[a-z][\w]*(\.[\w]+)+$/i;
 const SORTS = new Set<SortKey>(['best', 'payout', 'name', 'expiry']);
 
 /**
@@ -42,6 +43,9 @@ export function parseQuery(query: string, base: Partial<SearchFilters> = {}): Pa
       applyTerm(parsed, key.toLowerCase(), value);
     } else if (payout) {
       parsed.minPayout = Number((payout[2] ?? '0').replace(',', '.'));
+    } else if (PACKAGE_RE.test(token)) {
+      // A package name is one word: "com.king.candycrushsaga" means that app, not "com" + "king".
+      parsed.words.push(token.toLowerCase());
     } else {
       parsed.words.push(...tokenize(token));
     }

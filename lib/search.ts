@@ -1,5 +1,5 @@
 import type { Offer } from './feed';
-import { acceptsCountry, isExpired } from './offer';
+import { acceptsCountry } from './offer';
 import { fold, type ParsedQuery, parseQuery, type SearchFilters, tokenize } from './search-query';
 
 export type { SearchFilters, SortKey } from './search-query';
@@ -40,6 +40,11 @@ interface Postings {
   weights: number[];
 }
 
+interface PackedPostings {
+  docs: Int32Array;
+  weights: Float32Array;
+}
+
 /**
  * A purpose-built inverted index: exact words, prefixes (binary search in the sorted
  * vocabulary) and one or two typos (bounded edit distance over words of similar length).
@@ -74,7 +79,10 @@ export function createSearchIndex(offers: Offer[]): SearchIndex {
     for (const t of tokenize(offer.name)) add(t, doc, W_NAME);
     if (offer.store) {
       add(offer.store.appId.toLowerCase(), doc, W_APP);
-      for (const t of tokenize(offer.store.appId)) add(t, doc, W_APP);
+      // "com.spotify.music" also answers to "spotify" and "music"; the leading "com"/"org"
+      // would match half the feed and mean nothing.
+      const parts = tokenize(offer.store.appId);
+      for (let i = offer.store.store === 'google-play' ? 1 : 0; i < parts.length; i++) add(parts[i] as string, doc, W_APP);
     }
     for (const t of tokenize(offer.id)) add(t, doc, W_ID);
     for (const c of offer.categories) {
@@ -86,9 +94,17 @@ export function createSearchIndex(offers: Offer[]): SearchIndex {
     categoryText[doc] = fold(offer.categories.join('\n'));
   }
 
-  const vocab = [...postings.keys()].sort();
+  // Typed arrays once built: half the memory, and the hot loop reads them faster.
+  const packed = new Map<string, PackedPostings>();
+  for (const [token, p] of postings) {
+    packed.set(token, { docs: Int32Array.from(p.docs), weights: Float32Array.from(p.weights) });
+  }
+  postings.clear();
+  const vocab = [...packed.keys()].sort();
   const byLength: string[][] = [];
   for (const word of vocab) {
+    // Numbers (offer and App Store ids) are matched exactly or by prefix, never "corrected".
+    if (/^\d+$/.test(word)) continue;
     byLength[word.length] ??= [];
     byLength[word.length]?.push(word);
   }
@@ -108,6 +124,7 @@ export function createSearchIndex(offers: Offer[]): SearchIndex {
   const payoutRank = rank(payoutOrder);
   const nameRank = rank(nameOrder);
   const expiryRank = rank(expiryOrder);
+  const expiresAt = Float64Array.from(offers, (o) => o.expiresAt ?? Number.POSITIVE_INFINITY);
 
   // Scratch space reused by every query (one query at a time, no allocation per keystroke).
   const total = new Float32Array(n);
@@ -117,7 +134,7 @@ export function createSearchIndex(offers: Offer[]): SearchIndex {
 
   function matchWord(word: string, touched: number[]): void {
     const visit = (token: string, factor: number) => {
-      const p = postings.get(token);
+      const p = packed.get(token);
       if (!p) return;
       for (let i = 0; i < p.docs.length; i++) {
         const doc = p.docs[i] as number;
@@ -134,7 +151,8 @@ export function createSearchIndex(offers: Offer[]): SearchIndex {
       if (token !== word) visit(token, PREFIX * (0.5 + (0.5 * word.length) / token.length));
     }
     // Typos only in longer words, where they are typos and not a different word.
-    const maxEdits = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+    const exactOnly = word.includes('.') || /^\d+$/.test(word); // ids: no typo correction
+    const maxEdits = exactOnly ? 0 : word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
     if (maxEdits === 0) return;
     for (let len = word.length - maxEdits; len <= word.length + maxEdits; len++) {
       for (const token of byLength[len] ?? []) {
@@ -153,9 +171,11 @@ export function createSearchIndex(offers: Offer[]): SearchIndex {
     if (q.words.length === 0) return browse(q, passes, limit, now);
 
     let candidates: number[] = [];
-    for (let w = 0; w < q.words.length; w++) {
+    // Rarest word first: the candidate list starts small and every later word only narrows it.
+    const words = [...q.words].sort((a, b) => (packed.get(a)?.docs.length ?? 0) - (packed.get(b)?.docs.length ?? 0));
+    for (let w = 0; w < words.length; w++) {
       const touched: number[] = [];
-      matchWord(q.words[w] as string, touched);
+      matchWord(words[w] as string, touched);
       if (w === 0) {
         for (const doc of touched) total[doc] = wordScore[doc] as number;
         candidates = touched;
@@ -170,21 +190,22 @@ export function createSearchIndex(offers: Offer[]): SearchIndex {
       if (candidates.length === 0) break;
     }
 
-    const hits = candidates.filter(passes);
+    const filtered = q.platform || q.geo || q.category || q.minPayout !== null;
+    const hits = filtered ? candidates.filter(passes) : candidates;
     if (exact !== undefined && !hits.includes(exact) && passes(exact)) hits.push(exact);
-    const isExact = (doc: number) => (doc === exact ? 1 : 0);
-    const score = (doc: number) => (q.sort === 'best' ? (total[doc] as number) : 0);
-    const expired = (doc: number) => (now && isExpired(offers[doc] as Offer, now) ? 1 : 0);
     const sortRank = q.sort === 'name' ? nameRank : q.sort === 'expiry' ? expiryRank : payoutRank;
+    const byScore = q.sort === 'best';
     // An exact id first, expired offers last, then relevance (for "best") and the chosen order.
-    hits.sort(
-      (a, b) =>
-        isExact(b) - isExact(a) ||
-        expired(a) - expired(b) ||
-        score(b) - score(a) ||
-        (sortRank[a] as number) - (sortRank[b] as number),
-    );
-    return { total: hits.length, offers: hits.slice(0, limit).map((d) => offers[d] as Offer) };
+    const compare = (a: number, b: number) =>
+      (b === exact ? 1 : 0) - (a === exact ? 1 : 0) ||
+      (isExpiredAt(a, now) ? 1 : 0) - (isExpiredAt(b, now) ? 1 : 0) ||
+      (byScore ? (total[b] as number) - (total[a] as number) : 0) ||
+      (sortRank[a] as number) - (sortRank[b] as number);
+    return { total: hits.length, offers: topK(hits, limit, compare).map((d) => offers[d] as Offer) };
+  }
+
+  function isExpiredAt(doc: number, now: number): boolean {
+    return now > 0 && (expiresAt[doc] as number) <= now;
   }
 
   function browse(q: ParsedQuery, passes: (doc: number) => boolean, limit: number, now: number): SearchResult {
@@ -195,7 +216,7 @@ export function createSearchIndex(offers: Offer[]): SearchIndex {
     for (const doc of order) {
       if (!passes(doc)) continue;
       count++;
-      if (now && isExpired(offers[doc] as Offer, now)) {
+      if (isExpiredAt(doc, now)) {
         if (late.length < limit) late.push(doc);
       } else if (page.length < limit) {
         page.push(doc);
@@ -212,6 +233,24 @@ export function createSearchIndex(offers: Offer[]): SearchIndex {
     geos: [...geoCount.keys()].sort(),
     size: n,
   };
+}
+
+/** The best `k` of `items` in order, without sorting them all (a keystroke may hit 50,000). */
+function topK(items: number[], k: number, compare: (a: number, b: number) => number): number[] {
+  const top: number[] = [];
+  for (const item of items) {
+    if (top.length === k && compare(item, top[k - 1] as number) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(top[mid] as number, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 function passesFilters(offer: Offer, categories: string, q: ParsedQuery): boolean {
@@ -245,26 +284,41 @@ function lowerBound(sorted: string[], value: string): number {
   return lo;
 }
 
+// Rows of the edit-distance table, reused by every call (words are short).
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /** Optimal-string-alignment distance ≤ max (a swap of two letters counts as one edit). */
 export function withinEdits(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (b.length + 1 > rowA.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+    rowC = new Int32Array(b.length + 1);
+  }
+  let prevPrev = rowA;
+  let prev = rowB;
+  let row = rowC;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let best = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      const cb = b.charCodeAt(j - 1);
+      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
         v = Math.min(v, (prevPrev[j - 2] as number) + 1);
       }
       row[j] = v;
       if (v < best) best = v;
     }
     if (best > max) return false;
+    const oldest = prevPrev;
     prevPrev = prev;
     prev = row;
+    row = oldest;
   }
   return (prev[b.length] as number) <= max;
 }

@@ -17,7 +17,8 @@ for (const app of DEMO_APPS) {
   if (rnd() < 0.3) offers.push(rawOffer(app, rnd() < 0.5 ? 'android' : 'ios', id++, rnd, now));
 }
 // What a real feed also sends: a market:// preview, a duplicate id, offers we must skip.
-(offers[3] as RawOffer).preview_url = 'market://details?id=com.facebook.katana';
+const facebook = offers.find((o) => String(o.name).startsWith('Facebook - Android')) as RawOffer;
+facebook.preview_url = 'market://details?id=com.facebook.katana';
 offers.push({ ...(offers[0] as RawOffer) });
 offers.push({ id: '9001', name: 'Broken offer without a tracking link', tracking_url: '' });
 offers.push({

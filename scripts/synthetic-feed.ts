@@ -30,6 +30,9 @@ const GEO_POOL = [
   'TH',
   'VN',
 ];
+const WORDS = ['puzzle', 'kingdom', 'saga', 'merge', 'dragon', 'city', 'farm', 'racing', 'legends', 'solitaire', 'bingo', 'slots', 'fitness', 'budget', 'wallet', 'photo', 'editor', 'vpn', 'cleaner', 'dating', 'chat', 'music', 'radio', 'podcast', 'news', 'weather', 'scanner', 'recipes', 'yoga', 'sleep', 'stories', 'quest', 'heroes', 'empire', 'tycoon', 'idle', 'block', 'word', 'trivia', 'casino', 'poker', 'chess', 'tiles', 'garden', 'mansion', 'pets', 'cars', 'taxi', 'food', 'delivery', 'shop', 'deals', 'travel', 'hotels', 'flights', 'bank', 'crypto', 'trade', 'learn', 'language', 'math', 'kids', 'coloring', 'zombie', 'sniper', 'war', 'clash', 'royal', 'magic', 'match', 'crush', 'jewel', 'bubble', 'shooter', 'runner', 'drift', 'battle', 'survival', 'craft', 'mine', 'island', 'ocean', 'space', 'galaxy', 'star', 'hero', 'ninja', 'knight', 'castle'];
+const CATEGORIES = [['Games', 'Puzzle'], ['Games', 'Casual'], ['Games', 'Strategy'], ['Games', 'Action'], ['Games', 'Casino'], ['Finance'], ['Shopping'], ['Health & Fitness'], ['Tools', 'Utilities'], ['Dating'], ['Music'], ['Education'], ['Travel'], ['Food & Drink'], ['Photo & Video'], ['News'], ['Entertainment']];
+const NOTES = ['Incentivized traffic is not allowed.', 'No adult or misleading creatives.', 'KPI: day-1 retention above 30%.', 'Brand bidding prohibited.', 'Only WiFi traffic.', 'Fraud will not be paid.', 'Soft KPI: 5% purchase rate on day 7.', 'Push traffic allowed after approval.', 'No rewarded traffic.', 'Tier-1 devices only.'];
 const VERBS = [
   'Install',
   'Install + register',
@@ -84,7 +87,7 @@ export function rawOffer(
   const offer: RawOffer = {
     id: String(id),
     name: `${app.name} - ${platform === 'android' ? 'Android' : 'iOS'} - ${geos.slice(0, 3).join('/')} - ${verb}`,
-    description: `${verb}. Incentivized traffic is not allowed. No adult or misleading creatives. KPI: day-1 retention above 30%.`,
+    description: `${verb}. ${pick(rnd, NOTES)} ${pick(rnd, NOTES)}`,
     preview_url: preview,
     tracking_url: `https://trk.carrierapptraffic.example/click?offer_id=${id}&aff_id=demo&aff_sub=[CLICK_ID]`,
     conversion_cap: {
@@ -121,7 +124,21 @@ function roughen(offer: RawOffer, rnd: () => number): RawOffer {
   return offer;
 }
 
-/** A feed of `count` offers over the real apps (cycled), deterministic for a seed. */
+/** A made-up app, so a big feed has as many distinct apps as a real network's. */
+function syntheticApp(rnd: () => number, n: number): DemoApp {
+  const words = [pick(rnd, WORDS), pick(rnd, WORDS), pick(rnd, WORDS)];
+  return {
+    name: words.map((w) => `${w[0]?.toUpperCase()}${w.slice(1)}`).join(' '),
+    android: `com.${words[0]}${n % 97}.${words[1]}${words[2]}`,
+    ios: String(1_000_000_000 + n * 7919),
+    categories: pick(rnd, CATEGORIES),
+  };
+}
+
+/**
+ * A feed of `count` offers: first every real demo app on both platforms, then made-up apps
+ * (one to three offers each, as networks run several geo/payout variants). Deterministic.
+ */
 export function syntheticFeed(
   count: number,
   seed = 42,
@@ -129,9 +146,13 @@ export function syntheticFeed(
 ): { message: boolean; offers: RawOffer[] } {
   const rnd = random(seed);
   const offers: RawOffer[] = [];
+  let app = DEMO_APPS[0] as DemoApp;
+  let made = 0;
   for (let i = 0; i < count; i++) {
-    const app = DEMO_APPS[i % DEMO_APPS.length] as DemoApp;
-    const platform = Math.floor(i / DEMO_APPS.length) % 2 === 0 ? 'android' : 'ios';
+    const real = i < DEMO_APPS.length * 2;
+    if (real) app = DEMO_APPS[i % DEMO_APPS.length] as DemoApp;
+    else if (rnd() < 0.5) app = syntheticApp(rnd, made++);
+    const platform = real ? (i < DEMO_APPS.length ? 'android' : 'ios') : rnd() < 0.55 ? 'android' : 'ios';
     offers.push(rawOffer(app, platform, 100_000 + i, rnd, now));
   }
   return { message: true, offers };

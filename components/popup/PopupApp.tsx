@@ -194,7 +194,13 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
         <span class="sr-only" role="status" aria-live="polite">
           {toast}
         </span>
-        {toast ? <span class="copied">✓ {toast}</span> : <StatusLine status={status} />}
+        {toast ? (
+          <span class="copied" aria-hidden="true">
+            ✓ {toast}
+          </span>
+        ) : (
+          <StatusLine status={status} />
+        )}
         {p.results?.complete && p.results.total !== p.summary?.offerCount && (
           <span class="muted">{p.results.total.toLocaleString('en-US')} match</span>
         )}

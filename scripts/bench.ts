@@ -1,0 +1,143 @@
+/**
+ * npm run bench — the numbers the issues ask for, measured side by side in one run.
+ * Synthetic feeds are generated here (deterministic), never committed.
+ */
+import { gzipSync } from 'node:zlib';
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import { parseFeed } from '../lib/feed';
+import { createStoreIndex, offersForStorePage } from '../lib/match';
+import { createSearchIndex } from '../lib/search';
+import { syntheticFeed } from './synthetic-feed';
+
+const QUERIES = [
+  'spotify', 'spotfy', 'candy crush', 'cand cru', 'com.king.candycrushsaga', '324684580', 'games', 'puzzle geo:US',
+  'whatsap', 'netflix platform:ios', 'tinder payout>1.5', 'install register', 'clash', 'clsh royale', 'uber eats',
+  'vpn', 'finance cat:crypto', 'amazon shoping', 'duolingo', '100042',
+];
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = fn();
+  return { ms: performance.now() - start, value };
+}
+
+function quantile(samples: number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+}
+
+const fmt = (ms: number) => (ms < 1 ? ms.toFixed(3) : ms.toFixed(1));
+
+function benchFeed() {
+  const text = JSON.stringify(syntheticFeed(100_000, 1));
+  const parseOnly: number[] = [];
+  const parseAndNormalise: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    parseOnly.push(time(() => JSON.parse(text)).ms);
+    parseAndNormalise.push(time(() => parseFeed(JSON.parse(text))).ms);
+  }
+  const a = quantile(parseOnly, 0.5);
+  const b = quantile(parseAndNormalise, 0.5);
+  console.log(`\n## Feed: 100,000 offers, ${(text.length / 1e6).toFixed(1)} MB (median of 5)`);
+  console.log(`JSON.parse                 ${fmt(a)} ms`);
+  console.log(`JSON.parse + parseFeed     ${fmt(b)} ms`);
+  console.log(`ratio                      ${(b / a).toFixed(2)}  (goal ≤ 3)`);
+}
+
+function benchSearch() {
+  const { offers } = parseFeed(syntheticFeed(50_000, 2));
+  console.log('\n## Search: 50,000 offers, 20 queries (median / p95 per query)');
+  const build = time(() => createSearchIndex(offers));
+  const index = build.value;
+  const ours = runQueries((q) => index.search(q, 100), 20);
+
+  const fuseBuild = time(
+    () =>
+      new Fuse(offers, {
+        keys: [
+          { name: 'name', weight: 3 },
+          { name: 'id', weight: 2 },
+          { name: 'store.appId', weight: 2.5 },
+          { name: 'categories', weight: 2 },
+          { name: 'description', weight: 1 },
+        ],
+        threshold: 0.35,
+        ignoreLocation: true,
+      }),
+  );
+  const fuse = runQueries((q) => fuseBuild.value.search(q, { limit: 100 }), 1);
+
+  const miniBuild = time(() => {
+    const mini = new MiniSearch({
+      fields: ['name', 'id', 'appId', 'categories', 'description'],
+      extractField: (doc, field) => {
+        const offer = doc as (typeof offers)[number];
+        if (field === 'appId') return offer.store?.appId ?? '';
+        if (field === 'categories') return offer.categories.join(' ');
+        return String((offer as unknown as Record<string, unknown>)[field] ?? '');
+      },
+      searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND', boost: { name: 3, appId: 2.5, categories: 2, id: 2 } },
+    });
+    mini.addAll(offers);
+    return mini;
+  });
+  const mini = runQueries((q) => miniBuild.value.search(q).slice(0, 100), 5);
+
+  console.log('engine            build ms   median ms   p95 ms');
+  console.log(`Offer Lens index  ${fmt(build.ms).padStart(8)}   ${fmt(ours.median).padStart(9)}   ${fmt(ours.p95).padStart(6)}`);
+  console.log(`MiniSearch 7      ${fmt(miniBuild.ms).padStart(8)}   ${fmt(mini.median).padStart(9)}   ${fmt(mini.p95).padStart(6)}`);
+  console.log(`Fuse.js 7         ${fmt(fuseBuild.ms).padStart(8)}   ${fmt(fuse.median).padStart(9)}   ${fmt(fuse.p95).padStart(6)}`);
+  console.log(`speed-up vs Fuse.js: ${(fuse.median / ours.median).toFixed(0)}× median, ${(fuse.p95 / ours.p95).toFixed(0)}× p95 (goal ≥ 50×; median < 2 ms, p95 < 8 ms)`);
+  console.log(`speed-up vs MiniSearch: ${(mini.median / ours.median).toFixed(1)}× median`);
+}
+
+function runQueries(search: (q: string) => unknown, rounds: number) {
+  const samples: number[] = [];
+  // Type the queries as a person would: every prefix is a keystroke, after one warm-up pass.
+  for (const q of QUERIES) search(q);
+  for (let r = 0; r < rounds; r++) {
+    for (const q of QUERIES) samples.push(time(() => search(q)).ms);
+  }
+  return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
+}
+
+function benchLookup() {
+  const { offers } = parseFeed(syntheticFeed(100_000, 3));
+  const build = time(() => createStoreIndex(offers));
+  const urls = offers.slice(0, 1000).map((o) => o.previewUrl ?? '');
+  const samples: number[] = [];
+  for (let r = 0; r < 10; r++) {
+    for (const url of urls) samples.push(time(() => offersForStorePage(build.value, url, { now: 0 })).ms);
+  }
+  console.log('\n## Store-page lookup: 100,000 offers');
+  console.log(`index build ${fmt(build.ms)} ms; lookup median ${fmt(quantile(samples, 0.5))} ms, p95 ${fmt(quantile(samples, 0.95))} ms`);
+}
+
+async function benchBundles() {
+  const { readFileSync, readdirSync, existsSync } = await import('node:fs');
+  const dir = '.output/chrome-mv3';
+  if (!existsSync(dir)) {
+    console.log('\n## Bundle sizes: run `npm run build` first');
+    return;
+  }
+  const gz = (file: string) => gzipSync(readFileSync(`${dir}/${file}`)).length;
+  const popupHtml = readFileSync(`${dir}/popup.html`, 'utf8');
+  const popupJs = [...popupHtml.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1] as string);
+  const popupBytes = popupJs.reduce((sum, f) => sum + gz(f), 0);
+  const contentJs = readdirSync(`${dir}/content-scripts`).filter((f) => f.endsWith('.js'));
+  const contentBytes = contentJs.reduce((sum, f) => sum + gz(`content-scripts/${f}`), 0);
+  console.log('\n## Bundle sizes (gzip, production Chrome build)');
+  console.log(`popup JS           ${(popupBytes / 1024).toFixed(1)} KB  (${popupJs.length} files; goal ≤ 60 KB)`);
+  console.log(`content script JS  ${(contentBytes / 1024).toFixed(1)} KB  (goal ≤ 25 KB)`);
+}
+
+benchFeed();
+benchSearch();
+benchLookup();
+await benchBundles();
+if (process.argv.includes('--browser') || process.env.BENCH_BROWSER) {
+  await import('./bench-browser');
+} else {
+  console.log('\n(browser timings: npm run bench -- --browser)');
+}
