@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // The background keeps its snapshot in IndexedDB; Node gets an in-memory one.
+    setupFiles: ['fake-indexeddb/auto'],
     testTimeout: 20_000,
   },
 });

@@ -7,15 +7,8 @@ import { feedHostPermission } from './permissions';
 import { createRefresher, isStale, type RefreshOutcome } from './refresh';
 import { maskApiKey } from './settings';
 import { type Snapshot, summarise } from './snapshot';
-import {
-  apiKeyItem,
-  dismissedItem,
-  popupFocusItem,
-  settingsItem,
-  snapshotItem,
-  statusItem,
-  summaryItem,
-} from './storage';
+import { snapshotStore } from './snapshot-store';
+import { apiKeyItem, dismissedItem, popupFocusItem, settingsItem, statusItem, summaryItem } from './storage';
 import { globalBadge, type ToolbarBadge, tabBadge } from './toolbar';
 
 export const REFRESH_ALARM = 'refresh-feed';
@@ -29,10 +22,10 @@ export function createBackground(
   browser: typeof wxtBrowser,
   options: { fetch?: typeof fetch; timeoutMs?: number } = {},
 ) {
-  const offers = createOffersService(() => snapshotItem.getValue());
+  const offers = createOffersService(() => snapshotStore.load());
 
   async function saveSnapshot(snapshot: Snapshot) {
-    await snapshotItem.setValue(snapshot);
+    await snapshotStore.save(snapshot);
     await summaryItem.setValue(summarise(snapshot));
     offers.invalidate();
   }
@@ -180,7 +173,6 @@ export function createBackground(
           void refresher.refresh();
         }
       });
-      snapshotItem.watch(() => offers.invalidate());
       statusItem.watch((status) => void showBadge(globalBadge(status)).catch(() => {}));
       void statusItem.getValue().then((status) => showBadge(globalBadge(status)));
       void ensureFresh();

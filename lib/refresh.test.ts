@@ -5,7 +5,8 @@ import { syntheticFeed } from '../scripts/synthetic-feed';
 import { createBackground, REFRESH_ALARM } from './background';
 import { backoffMs } from './refresh';
 import { defaultSettings } from './settings';
-import { apiKeyItem, settingsItem, snapshotItem, statusItem, summaryItem } from './storage';
+import { snapshotStore } from './snapshot-store';
+import { apiKeyItem, settingsItem, statusItem, summaryItem } from './storage';
 
 const GOOD_FEED = JSON.stringify(syntheticFeed(3));
 const MIN = 60_000;
@@ -18,6 +19,7 @@ afterAll(() => server.close());
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  await snapshotStore.clear();
   server.setMode('ok');
   server.setBody(GOOD_FEED);
   fakeBrowser.permissions.contains = async () => true;
@@ -40,7 +42,7 @@ describe('refresh on a good feed', () => {
     const start = Date.now();
     const outcome = await background().refresher.refresh();
     expect(outcome).toMatchObject({ ok: true, offerCount: 3, rejectedCount: 0 });
-    expect((await snapshotItem.getValue())?.offers.map((o) => o.id)).toEqual(['100000', '100001', '100002']);
+    expect((await snapshotStore.load())?.offers.map((o) => o.id)).toEqual(['100000', '100001', '100002']);
     expect(await summaryItem.getValue()).toMatchObject({ offerCount: 3, source: 'feed' });
     expect(await statusItem.getValue()).toMatchObject({ error: null, failures: 0, refreshing: false });
     expect(await alarmInMinutes(start)).toBe(30);
@@ -67,7 +69,7 @@ describe('refresh on a good feed', () => {
     await bg.refresher.refresh();
     server.setMode('empty');
     expect(await bg.refresher.refresh()).toMatchObject({ ok: true, offerCount: 0 });
-    expect((await snapshotItem.getValue())?.offers).toEqual([]);
+    expect((await snapshotStore.load())?.offers).toEqual([]);
   });
 
   it('keeps the good offers when one offer in the feed is malformed', async () => {
@@ -75,7 +77,7 @@ describe('refresh on a good feed', () => {
     (feed.offers[1] as Record<string, unknown>).tracking_url = 'not a link';
     server.setBody(JSON.stringify(feed));
     expect(await background().refresher.refresh()).toMatchObject({ ok: true, offerCount: 2, rejectedCount: 1 });
-    expect((await snapshotItem.getValue())?.rejected).toEqual([
+    expect((await snapshotStore.load())?.rejected).toEqual([
       { index: 1, id: '100001', reason: 'Tracking URL is missing or not an http(s) link' },
     ]);
   });
@@ -104,7 +106,7 @@ describe('a failed refresh keeps the last good snapshot', () => {
   it.each(cases)('when the feed answers %s', async (_, mode, message, retryInMinutes) => {
     const bg = background();
     await bg.refresher.refresh();
-    const good = await snapshotItem.getValue();
+    const good = await snapshotStore.load();
 
     if (mode === 'refused-connection') {
       const closed = await createFeedServer();
@@ -118,7 +120,7 @@ describe('a failed refresh keeps the last good snapshot', () => {
     const outcome = await bg.refresher.refresh();
 
     expect(outcome).toMatchObject({ ok: false, error: { message } });
-    expect(await snapshotItem.getValue()).toEqual(good);
+    expect(await snapshotStore.load()).toEqual(good);
     const status = await statusItem.getValue();
     expect(status.error?.message).toBe(message);
     expect(status.lastSuccessAt).toBe(good?.fetchedAt);

@@ -82,7 +82,8 @@ export function createSearchIndex(offers: Offer[]): SearchIndex {
       // "com.spotify.music" also answers to "spotify" and "music"; the leading "com"/"org"
       // would match half the feed and mean nothing.
       const parts = tokenize(offer.store.appId);
-      for (let i = offer.store.store === 'google-play' ? 1 : 0; i < parts.length; i++) add(parts[i] as string, doc, W_APP);
+      for (let i = offer.store.store === 'google-play' ? 1 : 0; i < parts.length; i++)
+        add(parts[i] as string, doc, W_APP);
     }
     for (const t of tokenize(offer.id)) add(t, doc, W_ID);
     for (const c of offer.categories) {
@@ -307,7 +308,11 @@ export function withinEdits(a: string, b: string, max: number): boolean {
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       const cb = b.charCodeAt(j - 1);
-      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (ca === cb ? 0 : 1));
+      let v = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (ca === cb ? 0 : 1),
+      );
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
         v = Math.min(v, (prevPrev[j - 2] as number) + 1);
       }

@@ -1,7 +1,8 @@
 import { storage } from 'wxt/utils/storage';
+import type { Offer } from './feed';
 import type { Settings } from './settings';
 import { defaultSettings } from './settings-defaults';
-import { EMPTY_STATUS, type RefreshStatus, type Snapshot, type SnapshotSummary } from './snapshot';
+import { EMPTY_STATUS, type RefreshStatus, type SnapshotSummary } from './snapshot';
 
 /**
  * Every persisted item of the extension, in one place. Versioned, so that a later change of
@@ -15,8 +16,6 @@ export const settingsItem = storage.defineItem<Settings>('sync:settings', {
 });
 
 export const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '', version: 1 });
-
-export const snapshotItem = storage.defineItem<Snapshot | null>('local:snapshot', { fallback: null, version: 1 });
 
 export const summaryItem = storage.defineItem<SnapshotSummary | null>('local:summary', {
   fallback: null,
@@ -56,3 +55,9 @@ export const dismissedItem = storage.defineItem<Record<string, string>>('local:d
 
 /** An offer the popup should open on (from a badge's "Open in popup"). */
 export const popupFocusItem = storage.defineItem<string | null>('session:popupFocus', { fallback: null });
+
+/** The first results of the last search, so a popup reopened on a remembered query paints at once. */
+export const lastResultsItem = storage.defineItem<{ key: string; total: number; offers: Offer[] } | null>(
+  'local:lastResults',
+  { fallback: null, version: 1 },
+);

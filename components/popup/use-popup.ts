@@ -3,6 +3,7 @@ import type { Offer } from '../../lib/feed';
 import { sendMessage } from '../../lib/messaging';
 import {
   DEFAULT_POPUP_STATE,
+  lastResultsItem,
   type PopupState,
   popupFocusItem,
   popupStateItem,
@@ -13,6 +14,7 @@ import {
 import { useStorageItem } from '../use-storage-item';
 
 const PAGE = 100;
+const LAST_RESULTS = 20;
 
 export interface Results {
   offers: Offer[];
@@ -35,10 +37,11 @@ export function usePopup() {
   const [focused, setFocused] = useState<Offer | null>(null);
   const [keyInfo, setKeyInfo] = useState<{ hasKey: boolean } | null>(null);
   const sequence = useRef(0);
+  const fetchedAt = useRef<number | null>(null);
+  fetchedAt.current = summary?.fetchedAt ?? null;
 
   useEffect(() => {
-    void popupStateItem.getValue().then(setFilters);
-    void sendMessage('apiKeyInfo', {}).then(setKeyInfo, () => setKeyInfo({ hasKey: false }));
+    void popupStateItem.getValue().then((stored) => setFilters({ ...DEFAULT_POPUP_STATE, ...stored }));
     // "Open in popup" from a store page's badge leaves the offer to show here.
     void popupFocusItem.getValue().then(async (id) => {
       if (!id) return;
@@ -47,11 +50,26 @@ export function usePopup() {
     });
   }, []);
 
-  // First paint: the stored best-payout offers, before the background has answered.
+  // Only a popup with no offers at all needs to know whether a key is set (and asking
+  // wakes the background, so it is not asked otherwise).
   useEffect(() => {
-    if (!results && summary && filters && isDefault(filters)) {
+    if (summary === null) void sendMessage('apiKeyInfo', {}).then(setKeyInfo, () => setKeyInfo({ hasKey: false }));
+  }, [summary]);
+
+  // First paint from storage, before the background has answered (it may be asleep, and
+  // waking it means reading and indexing the whole snapshot): the best-payout offers, or
+  // the remembered query's last results.
+  useEffect(() => {
+    if (results || !summary || !filters) return;
+    if (isDefault(filters)) {
       setResults({ offers: summary.top, total: summary.offerCount, complete: false, categories: [], geos: [] });
+      return;
     }
+    void lastResultsItem.getValue().then((last) => {
+      if (last && last.key === resultsKey(filters, summary.fetchedAt)) {
+        setResults((current) => current ?? { ...last, complete: false, categories: [], geos: [] });
+      }
+    });
   }, [summary, filters, results]);
 
   const runSearch = useCallback(async (state: PopupState, max: number) => {
@@ -70,14 +88,31 @@ export function usePopup() {
       if (id !== sequence.current) return;
       setResults({ ...answer, complete: true });
       setSearchError(null);
+      if (fetchedAt.current !== null && !isDefault(state)) {
+        void lastResultsItem.setValue({
+          key: resultsKey(state, fetchedAt.current),
+          total: answer.total,
+          offers: answer.offers.slice(0, LAST_RESULTS),
+        });
+      }
     } catch (error) {
       if (id === sequence.current) setSearchError(error instanceof Error ? error.message : String(error));
     }
   }, []);
 
+  const firstSearch = useRef(true);
   useEffect(() => {
-    if (filters) void runSearch(filters, limit);
-  }, [filters, limit, runSearch, summary?.fetchedAt]);
+    if (!filters || summary === undefined) return;
+    if (!firstSearch.current) {
+      void runSearch(filters, limit);
+      return;
+    }
+    // The first search may wake the background, which then reads and indexes the snapshot:
+    // let the stored results paint before that work competes for the CPU.
+    firstSearch.current = false;
+    const frame = requestAnimationFrame(() => void runSearch(filters, limit));
+    return () => cancelAnimationFrame(frame);
+  }, [filters, limit, runSearch, summary]);
 
   const update = useCallback((patch: Partial<PopupState>) => {
     setFilters((current) => {
@@ -104,6 +139,11 @@ export function usePopup() {
     refresh: () => sendMessage('refresh', {}).catch(() => undefined),
     tryDemo: () => sendMessage('loadDemo', {}).catch(() => undefined),
   };
+}
+
+/** Results are reusable only for the same query and filters on the same snapshot. */
+function resultsKey(state: PopupState, fetchedAt: number): string {
+  return JSON.stringify([state, fetchedAt]);
 }
 
 function isDefault(state: PopupState): boolean {
