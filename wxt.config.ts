@@ -7,6 +7,7 @@ import { feedHostPermission } from './lib/permissions';
 // WXT_DEV_API_KEY (pre-filled key) and WXT_EXTRA_MATCHES (extra content-script hosts for tests).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  manifestVersion: 3,
   imports: false,
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16] },
   vite: () => ({ plugins: [preact()] }),

@@ -212,6 +212,39 @@ describe('store pages', () => {
   });
 });
 
+describe('accessibility', () => {
+  const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+  /** Serious and critical axe-core violations (evaluated over CDP, so the page's CSP allows it). */
+  async function seriousViolations(page: Page) {
+    await page.evaluate(axeSource);
+    return page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
+      const { violations } = await axe.run(document);
+      return violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.nodes.length})`);
+    });
+  }
+
+  it('has no serious or critical violations in the popup list, detail and options page', async () => {
+    const popup = await ext.openPage('popup.html', { width: 400, height: 600 });
+    await popup.locator('.offer-row').first().waitFor();
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.getByRole('combobox', { name: 'Search offers' }).press('Enter');
+    await popup.getByRole('button', { name: 'Copy tracking link' }).waitFor();
+    expect(await seriousViolations(popup)).toEqual([]);
+    const options = await ext.openPage('options.html');
+    await options.getByRole('button', { name: 'Save and test' }).waitFor();
+    expect(await seriousViolations(options)).toEqual([]);
+    await Promise.all([popup.close(), options.close()]);
+  });
+});
+
 describe('feed faults', () => {
   const faults: [string, string][] = [
     ['401', 'The API key was rejected (HTTP 401)'],

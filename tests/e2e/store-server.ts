@@ -12,7 +12,7 @@ const FIXTURES = new URL('../fixtures/', import.meta.url);
  * apps.apple.com to it. The certificate is self-signed and made fresh (openssl), and the
  * browser is told to ignore certificate errors.
  */
-export async function startStoreServer(): Promise<{ port: number; close: () => Promise<void> }> {
+export async function startStoreServer(port = 0): Promise<{ port: number; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'offer-lens-cert-'));
   execFileSync(
     'openssl',
@@ -44,7 +44,10 @@ export async function startStoreServer(): Promise<{ port: number; close: () => P
       res.end(body);
     },
   );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   return {
     port: (server.address() as AddressInfo).port,
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const manifest = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8'));
+
+// The README's permission table justifies exactly these; a new one must be argued there first.
+const PERMISSIONS = ['alarms', 'storage', 'unlimitedStorage'];
+const HOSTS = ['https://apps.apple.com/*', 'https://itunes.apple.com/*', 'https://play.google.com/*'];
+const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
+
+describe('store-ready builds', () => {
+  it.each(['chrome-mv3', 'firefox-mv3'])('%s asks only for the permissions the README justifies', (dir) => {
+    const m = manifest(dir);
+    expect([...m.permissions].sort()).toEqual(PERMISSIONS);
+    expect([...m.host_permissions].sort()).toEqual(HOSTS);
+    expect([...m.optional_host_permissions].sort()).toEqual(OPTIONAL_HOSTS);
+    expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(HOSTS);
+    expect(Object.keys(m.icons)).toEqual(['16', '32', '48', '96', '128']);
+  });
+
+  it('gives Firefox a gecko id, a minimum version and the data-collection declaration', () => {
+    expect(manifest('firefox-mv3').browser_specific_settings.gecko).toEqual({
+      id: 'offer-lens@carrierapptraffic.tools',
+      strict_min_version: '142.0',
+      data_collection_permissions: { required: ['none'] },
+    });
+  });
+
+  it('passes web-ext lint with no errors', () => {
+    const out = execFileSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--output', 'json'], {
+      encoding: 'utf8',
+    });
+    const report = JSON.parse(out.slice(out.indexOf('{')));
+    expect(report.errors).toEqual([]);
+  });
+});
