@@ -22,6 +22,18 @@ export type Handlers = {
  * Returns the onMessage listener.
  */
 export function createMessageListener(handlers: Handlers, extensionOrigin: string) {
+  const answer = createAnswerer(handlers, extensionOrigin);
+  // sendResponse + `return true`: the one async style every runtime here supports (Chrome,
+  // Firefox, webextension-polyfill, and WXT's fakeBrowser in tests).
+  return (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
+    const reply = answer(message, sender);
+    if (!reply) return undefined;
+    void reply.then(sendResponse);
+    return true;
+  };
+}
+
+function createAnswerer(handlers: Handlers, extensionOrigin: string) {
   return (message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> | undefined => {
     if (!isEnvelope(message)) return undefined;
     const type = message.type as MessageType;

@@ -41,7 +41,10 @@ export function usePopup() {
   fetchedAt.current = summary?.fetchedAt ?? null;
 
   useEffect(() => {
-    void popupStateItem.getValue().then((stored) => setFilters({ ...DEFAULT_POPUP_STATE, ...stored }));
+    // What the publisher typed before the remembered state arrived wins over it.
+    void popupStateItem
+      .getValue()
+      .then((stored) => setFilters((typed) => typed ?? { ...DEFAULT_POPUP_STATE, ...stored }));
     // "Open in popup" from a store page's badge leaves the offer to show here.
     void popupFocusItem.getValue().then(async (id) => {
       if (!id) return;

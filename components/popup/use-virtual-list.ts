@@ -7,6 +7,8 @@ import {
 } from '@tanstack/virtual-core';
 import { useLayoutEffect, useReducer, useState } from 'preact/hooks';
 
+const POPUP_LIST_RECT = { width: 400, height: 440 };
+
 /** TanStack Virtual's core, driven from Preact: only the visible rows are rendered. */
 export function useVirtualList(count: number, rowHeight: number, scrollElement: () => HTMLElement | null) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
@@ -18,10 +20,12 @@ export function useVirtualList(count: number, rowHeight: number, scrollElement: 
         estimateSize: () => rowHeight,
         overscan: 8,
         scrollToFn: elementScroll,
-        observeElementRect,
+        // Until the list has a laid-out size (first paint, or no layout at all in a test DOM),
+        // assume the popup's known size rather than render no rows.
+        observeElementRect: (instance, cb) =>
+          observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : POPUP_LIST_RECT)),
         observeElementOffset,
-        // Popups open at a known size; starting with it renders rows at the first paint.
-        initialRect: { width: 400, height: 440 },
+        initialRect: POPUP_LIST_RECT,
         onChange: () => rerender(0),
       }),
   );

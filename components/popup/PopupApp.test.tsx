@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackground } from '../../lib/background';
+import { parseFeed } from '../../lib/feed';
+import { createMessageListener } from '../../lib/message-handler';
+import { defaultSettings } from '../../lib/settings';
+import { EMPTY_STATUS, summarise } from '../../lib/snapshot';
+import { snapshotStore } from '../../lib/snapshot-store';
+import { apiKeyItem, settingsItem, statusItem, summaryItem } from '../../lib/storage';
+import { buildTrackingLink } from '../../lib/tracking-link';
+import { PopupApp } from './PopupApp';
+
+const FEED = parseFeed({
+  message: true,
+  offers: [
+    {
+      id: '1',
+      name: 'Spotify - US',
+      tracking_url: 'https://t.example/c?o=1',
+      payout: { amount: 2 },
+      geos: ['US'],
+      platform: 'android',
+    },
+    {
+      id: '2',
+      name: 'Candy Crush - GB',
+      tracking_url: 'https://t.example/c?o=2',
+      payout: { amount: 1 },
+      geos: ['GB'],
+      platform: 'ios',
+      sub_id: { exclude: ['pub7'] },
+    },
+  ],
+});
+
+async function seed(options: { offers?: boolean; key?: string; error?: boolean } = {}) {
+  await settingsItem.setValue({ ...defaultSettings('https://feed.example/o?k={apiKey}'), subId: 'pub7' });
+  await apiKeyItem.setValue(options.key ?? 'k');
+  if (options.offers !== false) {
+    const snapshot = { offers: FEED.offers, rejected: [], fetchedAt: Date.now() - 5 * 60_000, source: 'feed' as const };
+    await snapshotStore.save(snapshot);
+    await summaryItem.setValue(summarise(snapshot));
+  }
+  if (options.error) {
+    await statusItem.setValue({
+      ...EMPTY_STATUS,
+      nextAttemptAt: Date.now() + 4 * 60_000,
+      error: { code: 'server', httpStatus: 503, message: 'The feed server is down (HTTP 503)' },
+    });
+  }
+}
+
+/** The result rows (the filter selects have options too). */
+const rows = () => within(screen.getByRole('listbox', { name: 'Offers' })).queryAllByRole('option');
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await snapshotStore.clear();
+  // The popup talks to the real background handlers, as an extension page does.
+  const listener = createMessageListener(createBackground(fakeBrowser as never).handlers, 'chrome-extension://test/');
+  fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, send: (r: unknown) => void) =>
+    listener(message, { url: 'chrome-extension://test/popup.html' } as never, send)) as never);
+});
+afterEach(cleanup);
+
+describe('popup', () => {
+  it('opens with the search focused and the offers listed, best payout first', async () => {
+    await seed();
+    render(<PopupApp />);
+    const search = await screen.findByRole('combobox', { name: 'Search offers' });
+    await waitFor(() =>
+      expect(rows().map((o) => o.querySelector('.name')?.textContent)).toEqual(['Spotify - US', 'Candy Crush - GB']),
+    );
+    expect(document.activeElement).toBe(search);
+    expect(screen.getAllByRole('status').some((s) => s.textContent?.includes('2 offers'))).toBe(true);
+  });
+
+  it('moves with the arrow keys and copies the selected link with Ctrl+C', async () => {
+    await seed();
+    const copy = vi.fn(async () => {});
+    render(<PopupApp copy={copy} />);
+    const search = await screen.findByRole('combobox', { name: 'Search offers' });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    await waitFor(() => expect(search.getAttribute('aria-activedescendant')).toBe('offer-1'));
+    fireEvent.keyDown(search, { key: 'c', ctrlKey: true });
+    await waitFor(() =>
+      expect(copy).toHaveBeenCalledWith(
+        buildTrackingLink('https://t.example/c?o=2', { clickId: '[CLICK_ID]', subId: 'pub7' }),
+      ),
+    );
+  });
+
+  it('opens the detail with Enter, warns about an excluded sub ID, and goes back with Esc', async () => {
+    await seed();
+    const copy = vi.fn(async () => {});
+    render(<PopupApp copy={copy} />);
+    const search = await screen.findByRole('combobox', { name: 'Search offers' });
+    fireEvent.input(search, { target: { value: 'candy' } });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.keyDown(search, { key: 'Enter' });
+    expect((await screen.findByRole('alert')).textContent).toContain('excludes your sub ID “pub7”');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy tracking link' }));
+    await screen.findByText('Copied');
+    expect(copy).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('img', { name: 'QR code of the tracking link' })).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Copy tracking link' }), { key: 'Escape' });
+    await screen.findByRole('combobox', { name: 'Search offers' });
+  });
+
+  it('suggests clearing the filters when nothing matches', async () => {
+    await seed();
+    render(<PopupApp />);
+    const search = await screen.findByRole('combobox', { name: 'Search offers' });
+    fireEvent.input(search, { target: { value: 'zzzz geo:JP' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear search and filters' }));
+    await waitFor(() => expect(rows()).toHaveLength(2));
+  });
+
+  it('without a key or offers, points to the settings and the demo data', async () => {
+    await seed({ offers: false, key: '' });
+    render(<PopupApp />);
+    expect(await screen.findByText('Connect your CarrierAppTraffic account')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Open settings' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try with demo data' })).toBeTruthy();
+  });
+
+  it('shows a failed refresh with when it retries, while listing the last good offers', async () => {
+    await seed({ error: true });
+    render(<PopupApp />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The feed server is down (HTTP 503), retrying in 4 min');
+    expect(alert.textContent).toContain('Last good data from 5 min ago');
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+    await waitFor(() => expect(rows()).toHaveLength(2));
+  });
+});
