@@ -1,0 +1,61 @@
+/**
+ * npm run screenshots — what a publisher sees first, into docs/: the popup (list, detail),
+ * the options page (ok, error) and the badge on each store. Uses the e2e build, the demo
+ * feed server and the store fixture pages, in headless Chromium.
+ */
+import { mkdirSync } from 'node:fs';
+import { launchChromium } from '../tests/e2e/chromium';
+import { startStoreServer } from '../tests/e2e/store-server';
+import { createFeedServer } from './feed-server';
+
+mkdirSync('docs', { recursive: true });
+const feed = await createFeedServer({ port: 18787 });
+const store = await startStoreServer();
+const ext = await launchChromium(`${process.cwd()}/.output/chrome-mv3-e2e`, store.port);
+try {
+  for (let i = 0; i < 100; i++) {
+    const ready = await ext.worker.evaluate(async () => !!(await chrome.storage.local.get('summary')).summary);
+    if (ready) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const popup = await ext.openPage('popup.html', { width: 400, height: 580 });
+  await popup.locator('.offer-row').first().waitFor();
+  await popup.screenshot({ path: 'docs/popup-list.png' });
+  await popup.getByRole('combobox', { name: 'Search offers' }).fill('spotify');
+  await popup.locator('.offer-row .name', { hasText: 'Spotify' }).first().waitFor();
+  await popup.getByRole('combobox', { name: 'Search offers' }).press('Enter');
+  await popup.getByRole('button', { name: 'Copy tracking link' }).click();
+  await popup.getByText('Copied', { exact: true }).waitFor();
+  await popup.screenshot({ path: 'docs/popup-detail.png' });
+  await popup.getByRole('button', { name: 'Back to results' }).click();
+  await popup.getByRole('combobox', { name: 'Search offers' }).fill('');
+
+  const options = await ext.openPage('options.html', { width: 760, height: 1000 });
+  await options.getByLabel('API key', { exact: true }).fill('demo');
+  await options.getByRole('button', { name: 'Save and test' }).click();
+  await options.locator('.result').waitFor();
+  await options.screenshot({ path: 'docs/options.png', fullPage: true });
+  await options.getByLabel('API key', { exact: true }).fill('wrong-key');
+  await options.getByRole('button', { name: 'Save and test' }).click();
+  await options.locator('p.banner.error').waitFor();
+  await options.screenshot({ path: 'docs/options-error.png', fullPage: true });
+  await options.getByLabel('API key', { exact: true }).fill('demo');
+  await options.getByRole('button', { name: 'Save and test' }).click();
+  await options.locator('.result').waitFor();
+
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await page.goto('https://play.google.com/store/apps/details?id=com.spotify.music&gl=US');
+  await page.locator('offer-lens-badge .badge').waitFor();
+  await page.screenshot({ path: 'docs/badge-play.png' });
+  await page.goto('https://apps.apple.com/us/app/spotify-music-and-podcasts/id324684580');
+  await page.locator('offer-lens-badge .badge').waitFor();
+  await page.getByRole('button', { name: 'Show offer details' }).click();
+  await page.getByRole('button', { name: 'QR' }).click();
+  await page.screenshot({ path: 'docs/badge-app-store.png' });
+  console.log('docs/: popup-list, popup-detail, options, options-error, badge-play, badge-app-store (.png)');
+} finally {
+  await ext.close();
+  await feed.close();
+  await store.close();
+}
