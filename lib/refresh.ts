@@ -1,6 +1,6 @@
 import { FeedError, type FeedErrorInfo, needsSettingsChange } from './errors';
 import { type ParsedFeed, parseFeed } from './feed';
-import { feedUrlFor, type Settings } from './settings';
+import { feedUrlFor, redactKey, type Settings } from './settings';
 import { EMPTY_STATUS, type RefreshStatus, type Snapshot } from './snapshot';
 
 export const FETCH_TIMEOUT_MS = 30_000;
@@ -178,7 +178,8 @@ export function createRefresher(deps: RefresherDeps): Refresher {
       return { ok: true, offerCount: feed.offers.length, rejectedCount: feed.rejected.length, fetchedAt };
     } catch (error) {
       if (controller.signal.aborted) throw error;
-      if (!isFetchFailure(error)) throw error;
+      // Anything unexpected still leaves here without the key in its words.
+      if (!isFetchFailure(error)) throw new Error(redactKey(String((error as Error)?.message ?? error), apiKey));
       const failures = before.failures + 1;
       const next = nextAttemptAfterFailure(error, failures, deps.now());
       await deps.saveStatus({

@@ -11,6 +11,7 @@ import {
 import type { PageOffer, PageOffers } from '../../lib/protocol';
 import { QrCode } from '../QrCode';
 import { SubIdWarning } from '../SubIdWarning';
+import { useCopy } from '../use-copy';
 
 interface Props {
   page: PageOffers;
@@ -25,20 +26,10 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup }: Props)
   const [expanded, setExpanded] = useState(false);
   const [chosen, setChosen] = useState(0);
   const [showQr, setShowQr] = useState(false);
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const { state: copied, copy, reset } = useCopy(onCopy);
   const offer = page.offers[chosen] ?? page.offers[0];
   if (!offer) return null;
   const link = safeHttpUrl(offer.trackingLink);
-
-  async function copy() {
-    if (!link) return;
-    try {
-      await onCopy(link);
-      setCopied('copied');
-    } catch {
-      setCopied('failed');
-    }
-  }
 
   return (
     <section class={`badge ${page.corner}`} aria-label="Offer Lens">
@@ -106,7 +97,7 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup }: Props)
                     aria-pressed={i === chosen}
                     onClick={() => {
                       setChosen(i);
-                      setCopied('idle');
+                      reset();
                     }}
                   >
                     <span>{formatPayout(o.payout)}</span> <span class="other-name">{o.name}</span>
@@ -125,7 +116,7 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup }: Props)
       />
 
       <div class="actions">
-        <button type="button" class="primary" onClick={copy} disabled={!link}>
+        <button type="button" class="primary" onClick={() => copy(link)} disabled={!link}>
           {copied === 'copied' ? '✓ Copied' : 'Copy tracking link'}
         </button>
         {link && (

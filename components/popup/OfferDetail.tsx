@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Offer } from '../../lib/feed';
 import {
   formatCap,
@@ -14,6 +14,7 @@ import type { Settings } from '../../lib/settings';
 import { subIdStatus, trackingLinkFor } from '../../lib/tracking-link';
 import { QrCode } from '../QrCode';
 import { SubIdWarning } from '../SubIdWarning';
+import { useCopy } from '../use-copy';
 
 interface Props {
   offer: Offer;
@@ -27,21 +28,11 @@ interface Props {
 export function OfferDetail({ offer, settings, now, onBack, onCopy }: Props) {
   const link = safeHttpUrl(trackingLinkFor(offer, settings));
   const store = safeHttpUrl(offer.previewUrl);
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const { state: copied, copy } = useCopy(onCopy);
   const copyButton = useRef<HTMLButtonElement>(null);
   const status = subIdStatus(offer, settings.subId);
 
   useEffect(() => copyButton.current?.focus(), []);
-
-  async function copy() {
-    if (!link) return;
-    try {
-      await onCopy(link);
-      setCopied('copied');
-    } catch {
-      setCopied('failed');
-    }
-  }
 
   return (
     <section class="detail" aria-labelledby="detail-name">
@@ -97,7 +88,7 @@ export function OfferDetail({ offer, settings, now, onBack, onCopy }: Props) {
           <label for="tracking-link">Tracking link</label>
           <input id="tracking-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
           <div class="row">
-            <button ref={copyButton} type="button" class="btn primary" onClick={copy}>
+            <button ref={copyButton} type="button" class="btn primary" onClick={() => copy(link)}>
               Copy tracking link
             </button>
             <a class="btn" href={link} target="_blank" rel="noopener noreferrer">
