@@ -212,6 +212,35 @@ describe('store pages', () => {
   });
 });
 
+describe('badge controls', () => {
+  it('hides a dismissed badge for that app, and all badges when switched off', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(APPLE_SPOTIFY);
+    await expect.poll(() => badgeText(page)).toContain('Spotify');
+    await page.getByRole('button', { name: 'Dismiss until the offers change' }).click();
+    expect(await page.locator('offer-lens-badge').count()).toBe(0);
+    await page.reload();
+    await page.waitForTimeout(800);
+    expect(await page.locator('offer-lens-badge').count()).toBe(0);
+    await page.goto(PLAY_SPOTIFY); // another app still has its badge
+    await expect.poll(() => badgeText(page)).toContain('Spotify');
+
+    const options = await ext.openPage('options.html');
+    await options.getByLabel('Show a badge on Google Play and App Store pages of apps with an offer').uncheck();
+    await options.getByRole('button', { name: 'Save and test' }).click();
+    await options.locator('.result').waitFor();
+    await page.reload();
+    await page.waitForTimeout(800);
+    expect(await page.locator('offer-lens-badge').count()).toBe(0);
+    await options.getByLabel('Show a badge on Google Play and App Store pages of apps with an offer').check();
+    await options.getByRole('button', { name: 'Save and test' }).click();
+    await options.locator('.result').waitFor();
+    await page.reload();
+    await expect.poll(() => badgeText(page)).toContain('Spotify');
+    await Promise.all([page.close(), options.close()]);
+  });
+});
+
 describe('accessibility', () => {
   const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
