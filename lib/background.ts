@@ -4,9 +4,10 @@ import { parseFeed } from './feed';
 import { createMessageListener, type Handlers } from './message-handler';
 import { createOffersService } from './offers-service';
 import { feedHostPermission } from './permissions';
+import type { PageOffer } from './protocol';
 import { createRefresher, isStale, type RefreshOutcome } from './refresh';
 import { maskApiKey } from './settings';
-import { type Snapshot, summarise } from './snapshot';
+import { type RefreshStatus, type Snapshot, summarise } from './snapshot';
 import { snapshotStore } from './snapshot-store';
 import { apiKeyItem, dismissedItem, popupFocusItem, settingsItem, statusItem, summaryItem } from './storage';
 import { globalBadge, type ToolbarBadge, tabBadge } from './toolbar';
@@ -76,6 +77,17 @@ export function createBackground(
     ]);
   }
 
+  // Tabs whose toolbar badge shows a page's offers, so a failed (or recovered) refresh can
+  // repaint them: a tab's own badge text would otherwise hide the global red "!".
+  const tabOffers = new Map<number, PageOffer[]>();
+
+  async function showStatus(status: RefreshStatus) {
+    await showBadge(globalBadge(status)).catch(() => {});
+    for (const [tabId, pageOffers] of tabOffers) {
+      await showBadge(tabBadge(status, pageOffers), tabId).catch(() => tabOffers.delete(tabId));
+    }
+  }
+
   const handlers: Handlers = {
     refresh: () => refresher.refresh(),
     loadDemo,
@@ -104,7 +116,8 @@ export function createBackground(
       } = await offers.offersForPage(url, settings, dismissed, Date.now());
       const tabId = sender.tab?.id;
       if (tabId !== undefined && (sender.frameId ?? 0) === 0) {
-        await showBadge(tabBadge(status, settings.badgesEnabled ? page.offers : []), tabId).catch(() => {});
+        tabOffers.set(tabId, page.offers);
+        await showBadge(tabBadge(status, page.offers), tabId).catch(() => tabOffers.delete(tabId));
       }
       return page;
     },
@@ -173,8 +186,9 @@ export function createBackground(
           void refresher.refresh();
         }
       });
-      statusItem.watch((status) => void showBadge(globalBadge(status)).catch(() => {}));
-      void statusItem.getValue().then((status) => showBadge(globalBadge(status)));
+      statusItem.watch((status) => void showStatus(status));
+      void statusItem.getValue().then(showStatus);
+      browser.tabs.onRemoved.addListener((tabId) => tabOffers.delete(tabId));
       void ensureFresh();
     },
   };

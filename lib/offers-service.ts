@@ -72,7 +72,10 @@ export function createOffersService(loadSnapshot: () => Promise<Snapshot | null>
         dismissed: key !== null && dismissed[key] === signature,
         country,
         subId: settings.subId,
-        offers: matches.slice(0, PAGE_OFFERS_MAX).map((offer) => toPageOffer(offer, settings, country)),
+        // Badges off: the page learns nothing about the offers.
+        offers: settings.badgesEnabled
+          ? matches.slice(0, PAGE_OFFERS_MAX).map((offer) => toPageOffer(offer, settings, country))
+          : [],
         key,
         signature,
       };

@@ -297,6 +297,23 @@ describe('feed faults', () => {
   });
 });
 
+describe('toolbar badge on a matched tab', () => {
+  it('gives the red "!" priority over the payout while the feed is failing', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(PLAY_SPOTIFY);
+    const payout = offersForStorePage(DEMO.offers, PLAY_SPOTIFY)[0]?.payout?.amount.toFixed(2);
+    await expect.poll(() => toolbarBadge('https://play.google.com/*')).toBe(payout);
+    const popup = await ext.openPage('popup.html', { width: 400, height: 600 });
+    feed.setMode('500');
+    await refreshFrom(popup);
+    await expect.poll(() => toolbarBadge('https://play.google.com/*')).toBe('!');
+    feed.setMode('ok');
+    await refreshFrom(popup);
+    await expect.poll(() => toolbarBadge('https://play.google.com/*')).toBe(payout);
+    await Promise.all([page.close(), popup.close()]);
+  });
+});
+
 describe('hostile feed', () => {
   it('never runs feed text as code nor shows a javascript: link', async () => {
     const dialogs: string[] = [];
