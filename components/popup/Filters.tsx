@@ -17,7 +17,7 @@ export function Filters({ state, categories, geos, onChange }: Props) {
           value={state.platform}
           onChange={(e) => onChange({ platform: e.currentTarget.value as PopupState['platform'] })}
         >
-          <option value="">All platforms</option>
+          <option value="">Platform</option>
           <option value="android">Android</option>
           <option value="ios">iOS</option>
         </select>
@@ -25,7 +25,7 @@ export function Filters({ state, categories, geos, onChange }: Props) {
       <label>
         <span class="sr-only">Country</span>
         <select value={state.geo} onChange={(e) => onChange({ geo: e.currentTarget.value })}>
-          <option value="">All countries</option>
+          <option value="">Country</option>
           {withCurrent(geos, state.geo).map((geo) => (
             <option key={geo} value={geo}>
               {geo}
@@ -36,7 +36,7 @@ export function Filters({ state, categories, geos, onChange }: Props) {
       <label>
         <span class="sr-only">Category</span>
         <select value={state.category} onChange={(e) => onChange({ category: e.currentTarget.value })}>
-          <option value="">All categories</option>
+          <option value="">Category</option>
           {withCurrent(categories, state.category).map((c) => (
             <option key={c} value={c}>
               {c}

@@ -5,6 +5,8 @@ interface Props {
   offer: Offer;
   id: string;
   selected: boolean;
+  /** The publisher's sub ID is excluded by this offer, or missing from its include list. */
+  subIdWarning: boolean;
   now: number;
   style: string;
   onOpen: () => void;
@@ -13,7 +15,7 @@ interface Props {
 const PLATFORM: Record<string, string> = { android: 'Android', ios: 'iOS' };
 
 /** One result: what decides whether to run it, in two lines. */
-export function OfferRow({ offer, id, selected, now, style, onOpen }: Props) {
+export function OfferRow({ offer, id, selected, subIdWarning, now, style, onOpen }: Props) {
   const expired = isExpired(offer, now);
   const soon = isExpiringSoon(offer, now);
   return (
@@ -31,6 +33,11 @@ export function OfferRow({ offer, id, selected, now, style, onOpen }: Props) {
         <span class="payout">{formatPayout(offer.payout)}</span>
       </div>
       <div class="line2">
+        {subIdWarning && (
+          <span class="soon" title="Your sub ID is not accepted by this offer">
+            ⚠ sub ID
+          </span>
+        )}
         {offer.platform && <span class={`tag ${offer.platform}`}>{PLATFORM[offer.platform]}</span>}
         {offer.minVersion && <span>{offer.minVersion}+</span>}
         <span title={offer.geos.join(', ')}>{formatGeos(offer.geos)}</span>

@@ -85,7 +85,11 @@ describe('popup', () => {
     await waitFor(() => expect(rows()).toHaveLength(2));
     fireEvent.keyDown(search, { key: 'ArrowDown' });
     await waitFor(() => expect(search.getAttribute('aria-activedescendant')).toBe('offer-1'));
+    expect(rows()[1]?.textContent).toContain('⚠ sub ID');
     fireEvent.keyDown(search, { key: 'c', ctrlKey: true });
+    await screen.findByText(/Copied the tracking link of Candy Crush - GB \(⚠ your sub ID is not accepted by it\)/, {
+      selector: '[role=status]',
+    });
     await waitFor(() =>
       expect(copy).toHaveBeenCalledWith(
         buildTrackingLink('https://t.example/c?o=2', { clickId: '[CLICK_ID]', subId: 'pub7' }),

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Offer } from '../../lib/feed';
 import { EMPTY_STATUS } from '../../lib/snapshot';
 import { describeStatus } from '../../lib/status-text';
-import { trackingLinkFor } from '../../lib/tracking-link';
+import { subIdStatus, trackingLinkFor } from '../../lib/tracking-link';
 import { StatusLine } from '../StatusLine';
 import { useNow } from '../use-storage-item';
 import { Filters } from './Filters';
@@ -50,7 +50,8 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
     if (!settings) return;
     try {
       await copy(trackingLinkFor(offer, settings));
-      setToast(`Copied the tracking link of ${offer.name}`);
+      const warning = subIdStatus(offer, settings.subId) === 'ok' ? '' : ' (⚠ your sub ID is not accepted by it)';
+      setToast(`Copied the tracking link of ${offer.name}${warning}`);
     } catch {
       setToast('Could not copy the link');
     }
@@ -179,6 +180,7 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
                 offer={offer}
                 now={now}
                 selected={item.index === selected}
+                subIdWarning={!!settings && subIdStatus(offer, settings.subId) !== 'ok'}
                 style={`transform:translateY(${item.start}px);height:${ROW_HEIGHT}px`}
                 onOpen={() => {
                   setSelected(item.index);
