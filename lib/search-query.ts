@@ -69,11 +69,14 @@ function applyTerm(parsed: ParsedQuery, key: string, value: string): void {
 
 /** Lower-case, strip accents, split on anything that is not a letter or digit. */
 export function tokenize(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  const folded = fold(text);
+  return (ASCII_RE.test(folded) ? folded.split(/[^a-z0-9]+/) : folded.split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
 }
 
 export function fold(text: string): string {
+  // Most feed text is ASCII: skip the (costly) Unicode decomposition for it.
+  if (ASCII_RE.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
+
+const ASCII_RE = /^[\x00-\x7f]*$/;
