@@ -79,4 +79,4 @@ export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-const ASCII_RE = /^[\x00-\x7f]*$/;
+const ASCII_RE = /^[ -~\t\n\r]*$/; // printable ASCII and common white space
