@@ -203,7 +203,8 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
         ) : (
           <StatusLine status={status} />
         )}
-        {p.results?.complete && p.results.total !== p.summary?.offerCount && (
+        {p.searching && <span class="muted">Searching…</span>}
+        {!p.searching && p.results?.complete && p.results.total !== p.summary?.offerCount && (
           <span class="muted">{p.results.total.toLocaleString('en-US')} match</span>
         )}
         <button type="button" class="btn link" onClick={p.refresh} disabled={status.tone === 'busy'}>

@@ -34,6 +34,7 @@ export function usePopup() {
   const [limit, setLimit] = useState(PAGE);
   const [results, setResults] = useState<Results | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
   const [focused, setFocused] = useState<Offer | null>(null);
   const [keyInfo, setKeyInfo] = useState<{ hasKey: boolean } | null>(null);
   const sequence = useRef(0);
@@ -77,6 +78,8 @@ export function usePopup() {
 
   const runSearch = useCallback(async (state: PopupState, max: number) => {
     const id = ++sequence.current;
+    // Say so when an answer is slow (a sleeping background first indexes the whole feed).
+    const slow = setTimeout(() => id === sequence.current && setSearching(true), 150);
     try {
       const answer = await sendMessage('search', {
         query: state.query,
@@ -100,6 +103,9 @@ export function usePopup() {
       }
     } catch (error) {
       if (id === sequence.current) setSearchError(error instanceof Error ? error.message : String(error));
+    } finally {
+      clearTimeout(slow);
+      if (id === sequence.current) setSearching(false);
     }
   }, []);
 
@@ -133,6 +139,7 @@ export function usePopup() {
     filters,
     results,
     searchError,
+    searching,
     keyInfo,
     focused,
     setFocused,
