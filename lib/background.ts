@@ -6,6 +6,7 @@ import { createOffersService } from './offers-service';
 import { feedHostPermission } from './permissions';
 import type { PageOffer } from './protocol';
 import { createRefresher, isStale, type RefreshOutcome } from './refresh';
+import { buildSearchIndexData } from './search-build';
 import { maskApiKey } from './settings';
 import { type RefreshStatus, type Snapshot, summarise } from './snapshot';
 import { snapshotStore } from './snapshot-store';
@@ -23,10 +24,15 @@ export function createBackground(
   browser: typeof wxtBrowser,
   options: { fetch?: typeof fetch; timeoutMs?: number } = {},
 ) {
-  const offers = createOffersService(() => snapshotStore.load());
+  const offers = createOffersService(
+    () => snapshotStore.load(),
+    (fetchedAt) => snapshotStore.loadIndex(fetchedAt),
+  );
 
   async function saveSnapshot(snapshot: Snapshot) {
     await snapshotStore.save(snapshot);
+    // Built here, once per feed, so a popup waking this worker later need not wait for it.
+    await snapshotStore.saveIndex(snapshot.fetchedAt, buildSearchIndexData(snapshot.offers));
     await summaryItem.setValue(summarise(snapshot));
     offers.invalidate();
   }

@@ -3,6 +3,7 @@ import { createStoreIndex, offersForStorePage, offersSignature, pageCountry, typ
 import { acceptsCountry } from './offer';
 import type { PageOffer, PageOffers, RequestOf, ResponseOf } from './protocol';
 import { createSearchIndex, type SearchIndex } from './search';
+import type { SearchIndexData } from './search-build';
 import type { Settings } from './settings';
 import type { Snapshot } from './snapshot';
 import { storeKey } from './store-url';
@@ -15,16 +16,34 @@ const PAGE_OFFERS_MAX = 10;
  * its indexes in memory. Store-page lookups are one Map.get; the search index is built on the
  * first search only, since content scripts never need it.
  */
-export function createOffersService(loadSnapshot: () => Promise<Snapshot | null>) {
-  let loaded: Promise<{ offers: Offer[]; byStore: StoreIndex; byId: Map<string, Offer> }> | null = null;
-  let search: SearchIndex | null = null;
+export function createOffersService(
+  loadSnapshot: () => Promise<Snapshot | null>,
+  loadIndexData: (fetchedAt: number) => Promise<SearchIndexData | null> = async () => null,
+) {
+  type State = { offers: Offer[]; fetchedAt: number | null; byStore: StoreIndex; byId: Map<string, Offer> };
+  let loaded: Promise<State> | null = null;
+  let search: Promise<SearchIndex> | null = null;
 
   function state() {
     loaded ??= loadSnapshot().then((snapshot) => {
       const offers = snapshot?.offers ?? [];
-      return { offers, byStore: createStoreIndex(offers), byId: new Map(offers.map((o) => [o.id, o])) };
+      return {
+        offers,
+        fetchedAt: snapshot?.fetchedAt ?? null,
+        byStore: createStoreIndex(offers),
+        byId: new Map(offers.map((o) => [o.id, o])),
+      };
     });
     return loaded;
+  }
+
+  /** The stored build of the index when it matches the snapshot, else a fresh build. */
+  function searchIndex() {
+    search ??= state().then(async ({ offers, fetchedAt }) => {
+      const data = fetchedAt === null ? null : await loadIndexData(fetchedAt);
+      return createSearchIndex(offers, data ?? undefined);
+    });
+    return search;
   }
 
   return {
@@ -35,9 +54,8 @@ export function createOffersService(loadSnapshot: () => Promise<Snapshot | null>
     },
 
     async search(request: RequestOf<'search'>, now: number): Promise<ResponseOf<'search'>> {
-      const { offers } = await state();
-      search ??= createSearchIndex(offers);
-      const result = search.query(request.query, {
+      const index = await searchIndex();
+      const result = index.query(request.query, {
         limit: request.limit,
         now,
         filters: {
@@ -48,7 +66,7 @@ export function createOffersService(loadSnapshot: () => Promise<Snapshot | null>
           sort: request.sort,
         },
       });
-      return { ...result, categories: search.categories.slice(0, 200), geos: search.geos, ready: true };
+      return { ...result, categories: index.categories.slice(0, 200), geos: index.geos, ready: true };
     },
 
     async offerById(id: string): Promise<Offer | null> {

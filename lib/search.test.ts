@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Offer } from './feed';
 import { parseFeed } from './feed';
 import { createSearchIndex } from './search';
+import { buildSearchIndexData } from './search-build';
 import { parseQuery } from './search-query';
 
 const now = Date.UTC(2026, 10, 24);
@@ -102,6 +103,25 @@ describe('search', () => {
 
   it('offers the categories by how common they are', () => {
     expect(index.categories).toEqual(['Games', 'Music', 'Puzzle']);
+  });
+});
+
+describe('a stored index', () => {
+  it('answers exactly like a fresh build after a structured clone (as IndexedDB stores it)', () => {
+    const restored = createSearchIndex(offers, structuredClone(buildSearchIndexData(offers)));
+    for (const q of [
+      '',
+      'spotify',
+      'spotfy',
+      'cand cru',
+      'com.king.candycrushsaga',
+      '324684580',
+      'geo:uk',
+      'sort:name',
+    ]) {
+      expect(ids(restored.query(q, { now, limit: 20 }).offers)).toEqual(query(q));
+    }
+    expect(restored.categories).toEqual(index.categories);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Offer } from './feed';
 import { acceptsCountry } from './offer';
-import { fold, type ParsedQuery, parseQuery, type SearchFilters, tokenize } from './search-query';
+import { buildSearchIndexData, type SearchIndexData } from './search-build';
+import { fold, type ParsedQuery, parseQuery, type SearchFilters } from './search-query';
 
 export type { SearchFilters, SortKey } from './search-query';
 
@@ -25,20 +26,9 @@ export interface SearchIndex {
   size: number;
 }
 
-// Field weights: what a publisher types is most often part of the offer's name or the app id.
-const W_NAME = 3;
-const W_APP = 2.5;
-const W_CATEGORY = 2;
-const W_ID = 2;
-const W_DESCRIPTION = 1;
 // How much a partial match is worth against an exact word.
 const PREFIX = 0.7;
 const FUZZY = 0.45;
-
-interface Postings {
-  docs: number[];
-  weights: number[];
-}
 
 interface PackedPostings {
   docs: Int32Array;
@@ -48,60 +38,17 @@ interface PackedPostings {
 /**
  * A purpose-built inverted index: exact words, prefixes (binary search in the sorted
  * vocabulary) and one or two typos (bounded edit distance over words of similar length).
+ * `data` is a stored build of the same offers (see search-build.ts); without it, one is built.
  */
-export function createSearchIndex(offers: Offer[]): SearchIndex {
+export function createSearchIndex(offers: Offer[], data: SearchIndexData = buildSearchIndexData(offers)): SearchIndex {
   const n = offers.length;
-  const postings = new Map<string, Postings>();
-  const byId = new Map<string, number>();
-  const categoryText: string[] = new Array(n);
-  const categoryCount = new Map<string, number>();
-  const geoCount = new Map<string, number>();
-
-  const add = (token: string, doc: number, weight: number) => {
-    let p = postings.get(token);
-    if (!p) {
-      p = { docs: [], weights: [] };
-      postings.set(token, p);
-    }
-    const last = p.docs.length - 1;
-    if (last >= 0 && p.docs[last] === doc) {
-      if ((p.weights[last] as number) < weight) p.weights[last] = weight;
-    } else {
-      p.docs.push(doc);
-      p.weights.push(weight);
-    }
-  };
-
-  for (let doc = 0; doc < n; doc++) {
-    const offer = offers[doc] as Offer;
-    byId.set(offer.id.toLowerCase(), doc);
-    // Fields are added heaviest first, so the first weight a (token, doc) gets is its best.
-    for (const t of tokenize(offer.name)) add(t, doc, W_NAME);
-    if (offer.store) {
-      add(offer.store.appId.toLowerCase(), doc, W_APP);
-      // "com.spotify.music" also answers to "spotify" and "music"; the leading "com"/"org"
-      // would match half the feed and mean nothing.
-      const parts = tokenize(offer.store.appId);
-      for (let i = offer.store.store === 'google-play' ? 1 : 0; i < parts.length; i++)
-        add(parts[i] as string, doc, W_APP);
-    }
-    for (const t of tokenize(offer.id)) add(t, doc, W_ID);
-    for (const c of offer.categories) {
-      for (const t of tokenize(c)) add(t, doc, W_CATEGORY);
-      categoryCount.set(c, (categoryCount.get(c) ?? 0) + 1);
-    }
-    for (const t of tokenize(offer.description)) add(t, doc, W_DESCRIPTION);
-    for (const g of offer.geos) geoCount.set(g, (geoCount.get(g) ?? 0) + 1);
-    categoryText[doc] = fold(offer.categories.join('\n'));
-  }
-
-  // Typed arrays once built: half the memory, and the hot loop reads them faster.
   const packed = new Map<string, PackedPostings>();
-  for (const [token, p] of postings) {
-    packed.set(token, { docs: Int32Array.from(p.docs), weights: Float32Array.from(p.weights) });
-  }
-  postings.clear();
-  const vocab = [...packed.keys()].sort();
+  data.tokens.forEach((token, i) => {
+    const from = data.offsets[i] as number;
+    const to = data.offsets[i + 1] as number;
+    packed.set(token, { docs: data.docs.subarray(from, to), weights: data.weights.subarray(from, to) });
+  });
+  const vocab = data.tokens;
   const byLength: string[][] = [];
   for (const word of vocab) {
     // Numbers (offer and App Store ids) are matched exactly or by prefix, never "corrected".
@@ -109,19 +56,20 @@ export function createSearchIndex(offers: Offer[]): SearchIndex {
     byLength[word.length] ??= [];
     byLength[word.length]?.push(word);
   }
-
-  // Orders for the sorts, computed once so a query only compares integers.
-  const all = Array.from({ length: n }, (_, i) => i);
-  const payoutOrder = [...all].sort((a, b) => payoutOf(offers[b]) - payoutOf(offers[a]) || a - b);
-  const nameOrder = [...all].sort((a, b) => compareText(offers[a]?.name, offers[b]?.name) || a - b);
-  const expiryOrder = [...all].sort((a, b) => expiryOf(offers[a]) - expiryOf(offers[b]) || a - b);
-  const rank = (order: number[]) => {
+  const byId = new Map<string, number>();
+  const categoryText: string[] = new Array(n);
+  offers.forEach((offer, doc) => {
+    byId.set(offer.id.toLowerCase(), doc);
+    categoryText[doc] = fold(offer.categories.join('\n'));
+  });
+  const rank = (order: Int32Array) => {
     const r = new Int32Array(n);
     order.forEach((doc, i) => {
       r[doc] = i;
     });
     return r;
   };
+  const { payoutOrder, nameOrder, expiryOrder } = data;
   const payoutRank = rank(payoutOrder);
   const nameRank = rank(nameOrder);
   const expiryRank = rank(expiryOrder);
@@ -230,8 +178,8 @@ export function createSearchIndex(offers: Offer[]): SearchIndex {
   return {
     query,
     search: (text, limit) => query(text, { limit }).offers,
-    categories: [...categoryCount.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([c]) => c),
-    geos: [...geoCount.keys()].sort(),
+    categories: data.categories,
+    geos: data.geos,
     size: n,
   };
 }
@@ -260,18 +208,6 @@ function passesFilters(offer: Offer, categories: string, q: ParsedQuery): boolea
   if (q.minPayout !== null && (offer.payout?.amount ?? -1) < q.minPayout) return false;
   if (q.category && !categories.includes(q.category)) return false;
   return true;
-}
-
-function payoutOf(offer: Offer | undefined): number {
-  return offer?.payout?.amount ?? -1;
-}
-
-function expiryOf(offer: Offer | undefined): number {
-  return offer?.expiresAt ?? Number.MAX_SAFE_INTEGER;
-}
-
-function compareText(a = '', b = ''): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function lowerBound(sorted: string[], value: string): number {

@@ -1,4 +1,5 @@
 import { clear, createStore, get, set, type UseStore } from 'idb-keyval';
+import type { SearchIndexData } from './search-build';
 import type { Snapshot } from './snapshot';
 
 /**
@@ -8,6 +9,7 @@ import type { Snapshot } from './snapshot';
  * no JSON), and storage.local keeps just the small items every page reads.
  */
 const KEY = 'snapshot-v1';
+const INDEX_KEY = 'search-index-v1';
 let db: UseStore | null = null;
 const store = () => {
   db ??= createStore('offer-lens', 'snapshot');
@@ -20,6 +22,15 @@ export const snapshotStore = {
   },
   save(snapshot: Snapshot): Promise<void> {
     return set(KEY, snapshot, store());
+  },
+  /** The search index built from the snapshot fetched at `fetchedAt`. */
+  saveIndex(fetchedAt: number, data: SearchIndexData): Promise<void> {
+    return set(INDEX_KEY, { fetchedAt, data }, store());
+  },
+  /** The stored search index, only if it was built from that snapshot. */
+  async loadIndex(fetchedAt: number): Promise<SearchIndexData | null> {
+    const stored = await get<{ fetchedAt: number; data: SearchIndexData }>(INDEX_KEY, store());
+    return stored && stored.fetchedAt === fetchedAt && stored.data.version === 1 ? stored.data : null;
   },
   clear(): Promise<void> {
     return clear(store());
