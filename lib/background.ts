@@ -127,10 +127,20 @@ export function createBackground(
       }
       return page;
     },
-    async dismissBadge({ url }) {
-      const [settings, dismissed] = await Promise.all([settingsItem.getValue(), dismissedItem.getValue()]);
+    async dismissBadge({ url }, sender) {
+      const [settings, dismissed, status] = await Promise.all([
+        settingsItem.getValue(),
+        dismissedItem.getValue(),
+        statusItem.getValue(),
+      ]);
       const page = await offers.offersForPage(url, settings, dismissed, Date.now());
       if (page.key) await dismissedItem.setValue({ ...dismissed, [page.key]: page.signature });
+      // The toolbar stops pointing at an offer the publisher just dismissed.
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) {
+        tabOffers.delete(tabId);
+        await showBadge(tabBadge(status, []), tabId).catch(() => {});
+      }
       return { ok: true };
     },
     async openPopup({ offerId }) {

@@ -219,6 +219,7 @@ describe('badge controls', () => {
     await expect.poll(() => badgeText(page)).toContain('Spotify');
     await page.getByRole('button', { name: 'Dismiss until the offers change' }).click();
     expect(await page.locator('offer-lens-badge').count()).toBe(0);
+    await expect.poll(() => toolbarBadge('https://apps.apple.com/*')).toBe('');
     await page.reload();
     await page.waitForTimeout(800);
     expect(await page.locator('offer-lens-badge').count()).toBe(0);
