@@ -20,29 +20,27 @@ export default defineContentScript({
   async main(ctx) {
     let ui: ShadowRootContentScriptUi<void> | null = null;
     let mounted = false;
-    let shownFor = '';
+    /** What the badge shows now; null while nothing is on the page. */
     let current: PageOffers | null = null;
     let currentUrl = '';
 
     async function show(url: string) {
       // Pages that are not an app page never get anything added, and cost no message
       // unless the toolbar badge of an app page has to be cleared.
-      if (!parseStoreUrl(url) && !shownFor) return;
+      if (!parseStoreUrl(url) && !current) return;
       let page: PageOffers | null = null;
       try {
         page = await sendMessage('offersForPage', { url });
       } catch {
-        page = null; // extension updated or disabled: leave the page as it is
+        page = null; // extension updated or disabled: nothing to show, and no error either
       }
       if (ctx.isInvalid || url !== location.href) return;
       if (!page?.enabled || page.dismissed || page.offers.length === 0) {
-        ui?.remove();
-        shownFor = '';
+        hide();
         return;
       }
       current = page;
       currentUrl = url;
-      shownFor = url;
       ui ??= await createShadowRootUi(ctx, {
         name: 'offer-lens-badge',
         mode: 'open',
@@ -73,8 +71,7 @@ export default defineContentScript({
           now={Date.now()}
           onCopy={(link) => navigator.clipboard.writeText(link)}
           onDismiss={() => {
-            ui?.remove();
-            shownFor = '';
+            hide();
             void sendMessage('dismissBadge', { url }).catch(() => undefined);
           }}
           onOpenPopup={(offerId) => void sendMessage('openPopup', { offerId }).catch(() => undefined)}
@@ -83,7 +80,12 @@ export default defineContentScript({
       );
     }
 
-    ctx.onInvalidated(() => ui?.remove());
+    function hide() {
+      ui?.remove();
+      current = null;
+    }
+
+    ctx.onInvalidated(hide);
     watchPageUrl(ctx, (url) => void show(url));
   },
 });
