@@ -115,11 +115,7 @@ export function createBackground(
         dismissedItem.getValue(),
         statusItem.getValue(),
       ]);
-      const {
-        key: _key,
-        signature: _signature,
-        ...page
-      } = await offers.offersForPage(url, settings, dismissed, Date.now());
+      const { page } = await offers.offersForPage(url, settings, dismissed, Date.now());
       const tabId = sender.tab?.id;
       if (tabId !== undefined && (sender.frameId ?? 0) === 0) {
         tabOffers.set(tabId, page.offers);
@@ -133,8 +129,8 @@ export function createBackground(
         dismissedItem.getValue(),
         statusItem.getValue(),
       ]);
-      const page = await offers.offersForPage(url, settings, dismissed, Date.now());
-      if (page.key) await dismissedItem.setValue({ ...dismissed, [page.key]: page.signature });
+      const { key, signature } = await offers.offersForPage(url, settings, dismissed, Date.now());
+      if (key) await dismissedItem.setValue({ ...dismissed, [key]: signature });
       // The toolbar stops pointing at an offer the publisher just dismissed.
       const tabId = sender.tab?.id;
       if (tabId !== undefined) {

@@ -66,7 +66,7 @@ export function createOffersService(
           sort: request.sort,
         },
       });
-      return { ...result, categories: index.categories.slice(0, 200), geos: index.geos, ready: true };
+      return { ...result, categories: index.categories.slice(0, 200), geos: index.geos };
     },
 
     async offerById(id: string): Promise<Offer | null> {
@@ -78,13 +78,13 @@ export function createOffersService(
       settings: Settings,
       dismissed: Record<string, string>,
       now: number,
-    ): Promise<PageOffers & { key: string | null; signature: string }> {
+    ): Promise<{ page: PageOffers; key: string | null; signature: string }> {
       const { byStore } = await state();
       const matches = offersForStorePage(byStore, url, { country: settings.country || null, now });
       const country = pageCountry(url, settings.country);
       const signature = offersSignature(matches);
       const key = matches[0]?.store ? storeKey(matches[0].store) : null;
-      return {
+      const page: PageOffers = {
         enabled: settings.badgesEnabled,
         corner: settings.badgeCorner,
         dismissed: key !== null && dismissed[key] === signature,
@@ -94,9 +94,9 @@ export function createOffersService(
         offers: settings.badgesEnabled
           ? matches.slice(0, PAGE_OFFERS_MAX).map((offer) => toPageOffer(offer, settings, country))
           : [],
-        key,
-        signature,
       };
+      // key and signature stay in the background: they are what a dismissal records.
+      return { page, key, signature };
     },
   };
 }

@@ -80,7 +80,7 @@ export interface Responses {
   saveSettings: RefreshOutcome;
   apiKeyInfo: { hasKey: boolean; masked: string };
   revealApiKey: { apiKey: string };
-  search: SearchResult & { categories: string[]; geos: string[]; ready: boolean };
+  search: SearchResult & { categories: string[]; geos: string[] };
   offerById: Offer | null;
   offersForPage: PageOffers;
   dismissBadge: { ok: true };

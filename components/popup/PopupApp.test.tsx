@@ -129,6 +129,9 @@ describe('popup', () => {
     expect(await screen.findByText('Connect your CarrierAppTraffic account')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Open settings' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Try with demo data' })).toBeTruthy();
+    // Nothing to filter or count yet.
+    expect(screen.queryByLabelText('Platform')).toBeNull();
+    expect(screen.queryByText(/match$/)).toBeNull();
   });
 
   it('shows a failed refresh with when it retries, while listing the last good offers', async () => {

@@ -24,10 +24,8 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
   const offers = p.results?.offers ?? [];
   const list = useVirtualList(offers.length, ROW_HEIGHT, () => listRef.current);
 
-  useEffect(
-    () => setSelected(0),
-    [p.filters?.query, p.filters?.platform, p.filters?.geo, p.filters?.category, p.filters?.minPayout, p.filters?.sort],
-  );
+  // A new query or filter (a new filters object) starts the selection at the top again.
+  useEffect(() => setSelected(0), [p.filters]);
   useEffect(() => {
     if (!p.focused) searchRef.current?.focus();
   }, [p.focused]);
@@ -94,6 +92,9 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
   }
 
   const noKey = p.keyInfo && !p.keyInfo.hasKey && p.summary === null;
+  // "N match" only means something against a loaded feed, and only while it differs from it.
+  const matchCount =
+    p.summary && p.results?.complete && p.results.total !== p.summary.offerCount ? p.results.total : null;
   return (
     <div class="popup">
       <header class="search-bar">
@@ -123,7 +124,7 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
           ⚙
         </button>
       </header>
-      {p.filters && (
+      {p.filters && p.summary && (
         <Filters
           state={p.filters}
           categories={p.results?.categories ?? []}
@@ -204,12 +205,12 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
           <StatusLine status={status} />
         )}
         {p.searching && <span class="muted">Searching…</span>}
-        {!p.searching && p.results?.complete && p.results.total !== p.summary?.offerCount && (
-          <span class="muted">{p.results.total.toLocaleString('en-US')} match</span>
+        {!p.searching && matchCount !== null && <span class="muted">{matchCount.toLocaleString('en-US')} match</span>}
+        {!noKey && (
+          <button type="button" class="btn link" onClick={p.refresh} disabled={status.tone === 'busy'}>
+            Refresh
+          </button>
         )}
-        <button type="button" class="btn link" onClick={p.refresh} disabled={status.tone === 'busy'}>
-          Refresh
-        </button>
       </footer>
     </div>
   );
