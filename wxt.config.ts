@@ -1,10 +1,11 @@
 import preact from '@preact/preset-vite';
 import { loadEnv } from 'vite';
 import { defineConfig } from 'wxt';
-import { feedHostPermission } from './lib/permissions';
+import { feedOriginPattern } from './lib/settings/feed-url';
+import { STORE_MATCH_PATTERNS } from './lib/store-url';
 
 // Build-time env: WXT_FEED_URL (default feed URL template) and, for dev/test builds only,
-// WXT_DEV_API_KEY (pre-filled key) and WXT_EXTRA_MATCHES (extra content-script hosts for tests).
+// WXT_DEV_API_KEY (pre-filled key) and WXT_FETCH_TIMEOUT_MS (a shorter feed timeout).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   manifestVersion: 3,
@@ -13,19 +14,14 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, mode }) => {
     const env = loadEnv(mode, process.cwd(), 'WXT_');
-    const feedOrigin = feedHostPermission(env.WXT_FEED_URL ?? '');
+    const feedOrigin = feedOriginPattern(env.WXT_FEED_URL ?? '');
     return {
       name: 'Offer Lens for CarrierAppTraffic',
       short_name: 'Offer Lens',
       description:
         'Your CarrierAppTraffic offers in the browser: search them, see the payout on Google Play and App Store pages, copy affiliate tracking links.',
       permissions: ['storage', 'alarms', 'unlimitedStorage'],
-      host_permissions: [
-        'https://play.google.com/*',
-        'https://apps.apple.com/*',
-        'https://itunes.apple.com/*',
-        ...(feedOrigin ? [feedOrigin] : []),
-      ],
+      host_permissions: [...STORE_MATCH_PATTERNS, ...(feedOrigin ? [feedOrigin] : [])],
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       action: { default_title: 'Offer Lens' },
       ...(browser === 'firefox'
@@ -34,7 +30,9 @@ export default defineConfig({
               gecko: {
                 id: 'offer-lens@carrierapptraffic.tools',
                 strict_min_version: '142.0',
-                data_collection_permissions: { required: ['none'] },
+                // The API key (authentication information) is sent to the network's feed server in
+                // the background: see README, "Data the extension sends".
+                data_collection_permissions: { required: ['authenticationInfo'] },
               },
             },
           }

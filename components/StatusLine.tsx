@@ -1,21 +1,11 @@
-import type { StatusText } from '../lib/status-text';
-
-interface Props {
-  status: StatusText;
-  onRetry?: () => void;
-}
+import type { StatusText } from '../lib/refresh/status';
 
 /** The feed's state in one line, the same words in popup and options. */
-export function StatusLine({ status, onRetry }: Props) {
+export function StatusLine({ status }: { status: StatusText }) {
   return (
     <div class={`status-line ${status.tone}`} role="status" aria-live="polite">
       <strong>{status.text}</strong>
       {status.detail && <span class="muted"> · {status.detail}</span>}
-      {onRetry && status.tone === 'error' && (
-        <button type="button" class="btn link" onClick={onRetry}>
-          Retry
-        </button>
-      )}
     </div>
   );
 }

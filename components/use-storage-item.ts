@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { StoredItem } from '../lib/storage/items';
 
 /** A storage item's value, kept current as the background changes it; undefined while loading. */
-export function useStorageItem<T>(item: WxtStorageItem<T, Record<string, unknown>>): T | undefined {
+export function useStorageItem<T>(item: StoredItem<T>): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
     let live = true;

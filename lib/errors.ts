@@ -1,11 +1,12 @@
 /**
- * Every failure a publisher can meet, as a code plus one sentence in plain words.
- * All UIs show `message` as-is; nothing else composes error text.
+ * Every failure a publisher can meet, as a code plus one sentence in plain words. This is the
+ * one place that composes error text; every UI shows `message` as-is.
  */
 export type FeedErrorCode =
   | 'no-key'
   | 'no-feed-url'
   | 'no-permission'
+  | 'unapproved-origin'
   | 'auth'
   | 'not-found'
   | 'rate-limited'
@@ -13,9 +14,13 @@ export type FeedErrorCode =
   | 'http'
   | 'network'
   | 'timeout'
+  | 'too-large'
   | 'not-json'
   | 'malformed'
-  | 'api-refused';
+  | 'unusable'
+  | 'api-refused'
+  | 'storage'
+  | 'internal';
 
 export interface FeedErrorInfo {
   code: FeedErrorCode;
@@ -25,20 +30,37 @@ export interface FeedErrorInfo {
 
 interface Details {
   httpStatus?: number | null;
-  /** Extra words from the feed itself (API error text); already free of the key. */
+  /** Extra words: the network's own error text (already free of the key), or the reasons. */
   detail?: string;
   timeoutMs?: number;
+  /** How many offers (for 'unusable'). */
+  count?: number;
+  /** The size limit in bytes (for 'too-large'). */
+  limitBytes?: number;
+  /** Retry-After of a 429/503, in ms from now. */
+  retryAfterMs?: number | null;
 }
 
 export class FeedError extends Error {
   readonly code: FeedErrorCode;
   readonly httpStatus: number | null;
+  /** What the server asked for (Retry-After), in ms; null when it said nothing. */
+  readonly retryAfterMs: number | null;
+  private readonly details: Details;
 
   constructor(code: FeedErrorCode, details: Details = {}) {
     super(describeError(code, details));
     this.name = 'FeedError';
     this.code = code;
+    this.details = details;
     this.httpStatus = details.httpStatus ?? null;
+    this.retryAfterMs = details.retryAfterMs ?? null;
+  }
+
+  /** The same error with the server's own words passed through `clean` (before they are clipped). */
+  cleaned(clean: (text: string) => string): FeedError {
+    const { detail } = this.details;
+    return detail === undefined ? this : new FeedError(this.code, { ...this.details, detail: clean(detail) });
   }
 
   toInfo(): FeedErrorInfo {
@@ -48,10 +70,17 @@ export class FeedError extends Error {
 
 /** Errors after which retrying on a timer cannot help: wait for the publisher to change settings. */
 export function needsSettingsChange(code: FeedErrorCode): boolean {
-  return code === 'auth' || code === 'no-key' || code === 'no-feed-url' || code === 'no-permission';
+  return (
+    code === 'auth' ||
+    code === 'no-key' ||
+    code === 'no-feed-url' ||
+    code === 'no-permission' ||
+    code === 'unapproved-origin'
+  );
 }
 
-function describeError(code: FeedErrorCode, { httpStatus, detail, timeoutMs }: Details): string {
+function describeError(code: FeedErrorCode, details: Details): string {
+  const { httpStatus, detail, timeoutMs } = details;
   const http = httpStatus ? ` (HTTP ${httpStatus})` : '';
   const said = detail ? `: “${clip(detail)}”` : '';
   switch (code) {
@@ -61,6 +90,8 @@ function describeError(code: FeedErrorCode, { httpStatus, detail, timeoutMs }: D
       return 'No feed URL is set: add it in the settings';
     case 'no-permission':
       return 'Offer Lens needs your permission to reach the feed server';
+    case 'unapproved-origin':
+      return 'The feed URL points at a server you have not approved: save it again in the settings';
     case 'auth':
       return `The API key was rejected${http}`;
     case 'not-found':
@@ -75,12 +106,20 @@ function describeError(code: FeedErrorCode, { httpStatus, detail, timeoutMs }: D
       return 'Could not reach the feed server: check your connection or the feed URL';
     case 'timeout':
       return `Timed out after ${Math.round((timeoutMs ?? 30_000) / 1000)} s`;
+    case 'too-large':
+      return `The feed is larger than ${Math.round((details.limitBytes ?? 0) / 2 ** 20)} MB, more than Offer Lens can hold: ask your account manager for a smaller one`;
     case 'not-json':
       return 'The feed answered with something that is not JSON';
     case 'malformed':
       return 'The feed answered without an offers list';
+    case 'unusable':
+      return `All ${(details.count ?? 0).toLocaleString('en-US')} offers in the feed were unusable: ${detail ?? 'see the skipped offers'}`;
     case 'api-refused':
       return `The network refused the request${said}`;
+    case 'storage':
+      return 'Could not save the offers on this computer: the browser’s storage failed';
+    case 'internal':
+      return `Something went wrong inside Offer Lens${said}`;
   }
 }
 

@@ -1,13 +1,16 @@
 import { browser } from 'wxt/browser';
-import { feedHostPermission } from './permissions';
+import { feedOriginPattern } from './settings/feed-url';
+import { STORE_MATCH_PATTERNS } from './store-url';
 
-/** The store hosts the badge needs. Firefox treats them as optional until the user grants them. */
-export const STORE_ORIGINS = ['https://play.google.com/*', 'https://apps.apple.com/*', 'https://itunes.apple.com/*'];
+/**
+ * Asking the browser for host access: the store hosts (the badge) and the feed's origin.
+ * Firefox treats host permissions as optional until the publisher grants them.
+ */
 
-/** Origins the extension needs and does not have yet (stores, and the feed's origin). */
+/** Origins the extension needs and does not have yet. */
 export async function missingOrigins(feedUrlTemplate: string): Promise<string[]> {
-  const feed = feedHostPermission(feedUrlTemplate);
-  const wanted = feed ? [...STORE_ORIGINS, feed] : STORE_ORIGINS;
+  const feed = feedOriginPattern(feedUrlTemplate);
+  const wanted = feed ? [...STORE_MATCH_PATTERNS, feed] : STORE_MATCH_PATTERNS;
   const granted = await Promise.all(wanted.map((origin) => browser.permissions.contains({ origins: [origin] })));
   return wanted.filter((_, i) => !granted[i]);
 }

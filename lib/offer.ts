@@ -1,4 +1,55 @@
-import type { Offer } from './feed';
+import type { StoreApp } from './store-url';
+
+/**
+ * An offer as Offer Lens keeps it: what `parseFeed` makes of one entry of the network's feed
+ * (see docs/architecture.md, "The feed"), and the few questions every surface asks of it.
+ */
+
+export type Platform = 'android' | 'ios';
+
+export interface Payout {
+  amount: number;
+  currency: string;
+  type: string;
+}
+
+export interface Caps {
+  /** 0 = no cap. */
+  daily: number;
+  /** 0 = no cap. */
+  monthly: number;
+}
+
+export interface SubIds {
+  /** When non-empty, the only sub IDs the offer accepts. */
+  include: string[];
+  /** Sub IDs the offer never accepts. */
+  exclude: string[];
+}
+
+export interface Offer {
+  id: string;
+  name: string;
+  description: string;
+  previewUrl: string | null;
+  trackingUrl: string;
+  /** The app, parsed from previewUrl. */
+  store: StoreApp | null;
+  platform: Platform | null;
+  minVersion: string | null;
+  /** Upper-case ISO alpha-2, unique. Empty: the offer takes any country. */
+  geos: string[];
+  payout: Payout | null;
+  caps: Caps;
+  categories: string[];
+  /** Epoch ms, UTC. */
+  expiresAt: number | null;
+  subIds: SubIds;
+}
+
+const DAY = 86_400_000;
+/** How far ahead an expiry is worth a warning. */
+export const EXPIRY_WARNING_MS = 2 * DAY;
 
 /** Does the offer take traffic from this country? An offer that lists no geos takes any. */
 export function acceptsCountry(offer: Pick<Offer, 'geos'>, country: string): boolean {
@@ -10,79 +61,25 @@ export function isExpired(offer: Pick<Offer, 'expiresAt'>, now: number): boolean
   return offer.expiresAt !== null && offer.expiresAt <= now;
 }
 
-/** Soon enough to warn about: within three days. */
+/** Expires within the next 48 hours (and has not yet). */
 export function isExpiringSoon(offer: Pick<Offer, 'expiresAt'>, now: number): boolean {
-  return offer.expiresAt !== null && offer.expiresAt > now && offer.expiresAt - now <= 3 * 86_400_000;
+  return offer.expiresAt !== null && offer.expiresAt > now && offer.expiresAt - now <= EXPIRY_WARNING_MS;
 }
 
-/** Payout for display: "$1.25 CPA", "€0.80 CPA", "12.00 PLN CPA"; "—" when unknown. */
-export function formatPayout(payout: Offer['payout']): string {
-  if (!payout) return '—';
-  const symbol: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
-  const amount = payout.amount.toFixed(payout.amount < 0.1 && payout.amount > 0 ? 3 : 2);
-  const sign = symbol[payout.currency];
-  return sign ? `${sign}${amount} ${payout.type}` : `${amount} ${payout.currency} ${payout.type}`;
+/** Payout amount for ordering: an offer without a usable payout sorts below every paying one. */
+export function payoutAmount(offer: Pick<Offer, 'payout'>): number {
+  return offer.payout?.amount ?? -1;
 }
 
-/** Cap for display: "no cap" for 0. */
-export function formatCap(cap: number): string {
-  return cap > 0 ? cap.toLocaleString('en-US') : 'no cap';
+/**
+ * The one "best paying first" order every list uses: payout high to low, then name, then id,
+ * so two offers never tie and every surface shows them in the same order.
+ */
+export function byPayout(a: Offer, b: Offer): number {
+  return payoutAmount(b) - payoutAmount(a) || compareText(a.name, b.name) || compareText(a.id, b.id);
 }
 
-/** Caps for display: "cap 50/day · 1,000/mo", "cap 1,000/mo", "no cap". */
-export function formatCaps(caps: { daily: number; monthly: number }): string {
-  const parts = [caps.daily ? `${formatCap(caps.daily)}/day` : '', caps.monthly ? `${formatCap(caps.monthly)}/mo` : ''];
-  const text = parts.filter(Boolean).join(' · ');
-  return text ? `cap ${text}` : 'no cap';
-}
-
-/** "US, GB, DE +12" — compact list of countries; "all countries" when none are listed. */
-export function formatGeos(geos: string[], shown = 4): string {
-  if (geos.length === 0) return 'all countries';
-  const head = geos.slice(0, shown).join(', ');
-  return geos.length > shown ? `${head} +${geos.length - shown}` : head;
-}
-
-/** "expires in 3 days", "expired 2 days ago", "" when no expiry. */
-export function formatExpiry(expiresAt: number | null, now: number): string {
-  if (expiresAt === null) return '';
-  const diff = expiresAt - now;
-  const words = formatDuration(Math.abs(diff));
-  return diff > 0 ? `expires in ${words}` : `expired ${words} ago`;
-}
-
-/** "5 min", "2 h", "3 days". */
-export function formatDuration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return 'less than a minute';
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.round(hours / 24)} days`;
-}
-
-/** Feed text sometimes carries HTML; show it as the plain text a person would read. */
-export function plainText(text: string): string {
-  return text
-    .replace(/<\s*(br|\/p|\/div|\/li)\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
-/** Only http(s) links are ever shown or opened. */
-export function safeHttpUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
+/** Code-unit order: the same in every browser and locale, and fast. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,5 @@
-import type { FeedErrorInfo } from './errors';
-import type { Offer, RejectedOffer } from './feed';
-import { isExpired } from './offer';
+import type { RejectedOffer } from './feed';
+import { byPayout, isExpired, type Offer } from './offer';
 
 export type SnapshotSource = 'feed' | 'demo';
 
@@ -12,40 +11,29 @@ export interface Snapshot {
   source: SnapshotSource;
 }
 
-/** What the popup and options need at first paint, without reading the whole snapshot. */
+/**
+ * The few facts every page shows at once ("223 offers · updated 5 min ago"). Mirrored into
+ * storage.local for live updates, so it holds counts and dates only: nothing a page could be
+ * misled by if something else wrote it (see docs/architecture.md, "Trust boundary").
+ */
 export interface SnapshotSummary {
   fetchedAt: number;
   source: SnapshotSource;
   offerCount: number;
   rejectedCount: number;
-  /** The first skipped offers with reasons, for "M offers skipped". */
-  rejected: RejectedOffer[];
-  /** The best-paying offers, so the popup can list something before the index is ready. */
+}
+
+/** What the popup paints before it has searched: kept next to the snapshot in IndexedDB. */
+export interface SnapshotPreview {
+  fetchedAt: number;
+  /** The best-paying offers that have not expired, in the popup's "best" order. */
   top: Offer[];
+  /** The first skipped offers with their reasons, for "M offers skipped". */
+  rejected: RejectedOffer[];
 }
 
-export interface RefreshStatus {
-  lastAttemptAt: number | null;
-  lastSuccessAt: number | null;
-  /** When the next automatic attempt is due; null = none planned (no key, or key rejected). */
-  nextAttemptAt: number | null;
-  /** Failures in a row, for the back-off. */
-  failures: number;
-  refreshing: boolean;
-  error: FeedErrorInfo | null;
-}
-
-export const EMPTY_STATUS: RefreshStatus = {
-  lastAttemptAt: null,
-  lastSuccessAt: null,
-  nextAttemptAt: null,
-  failures: 0,
-  refreshing: false,
-  error: null,
-};
-
-export const SUMMARY_TOP = 60;
-export const SUMMARY_REJECTED = 100;
+export const PREVIEW_TOP = 60;
+export const PREVIEW_REJECTED = 100;
 
 export function summarise(snapshot: Snapshot): SnapshotSummary {
   return {
@@ -53,15 +41,16 @@ export function summarise(snapshot: Snapshot): SnapshotSummary {
     source: snapshot.source,
     offerCount: snapshot.offers.length,
     rejectedCount: snapshot.rejected.length,
-    rejected: snapshot.rejected.slice(0, SUMMARY_REJECTED),
-    // The popup's first screen before the search index answers: same order as its "best" sort.
-    top: snapshot.offers
-      .filter((offer) => !isExpired(offer, snapshot.fetchedAt))
-      .sort(byPayoutDesc)
-      .slice(0, SUMMARY_TOP),
   };
 }
 
-export function byPayoutDesc(a: Offer, b: Offer): number {
-  return (b.payout?.amount ?? -1) - (a.payout?.amount ?? -1) || a.name.localeCompare(b.name);
+export function previewOf(snapshot: Snapshot): SnapshotPreview {
+  return {
+    fetchedAt: snapshot.fetchedAt,
+    top: snapshot.offers
+      .filter((offer) => !isExpired(offer, snapshot.fetchedAt))
+      .sort(byPayout)
+      .slice(0, PREVIEW_TOP),
+    rejected: snapshot.rejected.slice(0, PREVIEW_REJECTED),
+  };
 }

@@ -9,6 +9,9 @@ describe('parseStoreUrl', () => {
     ['https://play.google.com/store/apps/details/Spotify?id=com.spotify.music', 'com.spotify.music', null],
     ['https://play.google.com/store/apps/details/?id=com.king.candycrushsaga', 'com.king.candycrushsaga', null],
     ['market://details?id=com.spotify.music', 'com.spotify.music', null],
+    ['market:details?id=com.whatsapp&gl=uk', 'com.whatsapp', 'GB'],
+    ['https://play.google.com/store/apps/details?id=com.spotify.music&gl=usa', 'com.spotify.music', null],
+    ['https://play.google.com/store/apps/details?id=com.snapchat.android_1', 'com.snapchat.android_1', null],
   ])('reads the Play app page %s', (url, appId, country) => {
     expect(parseStoreUrl(url)).toEqual({ store: 'google-play', appId, country });
   });
@@ -20,6 +23,8 @@ describe('parseStoreUrl', () => {
     ['https://itunes.apple.com/de/app/whatsapp-messenger/id310633997?mt=8', '310633997', 'DE'],
     ['itms-apps://itunes.apple.com/app/id324684580', '324684580', null],
     ['itms-appss://apps.apple.com/fr/app/x/id1', '1', 'FR'],
+    ['itms-apps:///app/id324684580', '324684580', null],
+    ['https://apps.apple.com/uk/app/id1', '1', 'GB'],
   ])('reads the App Store app page %s', (url, appId, country) => {
     expect(parseStoreUrl(url)).toEqual({ store: 'app-store', appId, country });
   });
@@ -43,6 +48,22 @@ describe('parseStoreUrl', () => {
     'itms-apps://evil.example/app/id1',
     'not a url',
     '',
+    // An app id on a page that is not an app page: the path decides.
+    'https://play.google.com/store/apps/collection?id=com.spotify.music',
+    'https://play.google.com/store/books/details?id=com.spotify.music',
+    'https://play.google.com/web/apps/details?id=com.spotify.music',
+    'https://play.google.com/apps/details?id=com.spotify.music',
+    'https://play.google.com/store/apps/details/Spotify/extra?id=com.spotify.music',
+    'https://play.google.com/store/apps/details?id=com.spotify.music/../evil',
+    'https://play.google.com/store/apps/details?id=1com.spotify',
+    'market://search?q=spotify&id=com.spotify.music',
+    'https://apps.apple.com/us/app/spotify/extra/id324684580',
+    'https://apps.apple.com/us/apps/id324684580',
+    'https://apps.apple.com/usa/app/id324684580',
+    'https://apps.apple.com/us/app/spotify/id324684580x',
+    'https://apps.apple.com/us/app/spotify/xid324684580',
+    'https://apps.apple.com/us/app',
+    'https://apps.apple.com/us/developer/app/id324684580',
   ])('is null for %s', (url) => {
     expect(parseStoreUrl(url)).toBeNull();
   });

@@ -1,3 +1,5 @@
+import { normaliseCountry } from './country';
+
 export type StoreName = 'google-play' | 'app-store';
 
 export interface StoreApp {
@@ -13,6 +15,17 @@ const APPLE_SCHEMES = new Set(['itms-apps:', 'itms-appss:']);
 // Java-style package name: segments of letters, digits and underscores, dot-separated.
 const PACKAGE_RE = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
 const COUNTRY_RE = /^[A-Za-z]{2}$/;
+
+/** The store hosts, the one list the manifest, the content script and the permission checks use. */
+export const STORE_HOSTS = [PLAY_HOST, ...APPLE_HOSTS] as const;
+
+/** Match patterns for the whole store hosts (the content script decides per URL, see architecture.md). */
+export const STORE_MATCH_PATTERNS = STORE_HOSTS.map((host) => `https://${host}/*`);
+
+/** True for a store host, whatever the case: the feed may never be fetched from one. */
+export function isStoreHost(hostname: string): boolean {
+  return (STORE_HOSTS as readonly string[]).includes(hostname.toLowerCase());
+}
 
 /** Which store app page a URL is, or null for anything else (never throws). */
 export function parseStoreUrl(url: string): StoreApp | null {
@@ -71,7 +84,7 @@ function parseAppStorePath(pathname: string): StoreApp | null {
   let i = 0;
   let country: string | null = null;
   if (segments[i] && COUNTRY_RE.test(segments[i] as string)) {
-    country = normaliseCountry(segments[i] as string);
+    country = normaliseCountry(segments[i]);
     i++;
   }
   if (segments[i] !== 'app') return null;
@@ -82,12 +95,6 @@ function parseAppStorePath(pathname: string): StoreApp | null {
   const match = /^id(\d+)$/.exec(rest[rest.length - 1] as string);
   if (!match) return null;
   return { store: 'app-store', appId: match[1] as string, country };
-}
-
-function normaliseCountry(value: string | null): string | null {
-  if (!value || !COUNTRY_RE.test(value)) return null;
-  const upper = value.toUpperCase();
-  return upper === 'UK' ? 'GB' : upper;
 }
 
 function safeUrl(text: string): URL | null {

@@ -30,6 +30,24 @@ describe('buildTrackingLink', () => {
     expect(buildTrackingLink(base, { clickId: '{not a macro}' })).toBe(`${base}&aff_sub=%7Bnot%20a%20macro%7D`);
   });
 
+  it('encodes a value that only starts or ends like a macro, so it cannot add parameters', () => {
+    expect(buildTrackingLink(base, { clickId: '{x}&aff_id=666' })).toBe(`${base}&aff_sub=%7Bx%7D%26aff_id%3D666`);
+    expect(buildTrackingLink(base, { clickId: 'evil&[x]' })).toBe(`${base}&aff_sub=evil%26%5Bx%5D`);
+    expect(buildTrackingLink(base, { clickId: '#a#&b=1' })).toBe(`${base}&aff_sub=%23a%23%26b%3D1`);
+  });
+
+  it('keeps a #clickid# macro inside the query when a sub ID is set after it', () => {
+    expect(buildTrackingLink(base, { clickId: '#clickid#', subId: 'pub9' })).toBe(
+      `${base}&aff_sub=#clickid#&aff_sub2=pub9`,
+    );
+    expect(buildTrackingLink('https://t.example/c?aff_sub=#click#&o=1#frag', { clickId: 'K', subId: 's' })).toBe(
+      'https://t.example/c?aff_sub=K&o=1&aff_sub2=s#frag',
+    );
+    expect(buildTrackingLink('https://t.example/c?aff_sub=#click##frag', { subId: 's' })).toBe(
+      'https://t.example/c?aff_sub=#click#&aff_sub2=s#frag',
+    );
+  });
+
   it('uses custom parameter names, e.g. sub1 on platforms that use sub1…sub5', () => {
     const url = 'https://t.example/c?sub1={clickid}&o=1';
     expect(buildTrackingLink(url, { clickId: 'K', clickIdParam: 'sub1', subId: 'pub9', subIdParam: 'sub2' })).toBe(
@@ -37,16 +55,35 @@ describe('buildTrackingLink', () => {
     );
   });
 
-  it('leaves a parameter out when its value is empty', () => {
+  it('leaves the URL as the network sent it when the click ID or sub ID is empty', () => {
     expect(buildTrackingLink(base, { clickId: '', subId: '' })).toBe(base);
-    expect(buildTrackingLink('https://t.example/c?aff_sub=[CLICK_ID]', { clickId: '' })).toBe('https://t.example/c');
-    expect(buildTrackingLink('https://t.example/c?o=1&aff_sub=x', {})).toBe('https://t.example/c?o=1');
+    expect(buildTrackingLink(base, { clickId: '   ' })).toBe(base);
+    expect(buildTrackingLink('https://t.example/c?aff_sub=[CLICK_ID]', { clickId: '' })).toBe(
+      'https://t.example/c?aff_sub=[CLICK_ID]',
+    );
+    expect(buildTrackingLink('https://t.example/c?o=1&aff_sub2=preset', { clickId: 'c', subId: '' })).toBe(
+      'https://t.example/c?o=1&aff_sub2=preset&aff_sub=c',
+    );
+    expect(buildTrackingLink('https://t.example/c?o=1&aff_sub=x', {})).toBe('https://t.example/c?o=1&aff_sub=x');
+  });
+
+  it('trims the click ID before setting it', () => {
+    expect(buildTrackingLink(base, { clickId: '  abc  ' })).toBe(`${base}&aff_sub=abc`);
   });
 
   it('adds a query to a URL without one and keeps a fragment last', () => {
     expect(buildTrackingLink('https://t.example/c#top', { clickId: 'z' })).toBe('https://t.example/c?aff_sub=z#top');
     expect(buildTrackingLink('https://t.example/c?', { clickId: 'z' })).toBe('https://t.example/c?aff_sub=z');
     expect(buildTrackingLink('https://t.example/c?o=1&', { clickId: 'z' })).toBe('https://t.example/c?o=1&aff_sub=z');
+  });
+
+  it('matches the parameter by its decoded name', () => {
+    expect(buildTrackingLink('https://t.example/c?aff%5Fsub=old&o=1', { clickId: 'new' })).toBe(
+      'https://t.example/c?aff_sub=new&o=1',
+    );
+    expect(buildTrackingLink('https://t.example/c?aff_subx=1&xaff_sub=2', { clickId: 'n' })).toBe(
+      'https://t.example/c?aff_subx=1&xaff_sub=2&aff_sub=n',
+    );
   });
 
   it('keeps one click ID when the network sent the parameter twice', () => {

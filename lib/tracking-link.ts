@@ -1,5 +1,4 @@
-import type { Offer } from './feed';
-import type { Settings } from './settings';
+import type { Offer } from './offer';
 
 export interface TrackingLinkParams {
   clickId?: string;
@@ -10,11 +9,22 @@ export interface TrackingLinkParams {
   subIdParam?: string;
 }
 
+/** The publisher's link settings, as `trackingLinkFor` needs them. */
+export interface LinkSettings {
+  clickId: string;
+  clickIdParam: string;
+  subId: string;
+  subIdParam: string;
+}
+
 export const DEFAULT_CLICK_ID_PARAM = 'aff_sub';
 export const DEFAULT_SUB_ID_PARAM = 'aff_sub2';
 
 // Tracker macros the publisher's tracker substitutes itself: {name}, {{name}}, [NAME], #name#.
+// Anchored: "{x}&aff_id=666" is a value to encode, not a macro to pass through.
 const MACRO_RE = /^(\{\{[\w.-]+\}\}|\{[\w.-]+\}|\[[\w.-]+\]|#[\w.-]+#)$/;
+// A #name# macro as a parameter value: right after "=", ending the value.
+const HASH_MACRO_AT = /^#[\w.-]+#(?=[&#]|$)/;
 
 export function isTrackerMacro(value: string): boolean {
   return MACRO_RE.test(value);
@@ -22,13 +32,19 @@ export function isTrackerMacro(value: string): boolean {
 
 /**
  * The offer's tracking URL with the click ID and sub ID set. Everything else — other
- * parameters, their order and encoding, the fragment — stays byte-for-byte as the network sent it,
- * so we edit the query as text rather than through URLSearchParams (which re-encodes).
+ * parameters, their order and encoding, the fragment — stays byte-for-byte as the network sent
+ * it, so the query is edited as text rather than through URLSearchParams (which re-encodes).
+ * An empty click ID or sub ID changes nothing: the network's own value stays.
  */
 export function buildTrackingLink(trackingUrl: string, p: TrackingLinkParams): string {
   let link = setParam(trackingUrl, p.clickIdParam || DEFAULT_CLICK_ID_PARAM, p.clickId ?? '');
   link = setParam(link, p.subIdParam || DEFAULT_SUB_ID_PARAM, p.subId ?? '');
   return link;
+}
+
+/** The offer's link with the publisher's click ID and sub ID from settings. */
+export function trackingLinkFor(offer: Pick<Offer, 'trackingUrl'>, settings: LinkSettings): string {
+  return buildTrackingLink(offer.trackingUrl, settings);
 }
 
 export type SubIdStatus = 'ok' | 'excluded' | 'not-included';
@@ -41,38 +57,50 @@ export function subIdStatus(offer: Pick<Offer, 'subIds'>, subId: string): SubIdS
   return 'ok';
 }
 
-/** Replace (or append) one query parameter; an empty value removes it. */
+/** Replace (or append) one query parameter. An empty value leaves the URL as it is. */
 function setParam(url: string, name: string, rawValue: string): string {
   const value = rawValue.trim();
-  const hashAt = url.indexOf('#');
-  const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
-  const fragment = hashAt === -1 ? '' : url.slice(hashAt);
+  if (!value) return url;
+  const hashAt = fragmentStart(url);
+  const beforeHash = url.slice(0, hashAt);
+  const fragment = url.slice(hashAt);
   const queryAt = beforeHash.indexOf('?');
   const base = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
   const query = queryAt === -1 ? '' : beforeHash.slice(queryAt + 1);
 
   const pair = `${encodeURIComponent(name)}=${encodeValue(value)}`;
-  const parts = query === '' ? [] : query.split('&');
-  let replaced = false;
   const kept: string[] = [];
-  for (const part of parts) {
+  let replaced = false;
+  for (const part of query === '' ? [] : query.split('&')) {
     if (paramName(part) !== name) {
       kept.push(part);
-    } else if (!replaced && value) {
+    } else if (!replaced) {
       kept.push(pair);
       replaced = true;
     }
     // Any further copy of the parameter is dropped: one click ID per link.
   }
-  if (!replaced && value) {
-    // Keep a trailing "&" (or bare "?") the network sent: append after it rather than doubling it.
-    if (kept.length > 0 && kept[kept.length - 1] === '') kept[kept.length - 1] = pair;
+  if (!replaced) {
+    // A trailing "&" the network sent is where the parameter goes, rather than doubling it.
+    if (kept[kept.length - 1] === '') kept[kept.length - 1] = pair;
     else kept.push(pair);
   }
-  const newQuery = kept.join('&');
-  // A bare "?" the network sent stays; one left empty by removing our parameter goes.
-  const mark = newQuery || (queryAt !== -1 && query === '') ? '?' : '';
-  return `${base}${mark}${newQuery}${fragment}`;
+  return `${base}?${kept.join('&')}${fragment}`;
+}
+
+/**
+ * Where the URL's fragment starts (its length when it has none). A `#` that opens a #name#
+ * macro value (`aff_sub=#clickid#`) belongs to the value: the macro is skipped, not cut.
+ */
+function fragmentStart(url: string): number {
+  let from = 0;
+  for (;;) {
+    const at = url.indexOf('#', from);
+    if (at === -1) return url.length;
+    const macro = url[at - 1] === '=' ? HASH_MACRO_AT.exec(url.slice(at)) : null;
+    if (!macro) return at;
+    from = at + macro[0].length;
+  }
 }
 
 function paramName(part: string): string {
@@ -87,17 +115,4 @@ function paramName(part: string): string {
 
 function encodeValue(value: string): string {
   return isTrackerMacro(value) ? value : encodeURIComponent(value);
-}
-
-/** The offer's link with the publisher's click ID and sub ID from settings. */
-export function trackingLinkFor(
-  offer: Pick<Offer, 'trackingUrl'>,
-  settings: Pick<Settings, 'clickId' | 'clickIdParam' | 'subId' | 'subIdParam'>,
-): string {
-  return buildTrackingLink(offer.trackingUrl, {
-    clickId: settings.clickId,
-    clickIdParam: settings.clickIdParam,
-    subId: settings.subId,
-    subIdParam: settings.subIdParam,
-  });
 }

@@ -4,15 +4,20 @@
  * stopped), and store-page navigation → badge visible. Medians of 10.
  */
 
-import { launchChromium } from '../tests/e2e/chromium';
-import { startStoreServer } from '../tests/e2e/store-server';
-import { createFeedServer } from './feed-server';
-import { syntheticFeed } from './synthetic-feed';
+import { launchChromium } from '../tests/support/chromium';
+import { E2E_API_KEY } from '../tests/support/constants';
+import { createFeedServer } from '../tests/support/feed-server';
+import { startStoreServer } from '../tests/support/store-server';
+import { syntheticFeed } from '../tests/support/synthetic-feed';
 
 const RUNS = 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-const feed = await createFeedServer({ port: 18787, body: JSON.stringify(syntheticFeed(50_000, 5)) });
+const feed = await createFeedServer({
+  port: 18787,
+  apiKey: E2E_API_KEY,
+  body: JSON.stringify(syntheticFeed(50_000, 5)),
+});
 const store = await startStoreServer();
 const ext = await launchChromium(`${process.cwd()}/.output/chrome-mv3-e2e`, store.port);
 try {
@@ -26,8 +31,8 @@ try {
   /** Open the popup; with `query`, it opens on that remembered search. */
   async function openPopup(stopWorker: boolean, query = '') {
     await ext.worker.evaluate(async (q) => {
-      const state = { query: q, platform: '', geo: '', category: '', minPayout: '', sort: 'best' };
-      await chrome.storage.local.set({ popupState: state });
+      const state = { query: q, platform: null, geo: null, category: null, minPayout: null, sort: 'best' };
+      await chrome.storage.local.set({ searchState: state });
     }, query);
     const page = await ext.context.newPage();
     await page.setViewportSize({ width: 400, height: 600 });

@@ -8,8 +8,8 @@ import MiniSearch from 'minisearch';
 import { parseFeed } from '../lib/feed';
 import { createStoreIndex, offersForStorePage } from '../lib/match';
 import { createSearchIndex } from '../lib/search';
-import { buildSearchIndexData } from '../lib/search-build';
-import { syntheticFeed } from './synthetic-feed';
+import { buildSearchIndexData } from '../lib/search/build';
+import { syntheticFeed } from '../tests/support/synthetic-feed';
 
 const QUERIES = [
   'spotify',

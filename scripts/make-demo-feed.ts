@@ -4,8 +4,8 @@
  * Run: npx tsx scripts/make-demo-feed.ts
  */
 import { writeFileSync } from 'node:fs';
-import { DEMO_APPS } from './demo-apps';
-import { type RawOffer, random, rawOffer } from './synthetic-feed';
+import { DEMO_APPS } from '../tests/support/demo-apps';
+import { type RawOffer, random, rawOffer } from '../tests/support/synthetic-feed';
 
 const now = Date.UTC(2026, 10, 24);
 const rnd = random(7);

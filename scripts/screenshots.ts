@@ -4,12 +4,13 @@
  * feed server and the store fixture pages, in headless Chromium.
  */
 import { mkdirSync } from 'node:fs';
-import { launchChromium } from '../tests/e2e/chromium';
-import { startStoreServer } from '../tests/e2e/store-server';
-import { createFeedServer } from './feed-server';
+import { launchChromium } from '../tests/support/chromium';
+import { E2E_API_KEY } from '../tests/support/constants';
+import { createFeedServer } from '../tests/support/feed-server';
+import { startStoreServer } from '../tests/support/store-server';
 
 mkdirSync('docs', { recursive: true });
-const feed = await createFeedServer({ port: 18787 });
+const feed = await createFeedServer({ port: 18787, apiKey: E2E_API_KEY });
 const store = await startStoreServer();
 const ext = await launchChromium(`${process.cwd()}/.output/chrome-mv3-e2e`, store.port);
 try {
@@ -31,7 +32,7 @@ try {
   await popup.getByRole('combobox', { name: 'Search offers' }).fill('');
 
   const options = await ext.openPage('options.html', { width: 760, height: 1000 });
-  await options.getByLabel('API key', { exact: true }).fill('demo');
+  await options.getByLabel('API key', { exact: true }).fill(E2E_API_KEY);
   await options.getByRole('button', { name: 'Save and test' }).click();
   await options.locator('.result').waitFor();
   await options.screenshot({ path: 'docs/options.png', fullPage: true });
@@ -39,7 +40,7 @@ try {
   await options.getByRole('button', { name: 'Save and test' }).click();
   await options.locator('p.banner.error').waitFor();
   await options.screenshot({ path: 'docs/options-error.png', fullPage: true });
-  await options.getByLabel('API key', { exact: true }).fill('demo');
+  await options.getByLabel('API key', { exact: true }).fill(E2E_API_KEY);
   await options.getByRole('button', { name: 'Save and test' }).click();
   await options.locator('.result').waitFor();
 

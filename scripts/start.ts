@@ -4,7 +4,7 @@
  * demo key, so the popup shows offers without typing anything.
  */
 import { spawn } from 'node:child_process';
-import { createFeedServer } from './feed-server';
+import { createFeedServer } from '../tests/support/feed-server';
 
 const port = Number(process.env.PORT ?? 8787);
 const server = await createFeedServer({ port }).catch((error: NodeJS.ErrnoException) => {

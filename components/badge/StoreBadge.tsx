@@ -1,16 +1,11 @@
-import { useState } from 'preact/hooks';
-import {
-  formatCap,
-  formatExpiry,
-  formatGeos,
-  formatPayout,
-  isExpired,
-  isExpiringSoon,
-  safeHttpUrl,
-} from '../../lib/offer';
-import type { PageOffer, PageOffers } from '../../lib/protocol';
+import { useMemo, useState } from 'preact/hooks';
+import { formatCaps, formatExpiry, formatGeos, formatPayout, formatPlatform } from '../../lib/format';
+import { isExpired, isExpiringSoon } from '../../lib/offer';
+import type { PageOffer, PageOffers } from '../../lib/store-page';
+import { safeHttpUrl } from '../../lib/url';
 import { QrCode } from '../QrCode';
 import { SubIdWarning } from '../SubIdWarning';
+import { trustedClick } from '../trusted-click';
 import { useCopy } from '../use-copy';
 
 interface Props {
@@ -27,6 +22,12 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup }: Props)
   const [chosen, setChosen] = useState(0);
   const [showQr, setShowQr] = useState(false);
   const { state: copied, copy, reset } = useCopy(onCopy);
+  // Tab-opening actions run on the publisher's own clicks only (the page can reach this DOM).
+  const openLink = useMemo(() => trustedClick(() => undefined), []);
+  const openPopup = useMemo(
+    () => trustedClick((event: Event) => onOpenPopup((event.currentTarget as HTMLElement).dataset.offer ?? '')),
+    [onOpenPopup],
+  );
   const offer = page.offers[chosen] ?? page.offers[0];
   if (!offer) return null;
   const link = safeHttpUrl(offer.trackingLink);
@@ -59,17 +60,16 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup }: Props)
         {offer.name}
       </div>
       <div class="meta">
-        {offer.platform === 'ios' ? 'iOS' : offer.platform === 'android' ? 'Android' : ''}
-        {page.offers.length > 1 && ` · ${page.offers.length} offers`}
+        {[formatPlatform(offer.platform), page.offers.length > 1 ? `${page.offers.length} offers` : '']
+          .filter(Boolean)
+          .join(' · ')}
       </div>
 
       {expanded && (
         <div class="more">
           <dl>
             <dt>Caps</dt>
-            <dd>
-              {formatCap(offer.caps.daily)}/day · {formatCap(offer.caps.monthly)}/month
-            </dd>
+            <dd>{formatCaps(offer.caps)}</dd>
             {offer.minVersion && (
               <>
                 <dt>Min OS</dt>
@@ -109,28 +109,25 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup }: Props)
         </div>
       )}
 
-      <SubIdWarning
-        status={offer.subIdStatus}
-        subId={page.subId}
-        offer={{ subIds: { include: offer.acceptedSubIds } }}
-      />
+      <SubIdWarning status={offer.subIdStatus} subId={page.subId} accepted={offer.acceptedSubIds} />
 
       <div class="actions">
         <button type="button" class="primary" onClick={() => copy(link)} disabled={!link}>
           {copied === 'copied' ? '✓ Copied' : 'Copy tracking link'}
         </button>
         {link && (
-          <a class="button" href={link} target="_blank" rel="noopener noreferrer">
+          <a class="button" href={link} target="_blank" rel="noopener noreferrer" onClick={openLink}>
             Open
           </a>
         )}
         <button type="button" aria-pressed={showQr} onClick={() => setShowQr(!showQr)} disabled={!link}>
           QR
         </button>
-        <button type="button" onClick={() => onOpenPopup(offer.id)}>
+        <button type="button" data-offer={offer.id} onClick={openPopup}>
           Open in popup
         </button>
       </div>
+      {link && <p class="link-host muted">Link goes to {offer.linkHost}</p>}
       <span class="sr-only" role="status">
         {copied === 'copied' ? 'Tracking link copied' : copied === 'failed' ? 'Could not copy the link' : ''}
       </span>

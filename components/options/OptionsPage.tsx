@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
-import { BADGE_CORNERS, MAX_REFRESH_MINUTES, MIN_REFRESH_MINUTES, type Settings } from '../../lib/settings';
-import { EMPTY_STATUS } from '../../lib/snapshot';
-import { describeStatus } from '../../lib/status-text';
+import { useRef, useState } from 'preact/hooks';
+import { countText } from '../../lib/format';
+import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
+import { BADGE_CORNERS, MAX_REFRESH_MINUTES, MIN_REFRESH_MINUTES, type Settings } from '../../lib/settings/defaults';
 import { StatusLine } from '../StatusLine';
 import { useNow } from '../use-storage-item';
 import { Field } from './Field';
@@ -16,19 +16,22 @@ const CORNER_LABELS: Record<Settings['badgeCorner'], string> = {
 };
 
 export function OptionsPage() {
-  const o = useOptions();
+  const options = useOptions();
   const now = useNow();
   const [showKey, setShowKey] = useState(false);
-  const { draft, problems } = o;
+  // Open at first when something in it needs attention; after that, the publisher decides.
+  const advancedOpen = useRef<boolean | null>(null);
+  if (options.draft && advancedOpen.current === null) advancedOpen.current = advancedNeedsAttention(options);
+  const { draft, problems } = options;
   if (!draft) return <main class="options" aria-busy="true" />;
 
   const text = (key: keyof Draft) => ({
     value: String(draft[key]),
-    onInput: (e: Event) => o.update({ [key]: (e.currentTarget as HTMLInputElement).value } as Partial<Draft>),
+    onInput: (e: Event) => options.update({ [key]: (e.currentTarget as HTMLInputElement).value } as Partial<Draft>),
   });
 
   async function toggleKey() {
-    if (!showKey && !o.apiKey && o.keyInfo?.hasKey) await o.revealKey();
+    if (!showKey && !options.apiKey && options.keyInfo?.hasKey) await options.revealKey();
     setShowKey(!showKey);
   }
 
@@ -44,21 +47,28 @@ export function OptionsPage() {
 
       <section aria-labelledby="feed-heading" class="card">
         <h2 id="feed-heading">Offers feed</h2>
-        <StatusLine status={describeStatus(o.status ?? EMPTY_STATUS, o.summary ?? null, now)} />
-        {o.summary && o.summary.rejectedCount > 0 && <SkippedOffers summary={o.summary} />}
+        <StatusLine status={describeStatus(options.status ?? EMPTY_STATUS, options.summary ?? null, now)} />
+        {options.summary && options.summary.rejectedCount > 0 && (
+          <SkippedOffers count={options.summary.rejectedCount} first={options.skipped} />
+        )}
         <div class="row">
-          <button type="button" class="btn" onClick={o.refreshNow} disabled={o.busy !== null || !o.keyInfo?.hasKey}>
-            {o.busy === 'refresh' ? 'Refreshing…' : 'Refresh now'}
+          <button
+            type="button"
+            class="btn"
+            onClick={options.refreshNow}
+            disabled={options.busy !== null || !options.keyInfo?.hasKey}
+          >
+            {options.busy === 'refresh' ? 'Refreshing…' : 'Refresh now'}
           </button>
-          <button type="button" class="btn" onClick={o.tryDemo} disabled={o.busy !== null}>
-            {o.busy === 'demo' ? 'Loading…' : 'Try with demo data'}
+          <button type="button" class="btn" onClick={options.tryDemo} disabled={options.busy !== null}>
+            {options.busy === 'demo' ? 'Loading…' : 'Try with demo data'}
           </button>
         </div>
-        {o.missing.length > 0 && (
+        {options.missing.length > 0 && (
           <div class="banner warn" role="alert">
-            Offer Lens needs access to {o.missing.map((m) => new URL(m.replace('*', '')).host).join(', ')} to fetch your
-            feed and show badges on store pages.{' '}
-            <button type="button" class="btn" onClick={o.grantAccess}>
+            Offer Lens needs access to {options.missing.map((m) => new URL(m.replace('*', '')).host).join(', ')} to
+            fetch your feed and show badges on store pages.{' '}
+            <button type="button" class="btn" onClick={options.grantAccess}>
               Grant access
             </button>
           </div>
@@ -71,7 +81,7 @@ export function OptionsPage() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          o.save();
+          options.save();
         }}
       >
         <h2 id="settings-heading">Account</h2>
@@ -87,9 +97,9 @@ export function OptionsPage() {
               type={showKey ? 'text' : 'password'}
               autoComplete="off"
               spellcheck={false}
-              placeholder={o.keyInfo?.hasKey ? `${o.keyInfo.masked} (saved)` : 'Paste your API key'}
-              value={o.apiKey}
-              onInput={(e) => o.setApiKey(e.currentTarget.value)}
+              placeholder={options.keyInfo?.hasKey ? `${options.keyInfo.masked} (saved)` : 'Paste your API key'}
+              value={options.apiKey}
+              onInput={(e) => options.setApiKey(e.currentTarget.value)}
             />
             <button type="button" class="btn" onClick={toggleKey} aria-pressed={showKey} aria-controls="apiKey">
               {showKey ? 'Hide' : 'Show'}
@@ -131,7 +141,7 @@ export function OptionsPage() {
           <input
             type="checkbox"
             checked={draft.badgesEnabled}
-            onChange={(e) => o.update({ badgesEnabled: e.currentTarget.checked })}
+            onChange={(e) => options.update({ badgesEnabled: e.currentTarget.checked })}
           />
           Show a badge on Google Play and App Store pages of apps with an offer
         </label>
@@ -139,7 +149,7 @@ export function OptionsPage() {
           <select
             id="badgeCorner"
             value={draft.badgeCorner}
-            onChange={(e) => o.update({ badgeCorner: e.currentTarget.value as Settings['badgeCorner'] })}
+            onChange={(e) => options.update({ badgeCorner: e.currentTarget.value as Settings['badgeCorner'] })}
           >
             {BADGE_CORNERS.map((corner) => (
               <option value={corner} key={corner}>
@@ -149,7 +159,7 @@ export function OptionsPage() {
           </select>
         </Field>
 
-        <details class="advanced" open={!draft.feedUrl || !!problems.feedUrl || !!problems.refreshMinutes}>
+        <details class="advanced" open={advancedOpen.current ?? false}>
           <summary>Advanced</summary>
           <Field id="feedUrl" label="Feed URL" problem={problems.feedUrl} hint="{apiKey} is replaced by your key">
             <input id="feedUrl" type="url" {...text('feedUrl')} spellcheck={false} />
@@ -172,10 +182,10 @@ export function OptionsPage() {
         </details>
 
         <div class="row">
-          <button type="submit" class="btn primary" disabled={!o.canSave}>
-            {o.busy === 'save' ? 'Testing…' : 'Save and test'}
+          <button type="submit" class="btn primary" disabled={!options.canSave}>
+            {options.busy === 'save' ? 'Testing…' : 'Save and test'}
           </button>
-          <SaveResult result={o.result} />
+          <SaveResult result={options.result} />
         </div>
       </form>
     </main>
@@ -193,8 +203,12 @@ function SaveResult({ result }: { result: ReturnType<typeof useOptions>['result'
   }
   return (
     <p class="result ok" role="status">
-      ✓ {result.offerCount.toLocaleString('en-US')} offers
-      {result.rejectedCount > 0 && ` · ${result.rejectedCount} offers skipped`}
+      ✓ {countText(result.offerCount)}
+      {result.rejectedCount > 0 && ` · ${countText(result.rejectedCount)} skipped`}
     </p>
   );
+}
+
+function advancedNeedsAttention({ draft, problems }: ReturnType<typeof useOptions>): boolean {
+  return !draft?.feedUrl || !!problems.feedUrl || !!problems.refreshMinutes;
 }

@@ -1,21 +1,20 @@
-import type { SnapshotSummary } from '../../lib/snapshot';
+import type { RejectedOffer } from '../../lib/feed';
+import { countText } from '../../lib/format';
 
 /** "M offers skipped", with the reasons one click away. */
-export function SkippedOffers({ summary }: { summary: SnapshotSummary }) {
-  const more = summary.rejectedCount - summary.rejected.length;
+export function SkippedOffers({ count, first }: { count: number; first: RejectedOffer[] }) {
+  const more = count - first.length;
   return (
     <details class="skipped">
-      <summary>
-        {summary.rejectedCount} offer{summary.rejectedCount === 1 ? '' : 's'} skipped
-      </summary>
+      <summary>{countText(count)} skipped</summary>
       <ul>
-        {summary.rejected.map((r) => (
+        {first.map((r) => (
           <li key={r.index}>
             Offer #{r.index + 1}
             {r.id ? ` (id ${r.id})` : ''}: {r.reason}
           </li>
         ))}
-        {more > 0 && <li class="muted">…and {more} more</li>}
+        {more > 0 && <li class="muted">…and {more.toLocaleString('en-US')} more</li>}
       </ul>
     </details>
   );

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { RejectedOffer } from '../../lib/feed';
 import { missingOrigins, requestOrigins } from '../../lib/host-access';
-import { sendMessage } from '../../lib/messaging';
+import { sendMessage } from '../../lib/messaging/client';
 import type { RefreshOutcome } from '../../lib/refresh';
-import { ApiKeySchema, type Settings, settingsProblems } from '../../lib/settings';
-import { settingsItem, statusItem, summaryItem } from '../../lib/storage';
+import type { Settings } from '../../lib/settings/defaults';
+import { ApiKeySchema, settingsProblems } from '../../lib/settings/schema';
+import { database } from '../../lib/storage/database';
+import { settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
 import { useStorageItem } from '../use-storage-item';
 
 export type Draft = Omit<Settings, 'refreshMinutes'> & { refreshMinutes: string };
@@ -19,6 +22,7 @@ export function useOptions() {
   const [busy, setBusy] = useState<'save' | 'demo' | 'refresh' | null>(null);
   const [result, setResult] = useState<RefreshOutcome | { ok: false; error: { message: string } } | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
+  const [skipped, setSkipped] = useState<RejectedOffer[]>([]);
 
   useEffect(() => {
     if (saved && !draft) setDraft({ ...saved, refreshMinutes: String(saved.refreshMinutes) });
@@ -26,6 +30,10 @@ export function useOptions() {
   useEffect(() => {
     void sendMessage('apiKeyInfo', {}).then(setKeyInfo);
   }, []);
+  // The skipped offers' reasons are feed text: they live in IndexedDB, with the offers.
+  useEffect(() => {
+    void database.loadPreview().then((preview) => setSkipped(preview?.rejected ?? []));
+  }, [summary?.fetchedAt]);
   const feedUrl = draft?.feedUrl ?? saved?.feedUrl ?? '';
   useEffect(() => {
     void missingOrigins(feedUrl).then(setMissing);
@@ -56,6 +64,7 @@ export function useOptions() {
     keyInfo,
     status,
     summary,
+    skipped,
     problems,
     canSave,
     busy,

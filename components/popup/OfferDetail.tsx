@@ -1,17 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Offer } from '../../lib/feed';
-import {
-  formatCap,
-  formatExpiry,
-  formatGeos,
-  formatPayout,
-  isExpired,
-  isExpiringSoon,
-  plainText,
-  safeHttpUrl,
-} from '../../lib/offer';
-import type { Settings } from '../../lib/settings';
+import { formatCaps, formatExpiry, formatGeos, formatPayout, formatPlatform, plainText } from '../../lib/format';
+import { isExpired, isExpiringSoon, type Offer } from '../../lib/offer';
+import type { Settings } from '../../lib/settings/defaults';
 import { subIdStatus, trackingLinkFor } from '../../lib/tracking-link';
+import { linkHost, safeHttpUrl } from '../../lib/url';
 import { QrCode } from '../QrCode';
 import { SubIdWarning } from '../SubIdWarning';
 import { useCopy } from '../use-copy';
@@ -30,7 +22,6 @@ export function OfferDetail({ offer, settings, now, onBack, onCopy }: Props) {
   const store = safeHttpUrl(offer.previewUrl);
   const { state: copied, copy } = useCopy(onCopy);
   const copyButton = useRef<HTMLButtonElement>(null);
-  const status = subIdStatus(offer, settings.subId);
 
   useEffect(() => copyButton.current?.focus(), []);
 
@@ -48,15 +39,13 @@ export function OfferDetail({ offer, settings, now, onBack, onCopy }: Props) {
         <dd>{offer.id}</dd>
         <dt>Platform</dt>
         <dd>
-          {offer.platform === 'ios' ? 'iOS' : offer.platform === 'android' ? 'Android' : 'Unknown'}
+          {formatPlatform(offer.platform) || 'Unknown'}
           {offer.minVersion && ` ${offer.minVersion}+`}
         </dd>
         <dt>Countries</dt>
         <dd title={offer.geos.join(', ')}>{formatGeos(offer.geos, 12)}</dd>
         <dt>Caps</dt>
-        <dd>
-          {formatCap(offer.caps.daily)} daily · {formatCap(offer.caps.monthly)} monthly
-        </dd>
+        <dd>{formatCaps(offer.caps)}</dd>
         {offer.expiresAt !== null && (
           <>
             <dt>Expiry</dt>
@@ -81,11 +70,17 @@ export function OfferDetail({ offer, settings, now, onBack, onCopy }: Props) {
         </p>
       )}
 
-      <SubIdWarning status={status} subId={settings.subId} offer={offer} />
+      <SubIdWarning
+        status={subIdStatus(offer, settings.subId)}
+        subId={settings.subId}
+        accepted={offer.subIds.include}
+      />
 
       {link ? (
         <div class="link-box">
-          <label for="tracking-link">Tracking link</label>
+          <label for="tracking-link">
+            Tracking link <span class="muted">→ {linkHost(link)}</span>
+          </label>
           <input id="tracking-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
           <div class="row">
             <button ref={copyButton} type="button" class="btn primary" onClick={() => copy(link)}>

@@ -1,5 +1,5 @@
-import type { Offer } from '../../lib/feed';
-import { formatCaps, formatExpiry, formatGeos, formatPayout, isExpired, isExpiringSoon } from '../../lib/offer';
+import { formatCaps, formatExpiry, formatGeos, formatPayout, formatPlatform } from '../../lib/format';
+import { isExpired, isExpiringSoon, type Offer } from '../../lib/offer';
 
 interface Props {
   offer: Offer;
@@ -11,8 +11,6 @@ interface Props {
   style: string;
   onOpen: () => void;
 }
-
-const PLATFORM: Record<string, string> = { android: 'Android', ios: 'iOS' };
 
 /** One result: what decides whether to run it, in two lines. */
 export function OfferRow({ offer, id, selected, subIdWarning, now, style, onOpen }: Props) {
@@ -38,7 +36,7 @@ export function OfferRow({ offer, id, selected, subIdWarning, now, style, onOpen
             ⚠ sub ID
           </span>
         )}
-        {offer.platform && <span class={`tag ${offer.platform}`}>{PLATFORM[offer.platform]}</span>}
+        {offer.platform && <span class={`tag ${offer.platform}`}>{formatPlatform(offer.platform)}</span>}
         {offer.minVersion && <span>{offer.minVersion}+</span>}
         <span title={offer.geos.join(', ')}>{formatGeos(offer.geos)}</span>
         <span>{formatCaps(offer.caps)}</span>

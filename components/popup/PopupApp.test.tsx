@@ -4,12 +4,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackground } from '../../lib/background';
 import { parseFeed } from '../../lib/feed';
-import { createMessageListener } from '../../lib/message-handler';
-import { defaultSettings } from '../../lib/settings';
-import { EMPTY_STATUS, summarise } from '../../lib/snapshot';
-import { snapshotStore } from '../../lib/snapshot-store';
-import { apiKeyItem, settingsItem, statusItem, summaryItem } from '../../lib/storage';
-import { buildTrackingLink } from '../../lib/tracking-link';
+import { createMessageListener } from '../../lib/messaging/listener';
+import { EMPTY_STATUS } from '../../lib/refresh/status';
+import { buildSearchIndexData } from '../../lib/search/build';
+import { defaultSettings } from '../../lib/settings/defaults';
+import { summarise } from '../../lib/snapshot';
+import { database } from '../../lib/storage/database';
+import { settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
 import { PopupApp } from './PopupApp';
 
 const FEED = parseFeed({
@@ -37,10 +38,10 @@ const FEED = parseFeed({
 
 async function seed(options: { offers?: boolean; key?: string; error?: boolean } = {}) {
   await settingsItem.setValue({ ...defaultSettings('https://feed.example/o?k={apiKey}'), subId: 'pub7' });
-  await apiKeyItem.setValue(options.key ?? 'k');
+  await database.saveApiKey(options.key ?? 'k');
   if (options.offers !== false) {
     const snapshot = { offers: FEED.offers, rejected: [], fetchedAt: Date.now() - 5 * 60_000, source: 'feed' as const };
-    await snapshotStore.save(snapshot);
+    await database.saveSnapshot(snapshot, buildSearchIndexData(snapshot.offers));
     await summaryItem.setValue(summarise(snapshot));
   }
   if (options.error) {
@@ -57,7 +58,7 @@ const rows = () => within(screen.getByRole('listbox', { name: 'Offers' })).query
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  await snapshotStore.clear();
+  await database.clear();
   // The popup talks to the real background handlers, as an extension page does.
   const listener = createMessageListener(createBackground(fakeBrowser as never).handlers, 'chrome-extension://test/');
   fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, send: (r: unknown) => void) =>
@@ -90,11 +91,7 @@ describe('popup', () => {
     await screen.findByText(/Copied the tracking link of Candy Crush - GB \(⚠ your sub ID is not accepted by it\)/, {
       selector: '[role=status]',
     });
-    await waitFor(() =>
-      expect(copy).toHaveBeenCalledWith(
-        buildTrackingLink('https://t.example/c?o=2', { clickId: '[CLICK_ID]', subId: 'pub7' }),
-      ),
-    );
+    expect(copy).toHaveBeenCalledWith('https://t.example/c?o=2&aff_sub=[CLICK_ID]&aff_sub2=pub7');
   });
 
   it('opens the detail with Enter, warns about an excluded sub ID, and goes back with Esc', async () => {
@@ -106,12 +103,27 @@ describe('popup', () => {
     await waitFor(() => expect(rows()).toHaveLength(1));
     fireEvent.keyDown(search, { key: 'Enter' });
     expect((await screen.findByRole('alert')).textContent).toContain('excludes your sub ID “pub7”');
+    expect(screen.getByText('→ t.example')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Copy tracking link' }));
     await screen.findByText('Copied');
-    expect(copy).toHaveBeenCalledTimes(1);
+    expect(copy).toHaveBeenCalledExactlyOnceWith('https://t.example/c?o=2&aff_sub=[CLICK_ID]&aff_sub2=pub7');
     expect(screen.getByRole('img', { name: 'QR code of the tracking link' })).toBeTruthy();
     fireEvent.keyDown(screen.getByRole('button', { name: 'Copy tracking link' }), { key: 'Escape' });
     await screen.findByRole('combobox', { name: 'Search offers' });
+  });
+
+  it('shows a country typed in the query in the Country control, and the control rewrites the query', async () => {
+    await seed();
+    render(<PopupApp />);
+    const search = (await screen.findByRole('combobox', { name: 'Search offers' })) as HTMLInputElement;
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    fireEvent.input(search, { target: { value: 'geo:gb' } });
+    const country = screen.getByLabelText('Country') as HTMLSelectElement;
+    await waitFor(() => expect(country.value).toBe('GB'));
+    await waitFor(() => expect(rows().map((o) => o.querySelector('.name')?.textContent)).toEqual(['Candy Crush - GB']));
+    fireEvent.change(country, { target: { value: 'US' } });
+    await waitFor(() => expect(search.value).toBe(''));
+    await waitFor(() => expect(rows().map((o) => o.querySelector('.name')?.textContent)).toEqual(['Spotify - US']));
   });
 
   it('suggests clearing the filters when nothing matches', async () => {

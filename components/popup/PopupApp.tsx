@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Offer } from '../../lib/feed';
-import { EMPTY_STATUS } from '../../lib/snapshot';
-import { describeStatus } from '../../lib/status-text';
+import type { Offer } from '../../lib/offer';
+import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
 import { subIdStatus, trackingLinkFor } from '../../lib/tracking-link';
 import { StatusLine } from '../StatusLine';
+import { useCopy } from '../use-copy';
 import { useNow } from '../use-storage-item';
 import { Filters } from './Filters';
 import { OfferDetail } from './OfferDetail';
@@ -12,23 +12,25 @@ import { OfferRow } from './OfferRow';
 import { usePopup } from './use-popup';
 import { useVirtualList } from './use-virtual-list';
 
+/** The one place a result row's height is set (rows get it inline; the CSS does not set it). */
 const ROW_HEIGHT = 54;
 
 export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise<void> }) {
-  const p = usePopup();
+  const popup = usePopup();
   const now = useNow();
   const [selected, setSelected] = useState(0);
   const [toast, setToast] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const offers = p.results?.offers ?? [];
+  const { copy: copyToClipboard } = useCopy(copy);
+  const offers = popup.results?.offers ?? [];
   const list = useVirtualList(offers.length, ROW_HEIGHT, () => listRef.current);
 
-  // A new query or filter (a new filters object) starts the selection at the top again.
-  useEffect(() => setSelected(0), [p.filters]);
+  // A new search (a new search object) starts the selection at the top again.
+  useEffect(() => setSelected(0), [popup.search]);
   useEffect(() => {
-    if (!p.focused) searchRef.current?.focus();
-  }, [p.focused]);
+    if (!popup.focused) searchRef.current?.focus();
+  }, [popup.focused]);
 
   useEffect(() => {
     if (!toast) return;
@@ -38,21 +40,20 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
 
   const last = list.items[list.items.length - 1];
   useEffect(() => {
-    if (last && last.index >= offers.length - 10) p.loadMore();
+    if (last && last.index >= offers.length - 10) popup.loadMore();
   }, [last?.index, offers.length]);
 
-  const status = describeStatus(p.status ?? EMPTY_STATUS, p.summary ?? null, now);
-  const settings = p.settings;
+  const status = describeStatus(popup.status ?? EMPTY_STATUS, popup.summary ?? null, now);
+  const settings = popup.settings;
 
   async function copyLink(offer: Offer) {
     if (!settings) return;
-    try {
-      await copy(trackingLinkFor(offer, settings));
-      const warning = subIdStatus(offer, settings.subId) === 'ok' ? '' : ' (⚠ your sub ID is not accepted by it)';
-      setToast(`Copied the tracking link of ${offer.name}${warning}`);
-    } catch {
+    if (!(await copyToClipboard(trackingLinkFor(offer, settings)))) {
       setToast('Could not copy the link');
+      return;
     }
+    const warning = subIdStatus(offer, settings.subId) === 'ok' ? '' : ' (⚠ your sub ID is not accepted by it)';
+    setToast(`Copied the tracking link of ${offer.name}${warning}`);
   }
 
   function move(to: number) {
@@ -67,34 +68,42 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
     else if (e.key === 'ArrowUp') move(selected - 1);
     else if (e.key === 'PageDown') move(selected + 8);
     else if (e.key === 'PageUp') move(selected - 8);
-    else if (e.key === 'Enter' && current) p.setFocused(current);
-    else if (e.key === 'Escape' && p.filters?.query) p.update({ query: '' });
+    else if (e.key === 'Enter' && current) popup.setFocused(current);
+    else if (e.key === 'Escape' && popup.search?.query) popup.typeQuery('');
     else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && current && !hasTextSelection(e.currentTarget)) {
       void copyLink(current);
     } else return;
     e.preventDefault();
   }
 
-  if (p.focused && settings) {
+  if (popup.focused && settings) {
     return (
       <div
         class="popup"
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
-            p.setFocused(null);
+            popup.setFocused(null);
           }
         }}
       >
-        <OfferDetail offer={p.focused} settings={settings} now={now} onBack={() => p.setFocused(null)} onCopy={copy} />
+        <OfferDetail
+          offer={popup.focused}
+          settings={settings}
+          now={now}
+          onBack={() => popup.setFocused(null)}
+          onCopy={copy}
+        />
       </div>
     );
   }
 
-  const noKey = p.keyInfo && !p.keyInfo.hasKey && p.summary === null;
+  const noKey = popup.keyInfo && !popup.keyInfo.hasKey && popup.summary === null;
   // "N match" only means something against a loaded feed, and only while it differs from it.
   const matchCount =
-    p.summary && p.results?.complete && p.results.total !== p.summary.offerCount ? p.results.total : null;
+    popup.summary && popup.results?.complete && popup.results.total !== popup.summary.offerCount
+      ? popup.results.total
+      : null;
   return (
     <div class="popup">
       <header class="search-bar">
@@ -108,8 +117,8 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
           aria-activedescendant={offers.length ? `offer-${selected}` : undefined}
           aria-autocomplete="list"
           placeholder="Search offers, e.g. spotify geo:US"
-          value={p.filters?.query ?? ''}
-          onInput={(e) => p.update({ query: e.currentTarget.value })}
+          value={popup.search?.query ?? ''}
+          onInput={(e) => popup.typeQuery(e.currentTarget.value)}
           onKeyDown={onKeyDown}
           autoFocus
           spellcheck={false}
@@ -124,24 +133,24 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
           ⚙
         </button>
       </header>
-      {p.filters && p.summary && (
+      {popup.search && popup.summary && (
         <Filters
-          state={p.filters}
-          categories={p.results?.categories ?? []}
-          geos={p.results?.geos ?? []}
-          onChange={p.update}
+          search={popup.search}
+          categories={popup.results?.categories ?? []}
+          geos={popup.results?.geos ?? []}
+          onChange={popup.changeSearch}
         />
       )}
       {status.tone === 'error' && (
         <div class="banner error" role="alert">
           {status.text}
           <div class="muted-on-error">{status.detail}</div>
-          <button type="button" class="btn" onClick={p.refresh}>
+          <button type="button" class="btn" onClick={popup.refresh}>
             Retry
           </button>
         </div>
       )}
-      {p.searchError && <div class="banner error">{p.searchError}</div>}
+      {popup.searchError && <div class="banner error">{popup.searchError}</div>}
 
       {noKey ? (
         <div class="empty">
@@ -151,19 +160,19 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
             <button type="button" class="btn primary" onClick={() => browser.runtime.openOptionsPage()}>
               Open settings
             </button>
-            <button type="button" class="btn" onClick={p.tryDemo}>
+            <button type="button" class="btn" onClick={popup.tryDemo}>
               Try with demo data
             </button>
           </div>
         </div>
-      ) : p.results && p.results.total === 0 ? (
+      ) : popup.results && popup.results.total === 0 ? (
         <div class="empty">
-          {p.summary?.offerCount === 0 ? (
+          {popup.summary?.offerCount === 0 ? (
             <p>The feed has no active offers for your account right now.</p>
           ) : (
             <>
               <p>No offers match.</p>
-              <button type="button" class="btn" onClick={p.clearFilters}>
+              <button type="button" class="btn" onClick={popup.clearSearch}>
                 Clear search and filters
               </button>
             </>
@@ -185,7 +194,7 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
                 style={`transform:translateY(${item.start}px);height:${ROW_HEIGHT}px`}
                 onOpen={() => {
                   setSelected(item.index);
-                  p.setFocused(offer);
+                  popup.setFocused(offer);
                 }}
               />
             );
@@ -204,10 +213,12 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
         ) : (
           <StatusLine status={status} />
         )}
-        {p.searching && <span class="muted">Searching…</span>}
-        {!p.searching && matchCount !== null && <span class="muted">{matchCount.toLocaleString('en-US')} match</span>}
+        {popup.searching && <span class="muted">Searching…</span>}
+        {!popup.searching && matchCount !== null && (
+          <span class="muted">{matchCount.toLocaleString('en-US')} match</span>
+        )}
         {!noKey && (
-          <button type="button" class="btn link" onClick={p.refresh} disabled={status.tone === 'busy'}>
+          <button type="button" class="btn link" onClick={popup.refresh} disabled={status.tone === 'busy'}>
             Refresh
           </button>
         )}

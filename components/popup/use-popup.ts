@@ -1,16 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Offer } from '../../lib/feed';
-import { sendMessage } from '../../lib/messaging';
-import {
-  DEFAULT_POPUP_STATE,
-  lastResultsItem,
-  type PopupState,
-  popupFocusItem,
-  popupStateItem,
-  settingsItem,
-  statusItem,
-  summaryItem,
-} from '../../lib/storage';
+import { sendMessage } from '../../lib/messaging/client';
+import type { Offer } from '../../lib/offer';
+import { DEFAULT_SEARCH_STATE, type SearchState } from '../../lib/search/query';
+import { database } from '../../lib/storage/database';
+import { popupFocusItem, searchStateItem, settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
 import { useStorageItem } from '../use-storage-item';
 
 const PAGE = 100;
@@ -19,7 +12,7 @@ const LAST_RESULTS = 20;
 export interface Results {
   offers: Offer[];
   total: number;
-  /** True once the background's index answered (before that: the stored best-payout list). */
+  /** True once the background's index answered (before that: a stored list). */
   complete: boolean;
   categories: string[];
   geos: string[];
@@ -30,7 +23,7 @@ export function usePopup() {
   const summary = useStorageItem(summaryItem);
   const status = useStorageItem(statusItem);
   const settings = useStorageItem(settingsItem);
-  const [filters, setFilters] = useState<PopupState | null>(null);
+  const [search, setSearch] = useState<SearchState | null>(null);
   const [limit, setLimit] = useState(PAGE);
   const [results, setResults] = useState<Results | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);
@@ -42,10 +35,8 @@ export function usePopup() {
   fetchedAt.current = summary?.fetchedAt ?? null;
 
   useEffect(() => {
-    // What the publisher typed before the remembered state arrived wins over it.
-    void popupStateItem
-      .getValue()
-      .then((stored) => setFilters((typed) => typed ?? { ...DEFAULT_POPUP_STATE, ...stored }));
+    // What the publisher typed before the remembered search arrived wins over it.
+    void searchStateItem.getValue().then((stored) => setSearch((typed) => typed ?? stored));
     // "Open in popup" from a store page's badge leaves the offer to show here.
     void popupFocusItem.getValue().then(async (id) => {
       if (!id) return;
@@ -60,42 +51,33 @@ export function usePopup() {
     if (summary === null) void sendMessage('apiKeyInfo', {}).then(setKeyInfo, () => setKeyInfo({ hasKey: false }));
   }, [summary]);
 
-  // First paint from storage, before the background has answered (it may be asleep, and
-  // waking it means reading and indexing the whole snapshot): the best-payout offers, or
-  // the remembered query's last results.
+  // First paint from IndexedDB, before the background has answered (it may be asleep, and
+  // waking it means reading and indexing the whole snapshot): the best-paying offers, or the
+  // remembered search's last results.
   useEffect(() => {
-    if (results || !summary || !filters) return;
-    if (isDefault(filters)) {
-      setResults({ offers: summary.top, total: summary.offerCount, complete: false, categories: [], geos: [] });
-      return;
-    }
-    void lastResultsItem.getValue().then((last) => {
-      if (last && last.key === resultsKey(filters, summary.fetchedAt)) {
-        setResults((current) => current ?? { ...last, complete: false, categories: [], geos: [] });
-      }
+    if (results || !summary || !search) return;
+    const stored = isDefault(search)
+      ? database.loadPreview().then((preview) => preview && { offers: preview.top, total: summary.offerCount })
+      : database
+          .loadLastResults()
+          .then((last) => (last && last.key === resultsKey(search, summary.fetchedAt) ? last : null));
+    void stored.then((found) => {
+      if (found) setResults((current) => current ?? { ...found, complete: false, categories: [], geos: [] });
     });
-  }, [summary, filters, results]);
+  }, [summary, search, results]);
 
-  const runSearch = useCallback(async (state: PopupState, max: number) => {
+  const runSearch = useCallback(async (state: SearchState, max: number) => {
     const id = ++sequence.current;
-    // Say so when an answer is slow (a sleeping background first indexes the whole feed).
+    // Say so when an answer is slow (a sleeping background first loads the whole feed).
     const slow = setTimeout(() => id === sequence.current && setSearching(true), 150);
     try {
-      const answer = await sendMessage('search', {
-        query: state.query,
-        platform: state.platform || null,
-        geo: state.geo || null,
-        category: state.category || null,
-        minPayout: state.minPayout.trim() === '' ? null : Math.max(0, Number(state.minPayout) || 0),
-        sort: state.sort,
-        limit: max,
-      });
+      const answer = await sendMessage('search', { state, limit: max });
       // Keystrokes outrun answers: only the newest query's answer is shown.
       if (id !== sequence.current) return;
       setResults({ ...answer, complete: true });
       setSearchError(null);
       if (fetchedAt.current !== null && !isDefault(state)) {
-        void lastResultsItem.setValue({
+        void database.saveLastResults({
           key: resultsKey(state, fetchedAt.current),
           total: answer.total,
           offers: answer.offers.slice(0, LAST_RESULTS),
@@ -111,22 +93,30 @@ export function usePopup() {
 
   const firstSearch = useRef(true);
   useEffect(() => {
-    if (!filters || summary === undefined) return;
+    if (!search || summary === undefined) return;
     if (!firstSearch.current) {
-      void runSearch(filters, limit);
+      void runSearch(search, limit);
       return;
     }
-    // The first search may wake the background, which then reads and indexes the snapshot:
-    // let the stored results paint before that work competes for the CPU.
+    // The first search may wake the background, which then reads the snapshot: let the
+    // stored results paint before that work competes for the CPU.
     firstSearch.current = false;
-    const frame = requestAnimationFrame(() => void runSearch(filters, limit));
+    const frame = requestAnimationFrame(() => void runSearch(search, limit));
     return () => cancelAnimationFrame(frame);
-  }, [filters, limit, runSearch, summary]);
+  }, [search, limit, runSearch, summary]);
 
-  const update = useCallback((patch: Partial<PopupState>) => {
-    setFilters((current) => {
-      const next = { ...(current ?? DEFAULT_POPUP_STATE), ...patch };
-      void popupStateItem.setValue(next);
+  /** A new search (a filter control, or Esc): remembered for the next open. */
+  const changeSearch = useCallback((next: SearchState) => {
+    setSearch(next);
+    void searchStateItem.setValue(next);
+    setLimit(PAGE);
+  }, []);
+
+  /** Typed text; what is typed before the remembered search has loaded starts from the default. */
+  const typeQuery = useCallback((query: string) => {
+    setSearch((current) => {
+      const next = { ...(current ?? DEFAULT_SEARCH_STATE), query };
+      void searchStateItem.setValue(next);
       return next;
     });
     setLimit(PAGE);
@@ -136,26 +126,28 @@ export function usePopup() {
     summary,
     status,
     settings,
-    filters,
+    search,
     results,
     searchError,
     searching,
     keyInfo,
     focused,
     setFocused,
-    update,
-    clearFilters: () => update(DEFAULT_POPUP_STATE),
+    changeSearch,
+    typeQuery,
+    clearSearch: () => changeSearch(DEFAULT_SEARCH_STATE),
     loadMore: () => setLimit((n) => (results && n < results.total ? n + PAGE * 2 : n)),
     refresh: () => sendMessage('refresh', {}).catch(() => undefined),
     tryDemo: () => sendMessage('loadDemo', {}).catch(() => undefined),
   };
 }
 
-/** Results are reusable only for the same query and filters on the same snapshot. */
-function resultsKey(state: PopupState, fetchedAt: number): string {
+/** Results are reusable only for the same search on the same snapshot. */
+function resultsKey(state: SearchState, fetchedAt: number): string {
   return JSON.stringify([state, fetchedAt]);
 }
 
-function isDefault(state: PopupState): boolean {
-  return !state.query && !state.platform && !state.geo && !state.category && !state.minPayout && state.sort === 'best';
+function isDefault(state: SearchState): boolean {
+  const { query, platform, geo, category, minPayout, sort } = state;
+  return !query.trim() && !platform && !geo && !category && minPayout === null && sort === 'best';
 }

@@ -30,6 +30,10 @@ export function useVirtualList(count: number, rowHeight: number, scrollElement: 
       }),
   );
   virtualizer.setOptions({ ...virtualizer.options, count });
+  // virtual-core's lifecycle hooks: `_didMount` starts observing the scroll element (and returns
+  // the clean-up), `_willUpdate` picks up a new scroll element after a render. They are what
+  // TanStack's own framework adapters (@tanstack/react-virtual, vue-virtual…) call in the same
+  // places; there is no Preact adapter, and preact/compat for the React one would cost more.
   useLayoutEffect(() => {
     return virtualizer._didMount();
   }, [virtualizer]);

@@ -1,45 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseFeed } from '../../lib/feed';
-import { offersForStorePage } from '../../lib/match';
-import { formatPayout } from '../../lib/offer';
-import { createFeedServer, type FeedServer } from '../../scripts/feed-server';
-import { startStoreServer } from './store-server';
+import { E2E_API_KEY } from '../support/constants';
+import { createFeedServer, type FeedServer } from '../support/feed-server';
+import { launchFirefox, openExtensionPage } from '../support/firefox';
+import { type StoreServer, startStoreServer } from '../support/store-server';
 
-const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const DEMO = parseFeed(JSON.parse(readFileSync('public/demo-feed.json', 'utf8')));
 const PAGE = 'https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES';
-
 let feed: FeedServer;
-let store: Awaited<ReturnType<typeof startStoreServer>>;
+let store: StoreServer;
 let browser: Browser;
 
-// Host mapping: Firefox resolves every name to 127.0.0.1 (network.dns.forceResolve), and the
-// fixture server listens on 127.0.0.1:443 (so this test runs as root, as CI does).
 beforeAll(async () => {
-  if (!existsSync(FIREFOX_PATH)) {
-    throw new Error(`No Firefox at ${FIREFOX_PATH}: apt-get install firefox-esr, or set FIREFOX_PATH.`);
-  }
-  feed = await createFeedServer({ port: 18787 });
+  feed = await createFeedServer({ port: 18787, apiKey: E2E_API_KEY });
   store = await startStoreServer(443);
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    acceptInsecureCerts: true,
-    env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
-    extraPrefsFirefox: {
-      'services.settings.server': 'data:,#remote-settings-dummy/v1',
-      'network.dns.forceResolve': '127.0.0.1',
-      'browser.shell.checkDefaultBrowser': false,
-      'app.update.enabled': false,
-      'extensions.getAddons.cache.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'toolkit.telemetry.enabled': false,
-    },
-  });
-  await browser.installExtension(`${process.cwd()}/.output/firefox-mv3-e2e`);
+  browser = await launchFirefox(`${process.cwd()}/.output/firefox-mv3-e2e`);
 });
 
 afterAll(async () => {
@@ -48,22 +22,131 @@ afterAll(async () => {
   await store?.close();
 });
 
+const text = (page: Page, selector: string) =>
+  page.$eval(selector, (el) => el.textContent ?? '').catch(() => null as string | null);
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 100 && !ok(value); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    value = await read();
+  }
+  if (!ok(value)) throw new Error(`${what}: still ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** What the clipboard holds, pasted into a scratch field with the keyboard. */
+async function clipboardText(page: Page): Promise<string> {
+  await page.evaluate(() => {
+    const area = document.createElement('textarea');
+    area.id = 'paste-here';
+    document.body.append(area);
+    area.focus();
+  });
+  await page.keyboard.down('Control');
+  await page.keyboard.press('v');
+  await page.keyboard.up('Control');
+  return page.$eval('#paste-here', (area) => {
+    const value = (area as HTMLTextAreaElement).value;
+    area.remove();
+    return value;
+  });
+}
+
 describe('Firefox', () => {
   it('fetches the feed in the background and shows the badge on a store page', async () => {
-    const best = offersForStorePage(DEMO.offers, PAGE)[0];
     const page = await browser.newPage();
     const badge = () =>
       page.evaluate(() => document.querySelector('offer-lens-badge')?.shadowRoot?.textContent ?? null);
     // The background fetches on install; reload until its snapshot is there.
-    let text: string | null = null;
-    for (let attempt = 0; attempt < 20 && !text; attempt++) {
+    let seen: string | null = null;
+    for (let attempt = 0; attempt < 20 && !seen; attempt++) {
       await page.goto(PAGE);
-      await new Promise((resolve) => setTimeout(resolve, 750));
-      text = await badge();
+      seen = await until(badge, (t) => !!t, 'badge').catch(() => null);
     }
-    expect(text).toContain(formatPayout(best?.payout ?? null));
-    expect(text).toContain(best?.name);
+    expect(seen).toContain('$1.62 CPA');
+    expect(seen).toContain('Spotify - Android - ES - Install + register');
     expect(feed.requests).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('keeps the key out of every storage area a content script can read', async () => {
+    const page = await openExtensionPage(browser, 'options.html');
+    const areas = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return JSON.stringify([await api.storage.local.get(null), await api.storage.sync.get(null)]);
+    });
+    expect(areas).toContain('status'); // the areas were read
+    expect(areas).not.toContain(E2E_API_KEY);
+    expect(areas).not.toContain(encodeURIComponent(E2E_API_KEY));
+    await page.close();
+  });
+
+  it('saves and tests a key on the settings page, and keeps the offers when a wrong key is rejected', async () => {
+    const page = await openExtensionPage(browser, 'options.html');
+    const save = async (key: string) => {
+      await page.$eval('#apiKey', (input) => {
+        (input as HTMLInputElement).value = '';
+      });
+      await page.type('#apiKey', key);
+      await page.click('button[type=submit]');
+    };
+    await save(E2E_API_KEY);
+    expect(
+      await until(
+        () => text(page, '.result'),
+        (t) => t === '✓ 223 offers · 3 offers skipped',
+        'result',
+      ),
+    ).toBe('✓ 223 offers · 3 offers skipped');
+    await save('not-the-key');
+    expect(
+      await until(
+        () => text(page, 'p.banner.error'),
+        (t) => !!t,
+        'error',
+      ),
+    ).toBe('The API key was rejected (HTTP 401)');
+    expect(await text(page, '.status-line')).toContain('Last good data from');
+    expect(await text(page, '.status-line')).toContain('223 offers');
+    await save(E2E_API_KEY);
+    await until(
+      () => text(page, '.result'),
+      (t) => t === '✓ 223 offers · 3 offers skipped',
+      'result again',
+    );
+    await page.close();
+  });
+
+  it('searches with a typo in the popup, opens a detail and copies its link', async () => {
+    const page = await openExtensionPage(browser, 'popup.html');
+    await page.setViewport({ width: 400, height: 600 });
+    await until(
+      () => text(page, '.offer-row .name'),
+      (t) => !!t,
+      'first row',
+    );
+    await page.type('input[type=search]', 'spotfy');
+    const names = () => page.$$eval('.offer-row .name', (els) => els.map((el) => el.textContent));
+    expect(
+      await until(names, (n) => n.length === 2 && n.every((name) => name?.startsWith('Spotify')), 'spotfy results'),
+    ).toEqual(['Spotify - Android - ES - Install + register', 'Spotify - iOS - US/GB - Install + reach level 10']);
+    await page.keyboard.press('Enter');
+    await until(
+      () => text(page, '#detail-name'),
+      (t) => !!t,
+      'detail',
+    );
+    expect(await text(page, '#detail-name')).toBe('Spotify - Android - ES - Install + register');
+    await page.click('.link-box button.primary');
+    await until(
+      () => text(page, '.link-box .copied'),
+      (t) => t === 'Copied',
+      'copied',
+    );
+    expect(await clipboardText(page)).toBe(
+      'https://trk.carrierapptraffic.example/click?offer_id=4100&aff_id=demo&aff_sub=[CLICK_ID]',
+    );
     await page.close();
   });
 });

@@ -23,7 +23,7 @@ describe('store-ready builds', () => {
     expect(manifest('firefox-mv3').browser_specific_settings.gecko).toEqual({
       id: 'offer-lens@carrierapptraffic.tools',
       strict_min_version: '142.0',
-      data_collection_permissions: { required: ['none'] },
+      data_collection_permissions: { required: ['authenticationInfo'] },
     });
   });
 

@@ -1,0 +1,54 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { PageOffers } from '../../lib/store-page';
+import { StoreBadge } from './StoreBadge';
+
+export interface BadgeActions {
+  copy(link: string): Promise<void>;
+  dismiss(): void;
+  openPopup(offerId: string): void;
+}
+
+/**
+ * The badge's place on the page: a shadow root added only while there is something to show,
+ * and removed as soon as there is not (an app without offers, another kind of page).
+ */
+export async function mountBadge(ctx: ContentScriptContext, actions: BadgeActions) {
+  const ui = await createShadowRootUi(ctx, {
+    name: 'offer-lens-badge',
+    mode: 'open',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    isolateEvents: ['keydown', 'keyup', 'keypress'],
+    // WXT's handle pattern: what onMount returns is what onRemove gets.
+    onMount: (container) => container,
+    onRemove: (container) => {
+      if (container) render(null, container);
+    },
+  });
+  return {
+    show(page: PageOffers): void {
+      if (!ui.mounted) ui.mount();
+      // Keyed by page: another app's badge starts collapsed, on its best offer.
+      render(
+        <StoreBadge
+          key={page.url}
+          page={page}
+          now={Date.now()}
+          onCopy={actions.copy}
+          onDismiss={actions.dismiss}
+          onOpenPopup={actions.openPopup}
+        />,
+        ui.mounted as HTMLElement,
+      );
+    },
+    hide(): void {
+      ui.remove();
+    },
+    get shown(): boolean {
+      return !!ui.mounted;
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import type { browser as wxtBrowser } from 'wxt/browser';
+import { FeedError } from '../errors';
+import { createMessageListener, type Handlers, type Sender } from '../messaging/listener';
+import { createRefresher } from '../refresh';
+import { isStale } from '../refresh/schedule';
+import type { RefreshStatus } from '../refresh/status';
+import { buildSearchIndexData } from '../search/build';
+import { feedOrigin, feedOriginPattern } from '../settings/feed-url';
+import { maskApiKey } from '../settings/secret';
+import { type Snapshot, summarise } from '../snapshot';
+import { database } from '../storage/database';
+import { dismissedItem, loadSettings, popupFocusItem, settingsItem, statusItem, summaryItem } from '../storage/items';
+import { migrateLegacyStorage } from '../storage/legacy';
+import { createStorePages } from '../store-page';
+import { createToolbar } from '../toolbar';
+import { createOffers } from './offers';
+
+export const REFRESH_ALARM = 'refresh-feed';
+export const DEMO_FEED_PATH = '/demo-feed.json';
+/** Badge actions that open a tab or window: at most one a second per tab. */
+const OPEN_INTERVAL_MS = 1000;
+
+export interface BackgroundOptions {
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** The build's feed URL (WXT_FEED_URL): its origin is approved from the start. */
+  buildFeedUrl?: string;
+  /** Dev and test builds: a key stored on install, so the local demo feed works at once. */
+  devApiKey?: string;
+}
+
+/**
+ * Everything the background does, wired to the browser APIs it is given. The entrypoint only
+ * calls `start`; tests drive the same code with fakeBrowser. See docs/architecture.md.
+ */
+export function createBackground(browser: typeof wxtBrowser, options: BackgroundOptions = {}) {
+  const buildOrigin = feedOrigin(options.buildFeedUrl ?? import.meta.env.WXT_FEED_URL ?? '');
+  const offers = createOffers(
+    () => database.loadSnapshot(),
+    (at) => database.loadSearchIndex(at),
+  );
+  const toolbar = createToolbar(browser.action, () => database.loadStatus());
+  const storePages = createStorePages({
+    storeIndex: offers.storeIndex,
+    settings: () => settingsItem.getValue(),
+    dismissals: dismissedItem,
+    now: Date.now,
+  });
+
+  async function saveSnapshot(snapshot: Snapshot): Promise<void> {
+    // The search index is built here, once per feed, so a waking background restores it instead.
+    await database.saveSnapshot(snapshot, buildSearchIndexData(snapshot.offers));
+    offers.invalidate();
+    await summaryItem.setValue(summarise(snapshot));
+  }
+
+  async function saveStatus(status: RefreshStatus): Promise<void> {
+    await database.saveStatus(status);
+    await statusItem.setValue(status);
+    await toolbar.showStatus(status);
+  }
+
+  /** Why the feed may not be fetched from this template's origin now; null when it may. */
+  async function checkFeedAccess(template: string): Promise<FeedError | null> {
+    const origin = feedOrigin(template);
+    const pattern = feedOriginPattern(template);
+    if (!origin || !pattern) return new FeedError('no-feed-url');
+    if (origin !== buildOrigin && !(await database.loadApprovedOrigins()).includes(origin)) {
+      return new FeedError('unapproved-origin');
+    }
+    return (await browser.permissions.contains({ origins: [pattern] })) ? null : new FeedError('no-permission');
+  }
+
+  const refresher = createRefresher({
+    now: Date.now,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    maxBytes: options.maxBytes,
+    async loadConfig() {
+      const [apiKey, { settings, repaired }] = await Promise.all([database.loadApiKey(), loadSettings()]);
+      return { apiKey, settings, repaired };
+    },
+    checkFeedAccess,
+    loadStatus: () => database.loadStatus(),
+    saveStatus,
+    currentSnapshot: async () => summaryItem.getValue(),
+    saveSnapshot,
+    async schedule(when) {
+      await browser.alarms.clear(REFRESH_ALARM);
+      if (when !== null) await browser.alarms.create(REFRESH_ALARM, { when: Math.max(when, Date.now() + 30_000) });
+    },
+  });
+
+  const lastOpened = new Map<number, number>();
+  /**
+   * The page a content script is on, as the browser reports it (never a URL from the message).
+   * For the top frame that is the tab's URL: Chrome keeps `sender.url` at the URL the document
+   * loaded with, while the stores move between apps with history.pushState.
+   */
+  const senderPage = (sender: Sender) => {
+    const url = sender.frameId === 0 && sender.tab?.url ? sender.tab.url : sender.url;
+    if (!url) throw new Error('Not a page');
+    return url;
+  };
+  const isTopFrame = (sender: Sender) => sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0;
+
+  const handlers: Handlers = {
+    refresh: () => refresher.refresh(),
+    loadDemo: () => refresher.loadDemo(browser.runtime.getURL(DEMO_FEED_PATH as '/')),
+    async saveSettings({ settings, apiKey }) {
+      const origin = feedOrigin(settings.feedUrl);
+      // A save on the settings page is the publisher's approval of the feed's origin.
+      if (origin) await database.approveOrigin(origin);
+      if (apiKey !== undefined) await database.saveApiKey(apiKey);
+      await settingsItem.setValue(settings);
+      return refresher.refresh({ restart: true });
+    },
+    async apiKeyInfo() {
+      const apiKey = await database.loadApiKey();
+      return { hasKey: apiKey !== '', masked: maskApiKey(apiKey) };
+    },
+    revealApiKey: async () => ({ apiKey: await database.loadApiKey() }),
+    search: ({ state, limit }) => offers.search(state, limit, Date.now()),
+    offerById: ({ id }) => offers.byId(id),
+    async offersForPage(_, sender) {
+      const page = await storePages.forPage(senderPage(sender));
+      if (isTopFrame(sender)) await toolbar.showTab(sender.tab?.id as number, page.dismissed ? [] : page.offers);
+      return page;
+    },
+    async dismissBadge(_, sender) {
+      await storePages.dismiss(senderPage(sender));
+      // The toolbar stops pointing at an offer the publisher just dismissed.
+      if (isTopFrame(sender)) await toolbar.showTab(sender.tab?.id as number, []);
+      return { ok: true };
+    },
+    async openPopup({ offerId }, sender) {
+      const tabId = sender.tab?.id ?? -1;
+      const now = Date.now();
+      if (now - (lastOpened.get(tabId) ?? 0) < OPEN_INTERVAL_MS) return { ok: true };
+      lastOpened.set(tabId, now);
+      await popupFocusItem.setValue(offerId);
+      try {
+        await browser.action.openPopup();
+      } catch {
+        // Firefox opens the popup only from a user gesture in the extension itself.
+        await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+      }
+      return { ok: true };
+    },
+  };
+
+  /** On every background start: refresh when the snapshot is stale or an attempt is due. */
+  async function ensureFresh(): Promise<void> {
+    const [settings, status, alarm] = await Promise.all([
+      settingsItem.getValue(),
+      database.loadStatus(),
+      browser.alarms.get(REFRESH_ALARM),
+    ]);
+    // A worker stopped mid-refresh leaves "refreshing": that refresh is over.
+    if (status.refreshing) await saveStatus({ ...status, refreshing: false });
+    if (status.nextAttemptAt === null && status.error) return; // waiting for new settings
+    const due = status.nextAttemptAt !== null && status.nextAttemptAt <= Date.now();
+    if (due || isStale(status.lastSuccessAt, settings.refreshMinutes, Date.now())) {
+      await refresher.refresh({ automatic: true });
+    } else if (!alarm && status.nextAttemptAt !== null) {
+      await browser.alarms.create(REFRESH_ALARM, { when: status.nextAttemptAt });
+    }
+  }
+
+  async function onInstalled({ reason }: { reason: string }): Promise<void> {
+    if (reason !== 'install') return;
+    if (!options.devApiKey) {
+      await browser.runtime.openOptionsPage();
+      return;
+    }
+    if (!(await database.loadApiKey())) await database.saveApiKey(options.devApiKey);
+    await refresher.refresh({ restart: true });
+  }
+
+  return {
+    handlers,
+    refresher,
+    offers,
+    ensureFresh,
+    async start(): Promise<void> {
+      browser.runtime.onMessage.addListener(
+        createMessageListener(handlers, browser.runtime.getURL('/' as '/')) as never,
+      );
+      browser.alarms.onAlarm.addListener((alarm) => {
+        if (alarm.name === REFRESH_ALARM) void refresher.refresh({ automatic: true });
+      });
+      browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
+      // Settings edited elsewhere (another computer through sync) apply here too; the refresh
+      // is automatic, so writes to storage can never make the background fetch more often.
+      settingsItem.watch(() => void refresher.refresh({ automatic: true }));
+      // Firefox: host access granted in about:addons, not through our button.
+      browser.permissions.onAdded?.addListener(() => void refresher.refresh());
+      browser.tabs.onRemoved.addListener((tabId) => {
+        toolbar.forgetTab(tabId);
+        lastOpened.delete(tabId);
+      });
+      await restrictStorageToExtension(browser);
+      await migrateLegacyStorage();
+      await toolbar.showStatus(await database.loadStatus());
+      await ensureFresh();
+    },
+  };
+}
+
+/**
+ * Chrome lets content scripts use storage.local and storage.sync unless told otherwise (Firefox
+ * always lets them, which is why nothing secret is kept there). Nothing in our content script
+ * needs them.
+ */
+async function restrictStorageToExtension(browser: typeof wxtBrowser): Promise<void> {
+  type Restrictable = { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
+  for (const area of [browser.storage.local, browser.storage.sync] as Restrictable[]) {
+    await Promise.resolve(area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })).catch(() => undefined);
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * Countries are ISO 3166 alpha-2 codes, upper-case. Feeds, store URLs, query terms and
+ * settings all spell them loosely ("us", " gb ", "UK"): this is the one place that reads them.
+ */
+export function normaliseCountry(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code)) return null;
+  // "UK" is not an ISO code, but networks and people use it for the United Kingdom (GB).
+  return code === 'UK' ? 'GB' : code;
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { FeedError } from '../errors';
+import type { Offer } from '../offer';
+import { parseStoreUrl } from '../store-url';
+import {
+  platformOfStore,
+  toCaps,
+  toGeos,
+  toId,
+  toList,
+  toPayout,
+  toPlatform,
+  toPreviewUrl,
+  toSubIds,
+  toText,
+  toTrackingUrl,
+  toUtcDate,
+  unique,
+} from './fields';
+
+export { FeedError } from '../errors';
+export type { Caps, Offer, Payout, Platform, SubIds } from '../offer';
+
+export interface RejectedOffer {
+  index: number;
+  id: string | null;
+  reason: string;
+}
+
+export interface ParsedFeed {
+  offers: Offer[];
+  rejected: RejectedOffer[];
+}
+
+/** Why an offer was skipped, in the words the options page shows. */
+export const REJECT_REASONS = {
+  notAnObject: 'Not an offer object',
+  missingId: 'Missing id',
+  missingName: 'Missing name',
+  missingTrackingUrl: 'Tracking URL is missing or not an http(s) link',
+  userInfo: 'Tracking URL has a user name before its host (a look-alike link)',
+} as const;
+
+/** The same reasons, short, for "All 4 offers in the feed were unusable: no tracking link". */
+const SHORT_REASONS: Record<string, string> = {
+  [REJECT_REASONS.notAnObject]: 'not offer objects',
+  [REJECT_REASONS.missingId]: 'no id',
+  [REJECT_REASONS.missingName]: 'no name',
+  [REJECT_REASONS.missingTrackingUrl]: 'no tracking link',
+  [REJECT_REASONS.userInfo]: 'look-alike tracking links',
+};
+
+// The envelope is checked with zod; each offer is repaired field by field (fields.ts), because
+// a sloppy field must never sink the offer (zod's all-or-nothing model fits the envelope only).
+const FeedEnvelope = z.looseObject({
+  message: z.unknown().optional(),
+  offers: z.unknown().optional(),
+});
+
+const ERROR_TEXT_FIELDS = ['error', 'errors', 'error_message', 'msg', 'reason', 'detail'];
+
+/** Normalise a feed body (already JSON-parsed) into offers; see docs/architecture.md, "The feed". */
+export function parseFeed(body: unknown): ParsedFeed {
+  const envelope = FeedEnvelope.safeParse(body);
+  if (!envelope.success || Array.isArray(body)) throw new FeedError('malformed');
+  const { message, offers } = envelope.data;
+  if (!isSuccessFlag(message)) {
+    if (message === undefined || message === null) throw new FeedError('malformed');
+    throw new FeedError('api-refused', { detail: errorText(body as Record<string, unknown>, message) });
+  }
+  if (!Array.isArray(offers)) throw new FeedError('malformed');
+
+  const result: ParsedFeed = { offers: [], rejected: [] };
+  const seen = new Set<string>();
+  for (let index = 0; index < offers.length; index++) {
+    const outcome = normaliseOffer(offers[index]);
+    if (typeof outcome === 'string') {
+      result.rejected.push({ index, id: rawId(offers[index]), reason: outcome });
+    } else if (seen.has(outcome.id)) {
+      result.rejected.push({ index, id: outcome.id, reason: `Duplicate id ${outcome.id}` });
+    } else {
+      seen.add(outcome.id);
+      result.offers.push(outcome);
+    }
+  }
+  return result;
+}
+
+/**
+ * A feed whose offers were all rejected is broken, not empty: the error that says so, in words
+ * ("All 4 offers in the feed were unusable: no tracking link"). Null for a usable feed.
+ */
+export function unusableFeedError(feed: ParsedFeed): FeedError | null {
+  if (feed.offers.length > 0 || feed.rejected.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const { reason } of feed.rejected) {
+    const short = SHORT_REASONS[reason] ?? 'duplicate ids';
+    counts.set(short, (counts.get(short) ?? 0) + 1);
+  }
+  const reasons = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([short]) => short);
+  return new FeedError('unusable', { count: feed.rejected.length, detail: reasons.join(', ') });
+}
+
+function isSuccessFlag(message: unknown): boolean {
+  return message === true || (typeof message === 'string' && message.trim().toLowerCase() === 'true');
+}
+
+function errorText(body: Record<string, unknown>, message: unknown): string | undefined {
+  for (const field of ERROR_TEXT_FIELDS) {
+    const value = body[field];
+    if (typeof value === 'string' && value.trim()) return value;
+    if (Array.isArray(value) && value.length) return value.filter((v) => typeof v === 'string').join('; ');
+  }
+  if (typeof message === 'string' && message.trim() && message.trim().toLowerCase() !== 'false') return message;
+  return undefined;
+}
+
+/** An Offer, or the reason it cannot be used. */
+function normaliseOffer(raw: unknown): Offer | string {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return REJECT_REASONS.notAnObject;
+  const o = raw as Record<string, unknown>;
+  const id = toId(o.id);
+  if (!id) return REJECT_REASONS.missingId;
+  const name = toText(o.name);
+  if (!name) return REJECT_REASONS.missingName;
+  const tracking = toTrackingUrl(o.tracking_url);
+  if ('problem' in tracking) {
+    return tracking.problem === 'user-info' ? REJECT_REASONS.userInfo : REJECT_REASONS.missingTrackingUrl;
+  }
+
+  const previewUrl = toPreviewUrl(o.preview_url);
+  const store = previewUrl ? parseStoreUrl(previewUrl) : null;
+  return {
+    id,
+    name,
+    description: toText(o.description),
+    previewUrl,
+    trackingUrl: tracking.url,
+    store,
+    platform: toPlatform(o.platform) ?? toPlatform(o.targeting) ?? platformOfStore(store),
+    minVersion: toText(o.min_version) || null,
+    geos: toGeos(o.geos),
+    payout: toPayout(o.payout),
+    caps: toCaps(o.conversion_cap),
+    categories: unique(toList(o.categories)),
+    expiresAt: toUtcDate(o.expiration_date),
+    subIds: toSubIds(o.sub_id),
+  };
+}
+
+function rawId(raw: unknown): string | null {
+  return raw && typeof raw === 'object' ? toId((raw as Record<string, unknown>).id) : null;
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { Offer } from '../offer';
+import type { RefreshOutcome } from '../refresh';
+import type { SearchResult } from '../search';
+import { SearchStateSchema } from '../search/schema';
+import { ApiKeySchema, SettingsSchema } from '../settings/schema';
+import type { PageOffers } from '../store-page';
+
+/**
+ * The whole message protocol, one entry per message: what it carries (a zod schema, checked on
+ * arrival in the background), what it answers, and who may send it. Adding a message is one
+ * entry here and one handler in the background.
+ *
+ * Senders: 'extension' = the extension's own pages only. 'store-page' = also the content script
+ * on store pages, whose world a compromised page's renderer can reach: such messages carry no
+ * URL (the background uses what the browser says about the sender) and answer the minimum.
+ */
+type Senders = 'extension' | 'store-page';
+
+/** A phantom: the answer's type, carried in the table without a value. */
+const answers = <T>() => undefined as unknown as T;
+const nothing = z.object({}).strict();
+
+export const protocol = {
+  /** "Refresh now", "Retry". */
+  refresh: { request: nothing, answer: answers<RefreshOutcome>(), from: 'extension' },
+  /** Replace the offers with the bundled demo feed. */
+  loadDemo: { request: nothing, answer: answers<RefreshOutcome>(), from: 'extension' },
+  /** Save settings (and the key, when typed) and test them with a refresh. */
+  saveSettings: {
+    request: z.object({ settings: SettingsSchema, apiKey: ApiKeySchema.optional() }),
+    answer: answers<RefreshOutcome>(),
+    from: 'extension',
+  },
+  /** Whether a key is stored, masked. */
+  apiKeyInfo: { request: nothing, answer: answers<{ hasKey: boolean; masked: string }>(), from: 'extension' },
+  /** The key in clear, for the settings page's "Show". */
+  revealApiKey: { request: nothing, answer: answers<{ apiKey: string }>(), from: 'extension' },
+  /** Popup search. */
+  search: {
+    request: z.object({ state: SearchStateSchema, limit: z.number().int().min(1).max(5000) }),
+    answer: answers<SearchResult & { categories: string[]; geos: string[] }>(),
+    from: 'extension',
+  },
+  /** One offer by id (the popup opened from a badge). */
+  offerById: { request: z.object({ id: z.string().max(200) }), answer: answers<Offer | null>(), from: 'extension' },
+  /** The offers for the store page the sender is on. */
+  offersForPage: { request: nothing, answer: answers<PageOffers>(), from: 'store-page' },
+  /** Hide the sender page's badge until its app's offers change. */
+  dismissBadge: { request: nothing, answer: answers<{ ok: true }>(), from: 'store-page' },
+  /** Show this offer in the popup (a trusted click on the badge; at most once a second per tab). */
+  openPopup: {
+    request: z.object({ offerId: z.string().max(200) }),
+    answer: answers<{ ok: true }>(),
+    from: 'store-page',
+  },
+} satisfies Record<string, { request: z.ZodType; answer: unknown; from: Senders }>;
+
+export type MessageType = keyof typeof protocol;
+/** What a sender passes. */
+export type RequestOf<K extends MessageType> = z.input<(typeof protocol)[K]['request']>;
+/** What a handler gets: the request after its schema has checked (and trimmed) it. */
+export type CheckedRequestOf<K extends MessageType> = z.output<(typeof protocol)[K]['request']>;
+export type AnswerOf<K extends MessageType> = (typeof protocol)[K]['answer'];

@@ -1,0 +1,101 @@
+import { FeedError } from '../errors';
+import { type ParsedFeed, parseFeed } from '../feed';
+
+export const FETCH_TIMEOUT_MS = 30_000;
+
+/**
+ * The largest feed Offer Lens reads: 128 MiB. A 100,000-offer feed is about 68 MB, so the
+ * biggest feed we plan for fits with room to spare; parsing peaks at about 8× the body
+ * (a 67 MB feed peaked at ~520 MB), so a larger body risks the browser killing the worker.
+ */
+export const MAX_FEED_BYTES = 128 * 2 ** 20;
+
+export interface FetchOptions {
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  maxBytes?: number;
+}
+
+/**
+ * GET the feed and normalise it. Every failure is a FeedError whose words never contain the
+ * URL (and so never the key): fetch's own errors are replaced by ours.
+ */
+export async function fetchFeed(url: string, options: FetchOptions = {}): Promise<ParsedFeed> {
+  const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? MAX_FEED_BYTES;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let text: string;
+  let status: number;
+  try {
+    const response = await (options.fetch ?? fetch)(url, {
+      signal,
+      cache: 'no-store',
+      credentials: 'omit',
+      headers: { accept: 'application/json' },
+    });
+    status = response.status;
+    if (!response.ok) throw httpError(response, Date.now());
+    text = await readText(response, maxBytes);
+  } catch (error) {
+    if (error instanceof FeedError) throw error;
+    if (options.signal?.aborted) throw error; // superseded: the caller knows why
+    if (timeout.aborted) throw new FeedError('timeout', { timeoutMs });
+    throw new FeedError('network');
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new FeedError('not-json', { httpStatus: status });
+  }
+  return parseFeed(body);
+}
+
+/** The body as text, refusing (before reading it, when the server says its size) anything over `maxBytes`. */
+async function readText(response: Response, maxBytes: number): Promise<string> {
+  const tooLarge = () => new FeedError('too-large', { limitBytes: maxBytes });
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+function httpError(response: Response, now: number): FeedError {
+  const { status } = response;
+  const details = { httpStatus: status, retryAfterMs: retryAfterMs(response, now) };
+  if (status === 401 || status === 403) return new FeedError('auth', details);
+  if (status === 404 || status === 410) return new FeedError('not-found', details);
+  if (status === 429) return new FeedError('rate-limited', details);
+  if (status >= 500) return new FeedError('server', details);
+  return new FeedError('http', details);
+}
+
+/** Retry-After in seconds or as an HTTP date; only 429 and 503 are honoured. */
+function retryAfterMs(response: Response, now: number): number | null {
+  if (response.status !== 429 && response.status !== 503) return null;
+  const header = response.headers.get('retry-after')?.trim();
+  if (!header) return null;
+  if (/^\d+$/.test(header)) return Number(header) * 1000;
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - now) : null;
+}

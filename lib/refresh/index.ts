@@ -1,0 +1,197 @@
+import { FeedError, type FeedErrorInfo } from '../errors';
+import { type ParsedFeed, unusableFeedError } from '../feed';
+import { SETTING_LABELS, type Settings } from '../settings/defaults';
+import { feedUrlFor } from '../settings/feed-url';
+import { redactSecret } from '../settings/secret';
+import type { Snapshot, SnapshotSource } from '../snapshot';
+import { fetchFeed } from './fetch-feed';
+import { nextAttemptAfterFailure, refreshIntervalMs } from './schedule';
+import type { RefreshStatus } from './status';
+
+export type RefreshOutcome =
+  | { ok: true; offerCount: number; rejectedCount: number; fetchedAt: number }
+  | { ok: false; error: FeedErrorInfo };
+
+export interface RefresherDeps {
+  now(): number;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** The key and the checked settings; `repaired` names stored settings that were invalid. */
+  loadConfig(): Promise<{ apiKey: string; settings: Settings; repaired: (keyof Settings)[] }>;
+  /** Why the feed URL may not be fetched now (origin not approved, access not granted); null when it may. */
+  checkFeedAccess(feedUrlTemplate: string): Promise<FeedError | null>;
+  /** The background's own status (IndexedDB); saving it also updates what the pages show. */
+  loadStatus(): Promise<RefreshStatus>;
+  saveStatus(status: RefreshStatus): Promise<void>;
+  /** The snapshot in use now, as far as a refresh needs to know it. */
+  currentSnapshot(): Promise<{ source: SnapshotSource; offerCount: number } | null>;
+  saveSnapshot(snapshot: Snapshot): Promise<void>;
+  /** Plan the next automatic attempt (null: none). */
+  schedule(when: number | null): Promise<void>;
+}
+
+export interface RefreshOptions {
+  /** Abort a refresh under way and start over (the settings changed). */
+  restart?: boolean;
+  /**
+   * Not asked for by the publisher (alarm, start-up, settings synced in): skipped unless an
+   * attempt is due, or the last one is at least the interval floor old.
+   */
+  automatic?: boolean;
+}
+
+export interface Refresher {
+  /** Refresh now. Concurrent calls share one request; `restart` aborts it and starts over. */
+  refresh(options?: RefreshOptions): Promise<RefreshOutcome>;
+  /** Replace the offers with the demo feed at `url` (the bundled one), through the same steps. */
+  loadDemo(url: string): Promise<RefreshOutcome>;
+}
+
+/** Where a run takes its offers from: the publisher's feed, or the bundled demo feed. */
+type Source = { kind: 'feed' } | { kind: 'demo'; url: string };
+
+export function createRefresher(deps: RefresherDeps): Refresher {
+  let inFlight: { promise: Promise<RefreshOutcome>; controller: AbortController } | null = null;
+
+  async function run(controller: AbortController, source: Source, automatic: boolean): Promise<RefreshOutcome | null> {
+    const before = await deps.loadStatus();
+    const startedAt = deps.now();
+    if (automatic && !isDue(before, startedAt)) return null;
+    const { apiKey, settings, repaired } = await deps.loadConfig();
+    const notice = repaired.length
+      ? `Stored settings that were not valid were reset: ${repaired.map((key) => SETTING_LABELS[key]).join(', ')}`
+      : null;
+
+    const precondition = source.kind === 'feed' ? await checkPreconditions(apiKey, settings) : null;
+    if (precondition) {
+      // Not configured is not broken: no red badge until there is a key to be wrong about.
+      const quiet = precondition.code === 'no-key' || (await deps.currentSnapshot())?.source === 'demo';
+      await deps.saveStatus({
+        ...before,
+        refreshing: false,
+        lastAttemptAt: startedAt,
+        nextAttemptAt: null,
+        error: quiet ? null : precondition.toInfo(),
+        notice,
+      });
+      await deps.schedule(null);
+      return { ok: false, error: precondition.toInfo() };
+    }
+
+    await deps.saveStatus({ ...before, refreshing: true, lastAttemptAt: startedAt });
+    const redact = (text: string) => redactSecret(text, apiKey);
+    try {
+      const url = source.kind === 'demo' ? source.url : feedUrlFor(settings.feedUrl, apiKey);
+      const feed = redactFeed(
+        await fetchFeed(url, {
+          fetch: deps.fetch,
+          timeoutMs: deps.timeoutMs,
+          maxBytes: deps.maxBytes,
+          signal: controller.signal,
+        }),
+        redact,
+      );
+      const unusable = unusableFeedError(feed);
+      if (unusable) throw unusable;
+      const previous = await deps.currentSnapshot();
+      const fetchedAt = deps.now();
+      await deps
+        .saveSnapshot({ offers: feed.offers, rejected: feed.rejected, fetchedAt, source: source.kind })
+        .catch((error: unknown) => {
+          console.error('Offer Lens: saving the snapshot failed', error);
+          throw new FeedError('storage');
+        });
+      const emptied =
+        feed.offers.length === 0 && previous && previous.offerCount > 0
+          ? `The feed now lists no offers (was ${previous.offerCount.toLocaleString('en-US')})`
+          : null;
+      // Demo data stays until the publisher asks for their own feed.
+      const next = source.kind === 'demo' ? null : fetchedAt + refreshIntervalMs(settings.refreshMinutes);
+      await deps.saveStatus({
+        lastAttemptAt: startedAt,
+        lastSuccessAt: fetchedAt,
+        nextAttemptAt: next,
+        failures: 0,
+        refreshing: false,
+        error: null,
+        notice: emptied ?? notice,
+      });
+      await deps.schedule(next);
+      return { ok: true, offerCount: feed.offers.length, rejectedCount: feed.rejected.length, fetchedAt };
+    } catch (error) {
+      if (controller.signal.aborted) throw error;
+      const failure =
+        error instanceof FeedError
+          ? error.cleaned(redact)
+          : new FeedError('internal', { detail: redact(String((error as Error)?.message ?? error)) });
+      const failures = before.failures + 1;
+      const next = nextAttemptAfterFailure(failure, failures, deps.now());
+      await deps.saveStatus({
+        ...before,
+        lastAttemptAt: startedAt,
+        nextAttemptAt: next,
+        failures,
+        refreshing: false,
+        error: failure.toInfo(),
+        notice,
+      });
+      await deps.schedule(next);
+      return { ok: false, error: failure.toInfo() };
+    }
+  }
+
+  async function checkPreconditions(apiKey: string, settings: Settings): Promise<FeedError | null> {
+    if (!apiKey) return new FeedError('no-key');
+    if (!settings.feedUrl) return new FeedError('no-feed-url');
+    return deps.checkFeedAccess(settings.feedUrl);
+  }
+
+  function start(source: Source, restart: boolean, automatic: boolean): Promise<RefreshOutcome> {
+    if (inFlight && !restart) return inFlight.promise;
+    inFlight?.controller.abort();
+    const controller = new AbortController();
+    const promise = run(controller, source, automatic)
+      .then(async (outcome) => outcome ?? skipped())
+      // A superseded run hands its callers the result of the run that replaced it.
+      .catch((error) => {
+        if (controller.signal.aborted && inFlight && inFlight.controller !== controller) return inFlight.promise;
+        throw error;
+      })
+      .finally(() => {
+        if (inFlight?.controller === controller) inFlight = null;
+      });
+    inFlight = { promise, controller };
+    return promise;
+  }
+
+  return {
+    refresh: ({ restart = false, automatic = false } = {}) => start({ kind: 'feed' }, restart, automatic),
+    loadDemo: (url) => start({ kind: 'demo', url }, true, false),
+  };
+
+  /** An automatic refresh that was not due answers with the state as it is. */
+  async function skipped(): Promise<RefreshOutcome> {
+    const status = await deps.loadStatus();
+    if (status.error) return { ok: false, error: status.error };
+    const current = await deps.currentSnapshot();
+    return { ok: true, offerCount: current?.offerCount ?? 0, rejectedCount: 0, fetchedAt: status.lastSuccessAt ?? 0 };
+  }
+}
+
+/**
+ * Automatic refreshes never run more often than the interval floor, whatever storage says,
+ * except when an attempt is due (the schedule or the back-off planned it).
+ */
+function isDue(status: RefreshStatus, now: number): boolean {
+  if (status.nextAttemptAt !== null && status.nextAttemptAt <= now + 1000) return true;
+  return status.lastAttemptAt === null || now - status.lastAttemptAt >= refreshIntervalMs(0);
+}
+
+/** The feed server's words (skipped offers' ids and reasons) without the key in them. */
+function redactFeed(feed: ParsedFeed, redact: (text: string) => string): ParsedFeed {
+  return {
+    offers: feed.offers,
+    rejected: feed.rejected.map((r) => ({ ...r, id: r.id === null ? null : redact(r.id), reason: redact(r.reason) })),
+  };
+}

@@ -1,0 +1,380 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createFeedServer, type FaultMode, type FeedServer } from '../../tests/support/feed-server';
+import { syntheticFeed } from '../../tests/support/synthetic-feed';
+import { createBackground, REFRESH_ALARM } from '../background';
+import { defaultSettings } from '../settings/defaults';
+import { database } from '../storage/database';
+import { DEFAULT_SETTINGS, settingsItem, statusItem, summaryItem } from '../storage/items';
+import { backoffMs } from './schedule';
+
+const KEY = 'key-123/ä+';
+const GOOD_FEED = JSON.stringify(syntheticFeed(3));
+const MIN = 60_000;
+let server: FeedServer;
+
+beforeAll(async () => {
+  server = await createFeedServer({ body: GOOD_FEED, apiKey: KEY });
+});
+afterAll(() => server.close());
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await database.clear();
+  server.setMode('ok');
+  server.setBody(GOOD_FEED);
+  fakeBrowser.permissions.contains = async () => true;
+  await settingsItem.setValue({ ...defaultSettings(server.feedUrlTemplate), refreshMinutes: 30 });
+  await database.saveApiKey(KEY);
+});
+
+function background(options: { maxBytes?: number } = {}) {
+  return createBackground(fakeBrowser as never, { timeoutMs: 1000, buildFeedUrl: server.feedUrlTemplate, ...options });
+}
+
+/** Minutes from `from` to the planned alarm, or null when none is planned. */
+async function alarmInMinutes(from: number): Promise<number | null> {
+  const alarm = await fakeBrowser.alarms.get(REFRESH_ALARM);
+  return alarm ? Math.round((alarm.scheduledTime - from) / MIN) : null;
+}
+
+/** Everything the extension stored, in storage and in IndexedDB, as one text. */
+async function everythingStored(): Promise<string> {
+  const areas = await Promise.all([
+    fakeBrowser.storage.local.get(null),
+    fakeBrowser.storage.sync.get(null),
+    database.loadStatus(),
+    database.loadSnapshot(),
+    database.loadPreview(),
+  ]);
+  return JSON.stringify(areas);
+}
+
+describe('refresh on a good feed', () => {
+  it('stores the offers and plans the next refresh at the interval', async () => {
+    const start = Date.now();
+    const outcome = await background().refresher.refresh();
+    expect(outcome).toMatchObject({ ok: true, offerCount: 3, rejectedCount: 0 });
+    expect((await database.loadSnapshot())?.offers.map((o) => o.id)).toEqual(['100000', '100001', '100002']);
+    expect(await summaryItem.getValue()).toMatchObject({ offerCount: 3, source: 'feed' });
+    expect(await statusItem.getValue()).toMatchObject({ error: null, failures: 0, refreshing: false });
+    expect(await alarmInMinutes(start)).toBe(30);
+    // The key travels URL-encoded, so it cannot change the URL's shape.
+    expect(server.lastKey).toBe(KEY);
+  });
+
+  it('shares one request between a refresh under way and a second one', async () => {
+    const bg = background();
+    server.setMode('slow');
+    const before = server.requests;
+    const first = bg.refresher.refresh();
+    await vi.waitFor(() => expect(server.requests).toBe(before + 1));
+    const second = bg.refresher.refresh();
+    const [a, b] = await Promise.all([first, second]);
+    expect(server.requests - before).toBe(1);
+    expect(a).toMatchObject({ ok: true, offerCount: 3 });
+    expect(b).toEqual(a);
+  });
+
+  it('reads a 20 MB feed', async () => {
+    const big = JSON.stringify(syntheticFeed(30_000));
+    expect(big.length).toBeGreaterThan(20_000_000);
+    server.setBody(big);
+    const outcome = await background().refresher.refresh();
+    expect(outcome).toMatchObject({ ok: true, offerCount: 30_000 });
+  });
+
+  it('keeps the good offers when one offer in the feed is malformed', async () => {
+    const feed = syntheticFeed(3);
+    (feed.offers[1] as Record<string, unknown>).tracking_url = 'not a link';
+    server.setBody(JSON.stringify(feed));
+    expect(await background().refresher.refresh()).toMatchObject({ ok: true, offerCount: 2, rejectedCount: 1 });
+    expect((await database.loadSnapshot())?.rejected).toEqual([
+      { index: 1, id: '100001', reason: 'Tracking URL is missing or not an http(s) link' },
+    ]);
+  });
+
+  it('takes a valid empty list after a full one, and says so', async () => {
+    const bg = background();
+    await bg.refresher.refresh();
+    server.setMode('empty');
+    expect(await bg.refresher.refresh()).toMatchObject({ ok: true, offerCount: 0 });
+    expect((await database.loadSnapshot())?.offers).toEqual([]);
+    expect(await statusItem.getValue()).toMatchObject({
+      error: null,
+      notice: 'The feed now lists no offers (was 3)',
+    });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+});
+
+describe('a failed refresh keeps the last good snapshot', () => {
+  const cases: [string, FaultMode | 'refused-connection', string, number | null][] = [
+    ['message:false', 'refused', 'The network refused the request: “Account suspended”', 1],
+    ['401', '401', 'The API key was rejected (HTTP 401)', null],
+    ['403', '403', 'The API key was rejected (HTTP 403)', null],
+    ['404', '404', 'The feed URL was not found (HTTP 404): check it in the settings', 1],
+    ['429 with Retry-After: 120', '429', 'The feed server asks us to slow down (HTTP 429)', 2],
+    ['500', '500', 'The feed server is down (HTTP 500)', 1],
+    ['503 with Retry-After: 240', '503', 'The feed server is down (HTTP 503)', 4],
+    ['503 with Retry-After: 0', '503-retry-0', 'The feed server is down (HTTP 503)', 1],
+    [
+      'connection refused',
+      'refused-connection',
+      'Could not reach the feed server: check your connection or the feed URL',
+      1,
+    ],
+    ['no answer', 'hang', 'Timed out after 1 s', 1],
+    ['an HTML page with status 200', 'html', 'The feed answered with something that is not JSON', 1],
+    ['truncated JSON', 'truncated', 'The feed answered with something that is not JSON', 1],
+    ['offers that all lack a tracking link', 'unusable', 'All 3 offers in the feed were unusable: no tracking link', 1],
+  ];
+
+  it.each(cases)('when the feed answers %s', async (_, mode, message, retryInMinutes) => {
+    const bg = background();
+    await bg.refresher.refresh();
+    const good = await database.loadSnapshot();
+
+    if (mode === 'refused-connection') {
+      const closed = await createFeedServer();
+      const template = closed.feedUrlTemplate;
+      await closed.close();
+      await database.approveOrigin(new URL(closed.url).origin);
+      await settingsItem.setValue({ ...(await settingsItem.getValue()), feedUrl: template });
+    } else {
+      server.setMode(mode);
+    }
+    const start = Date.now();
+    const outcome = await bg.refresher.refresh();
+
+    expect(outcome).toMatchObject({ ok: false, error: { message } });
+    expect(await database.loadSnapshot()).toEqual(good);
+    expect(await summaryItem.getValue()).toMatchObject({ offerCount: 3 });
+    const status = await statusItem.getValue();
+    expect(status).toMatchObject({ refreshing: false, failures: 1, lastSuccessAt: good?.fetchedAt });
+    expect(status.error?.message).toBe(message);
+    expect(await alarmInMinutes(start)).toBe(retryInMinutes);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+  });
+
+  it('refuses a feed over the size limit, said by Content-Length or found while reading', async () => {
+    const bg = background({ maxBytes: 64 * 1024 });
+    await bg.refresher.refresh();
+    server.setBody(JSON.stringify(syntheticFeed(500)));
+    const outcome = await bg.refresher.refresh();
+    expect(outcome).toEqual({
+      ok: false,
+      error: {
+        code: 'too-large',
+        httpStatus: null,
+        message:
+          'The feed is larger than 0 MB, more than Offer Lens can hold: ask your account manager for a smaller one',
+      },
+    });
+    expect((await database.loadSnapshot())?.offers).toHaveLength(3);
+  });
+
+  it('says the default limit in megabytes', async () => {
+    const { FeedError } = await import('../errors');
+    expect(new FeedError('too-large', { limitBytes: 128 * 2 ** 20 }).message).toBe(
+      'The feed is larger than 128 MB, more than Offer Lens can hold: ask your account manager for a smaller one',
+    );
+  });
+
+  it('never stores or shows the key the server echoes back, raw or URL-encoded', async () => {
+    const bg = background();
+    await bg.refresher.refresh();
+    server.setMode('echo-key');
+    const outcome = await bg.refresher.refresh();
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { message: 'The network refused the request: “Invalid apikey ••• (as sent: apikey=•••)”' },
+    });
+    const stored = await everythingStored();
+    expect(stored).toContain('Invalid apikey •••');
+    expect(stored).not.toContain(KEY);
+    expect(stored).not.toContain(encodeURIComponent(KEY));
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Offer Lens — The network refused the request: “Invalid apikey ••• (as sent: apikey=•••)”',
+    );
+  });
+
+  it('reports a failed IndexedDB write as an error with a retry, never a stuck "Refreshing…"', async () => {
+    const bg = background();
+    await bg.refresher.refresh();
+    const save = vi
+      .spyOn(database, 'saveSnapshot')
+      .mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const start = Date.now();
+    expect(await bg.refresher.refresh()).toMatchObject({ ok: false, error: { code: 'storage' } });
+    expect(await statusItem.getValue()).toMatchObject({
+      refreshing: false,
+      failures: 1,
+      error: { message: 'Could not save the offers on this computer: the browser’s storage failed' },
+    });
+    expect(await alarmInMinutes(start)).toBe(1);
+    save.mockRestore();
+    expect(await bg.refresher.refresh()).toMatchObject({ ok: true });
+    expect(await statusItem.getValue()).toMatchObject({ refreshing: false, failures: 0, error: null });
+  });
+});
+
+describe('back-off', () => {
+  it('doubles from 1 minute up to 60 while the server stays down', async () => {
+    const bg = background();
+    server.setMode('500');
+    const planned: (number | null)[] = [];
+    for (let i = 0; i < 8; i++) {
+      const start = Date.now();
+      await bg.refresher.refresh();
+      planned.push(await alarmInMinutes(start));
+    }
+    expect(planned).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
+    expect(backoffMs(20)).toBe(60 * MIN);
+  });
+
+  it('never lets Retry-After shorten the back-off', async () => {
+    const bg = background();
+    server.setMode('503-retry-0');
+    const planned: (number | null)[] = [];
+    for (let i = 0; i < 4; i++) {
+      const start = Date.now();
+      await bg.refresher.refresh();
+      planned.push(await alarmInMinutes(start));
+    }
+    expect(planned).toEqual([1, 2, 4, 8]);
+  });
+
+  it('stops retrying after a rejected key until the settings change', async () => {
+    const bg = background();
+    await database.saveApiKey('wrong');
+    expect(await bg.refresher.refresh()).toMatchObject({ ok: false, error: { code: 'auth', httpStatus: 401 } });
+    expect(await fakeBrowser.alarms.get(REFRESH_ALARM)).toBeUndefined();
+
+    const outcome = await bg.handlers.saveSettings(
+      { settings: await settingsItem.getValue(), apiKey: KEY },
+      { url: 'chrome-extension://test/options.html' },
+    );
+    expect(outcome).toMatchObject({ ok: true, offerCount: 3 });
+    expect(await statusItem.getValue()).toMatchObject({ error: null, failures: 0 });
+  });
+
+  it('abandons a hanging request when new settings are saved', async () => {
+    const bg = background();
+    server.setMode('hang');
+    const first = bg.refresher.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    server.setMode('ok');
+    const saved = await bg.refresher.refresh({ restart: true });
+    expect(saved).toMatchObject({ ok: true, offerCount: 3 });
+    expect(await first).toEqual(saved);
+  });
+});
+
+describe('automatic refreshes', () => {
+  it('run no more often than the interval floor, whatever storage says', async () => {
+    const bg = background();
+    await bg.refresher.refresh();
+    const before = server.requests;
+    // As a page could write it: an interval of 0 and the feed URL changed back and forth.
+    await fakeBrowser.storage.sync.set({ settings: { ...(await settingsItem.getValue()), refreshMinutes: 0 } });
+    for (let i = 0; i < 5; i++) await bg.refresher.refresh({ automatic: true });
+    expect(server.requests).toBe(before);
+    expect(await settingsItem.getValue()).toMatchObject({ refreshMinutes: 30 });
+  });
+
+  it('report stored settings that had to be replaced', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { ...(await settingsItem.getValue()), refreshMinutes: 0 } });
+    await background().refresher.refresh();
+    expect(await statusItem.getValue()).toMatchObject({
+      error: null,
+      notice: 'Stored settings that were not valid were reset: Refresh every',
+    });
+  });
+
+  it('run when the back-off planned a retry', async () => {
+    const bg = background();
+    server.setMode('500');
+    await bg.refresher.refresh();
+    const status = await database.loadStatus();
+    await database.saveStatus({ ...status, nextAttemptAt: Date.now() - 1 });
+    const before = server.requests;
+    server.setMode('ok');
+    expect(await bg.refresher.refresh({ automatic: true })).toMatchObject({ ok: true });
+    expect(server.requests).toBe(before + 1);
+  });
+});
+
+describe('without a usable configuration', () => {
+  it('does not call the feed, or show an error, before there is a key', async () => {
+    await database.saveApiKey('');
+    const before = server.requests;
+    expect(await background().refresher.refresh()).toMatchObject({ ok: false, error: { code: 'no-key' } });
+    expect(server.requests).toBe(before);
+    expect((await statusItem.getValue()).error).toBeNull();
+  });
+
+  it('asks for the permission to reach a feed origin the browser has not granted', async () => {
+    fakeBrowser.permissions.contains = async () => false;
+    const outcome = await background().refresher.refresh();
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'no-permission' } });
+    expect((await statusItem.getValue()).error?.message).toBe(
+      'Offer Lens needs your permission to reach the feed server',
+    );
+  });
+
+  it('never fetches from an origin the publisher did not approve on the settings page', async () => {
+    const other = await createFeedServer({ body: GOOD_FEED, apiKey: KEY });
+    const template = other.feedUrlTemplate.replace('127.0.0.1', 'localhost');
+    await fakeBrowser.storage.sync.set({ settings: { ...(await settingsItem.getValue()), feedUrl: template } });
+    const outcome = await background().refresher.refresh();
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'unapproved-origin' } });
+    expect(other.requests).toBe(0);
+
+    // Saved from the settings page, the same origin is approved.
+    const saved = await background().handlers.saveSettings(
+      { settings: await settingsItem.getValue() },
+      { url: 'chrome-extension://test/options.html' },
+    );
+    expect(saved).toMatchObject({ ok: true, offerCount: 3 });
+    expect(other.requests).toBe(1);
+    await other.close();
+  });
+
+  it('replaces a stored feed URL on a store host, or over plain http, by the default', async () => {
+    for (const feedUrl of ['https://play.google.com/feed?k={apiKey}', 'http://feed.example.com/o?k={apiKey}']) {
+      await fakeBrowser.storage.sync.set({ settings: { ...(await settingsItem.getValue()), feedUrl } });
+      expect((await settingsItem.getValue()).feedUrl).toBe(DEFAULT_SETTINGS.feedUrl);
+    }
+  });
+});
+
+describe('start-up', () => {
+  it('refreshes a stale snapshot when the browser starts', async () => {
+    await background().refresher.refresh();
+    const status = await database.loadStatus();
+    await database.saveStatus({
+      ...status,
+      lastSuccessAt: Date.now() - 31 * MIN,
+      lastAttemptAt: Date.now() - 31 * MIN,
+    });
+    const before = server.requests;
+    await background().ensureFresh();
+    expect(server.requests).toBe(before + 1);
+  });
+
+  it('leaves a fresh snapshot alone', async () => {
+    await background().refresher.refresh();
+    const before = server.requests;
+    await background().ensureFresh();
+    expect(server.requests).toBe(before);
+  });
+
+  it('ends a refresh a stopped worker left "refreshing"', async () => {
+    await background().refresher.refresh();
+    await database.saveStatus({ ...(await database.loadStatus()), refreshing: true });
+    await background().ensureFresh();
+    expect(await statusItem.getValue()).toMatchObject({ refreshing: false });
+  });
+});

@@ -1,0 +1,48 @@
+import { isStoreHost } from '../store-url';
+import { hasUserInfo, isLoopbackHost, parseHttpUrl } from '../url';
+
+/**
+ * Where the feed may be fetched from. The URL is a template: `{apiKey}` marks where the key
+ * goes. The key travels in it, so the rules are strict: https only (plain http only to this
+ * computer, for local testing), never a store host, no user-info, and only an origin the
+ * publisher approved (the build's WXT_FEED_URL origin, or one granted from the settings page).
+ */
+
+export const API_KEY_PLACEHOLDER = '{apiKey}';
+
+/** What is wrong with a feed URL template, in words for the settings page; null when fine. */
+export function feedUrlProblem(template: string): string | null {
+  const text = template.trim();
+  if (text === '') return null;
+  const url = parseHttpUrl(text.replaceAll(API_KEY_PLACEHOLDER, 'key'));
+  if (!url) return 'Enter a full address starting with https://';
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return 'The feed URL must start with https:// (your key would travel unencrypted)';
+  }
+  if (hasUserInfo(text)) return 'The feed URL cannot contain a user name or password';
+  if (isStoreHost(url.hostname)) return 'The feed URL cannot be a store address';
+  if (!text.includes(API_KEY_PLACEHOLDER)) return 'Put {apiKey} where the key goes, e.g. …/offers?apikey={apiKey}';
+  return null;
+}
+
+/** The feed URL with the key in it. The key is URL-encoded so it cannot change the URL's shape. */
+export function feedUrlFor(template: string, apiKey: string): string {
+  return template.replaceAll(API_KEY_PLACEHOLDER, encodeURIComponent(apiKey));
+}
+
+/** "https://feed.example.com": the origin a template points at; null when it is not a feed URL. */
+export function feedOrigin(template: string): string | null {
+  if (feedUrlProblem(template) !== null || template.trim() === '') return null;
+  return parseHttpUrl(template.replaceAll(API_KEY_PLACEHOLDER, 'key'))?.origin ?? null;
+}
+
+/**
+ * Host-permission match pattern for the feed's origin, e.g. "https://feed.example.com/*".
+ * Match patterns carry no port: a pattern on a host covers every port of it.
+ */
+export function feedOriginPattern(template: string): string | null {
+  const origin = feedOrigin(template);
+  if (!origin) return null;
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}

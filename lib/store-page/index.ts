@@ -1,0 +1,119 @@
+import { acceptsCountry, type Offer, type Platform } from '../offer';
+import type { BadgeCorner, Settings } from '../settings/defaults';
+import type { StoredItem } from '../storage/items';
+import { parseStoreUrl, storeKey } from '../store-url';
+import { type SubIdStatus, subIdStatus, trackingLinkFor } from '../tracking-link';
+import { linkHost } from '../url';
+import { offersForStorePage, type StoreIndex } from './match';
+
+/**
+ * The store-page feature, background side: which offers a Google Play or App Store page gets,
+ * in the small shape the badge needs (no feed, no key, the link already built), and the
+ * publisher's "hide this badge until its offers change".
+ */
+
+/** Most offers a page is told about. */
+export const PAGE_OFFERS_MAX = 10;
+
+/** An offer as a store page's badge needs it. */
+export interface PageOffer {
+  id: string;
+  name: string;
+  platform: Platform | null;
+  payout: Offer['payout'];
+  geos: string[];
+  caps: Offer['caps'];
+  minVersion: string | null;
+  expiresAt: number | null;
+  trackingLink: string;
+  /** Where the link goes ("trk.example.com"), shown beside it. */
+  linkHost: string;
+  subIdStatus: SubIdStatus;
+  /** The offer's include list (first few), for the sub-ID warning. */
+  acceptedSubIds: string[];
+  /** Null when the page's country is unknown. */
+  fitsCountry: boolean | null;
+}
+
+export interface PageOffers {
+  /** The page these offers are for (the browser's word for it, not the page's). */
+  url: string;
+  enabled: boolean;
+  corner: BadgeCorner;
+  dismissed: boolean;
+  country: string | null;
+  subId: string;
+  offers: PageOffer[];
+}
+
+export interface StorePagesDeps {
+  storeIndex(): Promise<StoreIndex>;
+  settings(): Promise<Settings>;
+  dismissals: StoredItem<Record<string, string>>;
+  now(): number;
+}
+
+export function createStorePages(deps: StorePagesDeps) {
+  async function match(pageUrl: string) {
+    const [index, settings, dismissed] = await Promise.all([
+      deps.storeIndex(),
+      deps.settings(),
+      deps.dismissals.getValue(),
+    ]);
+    const offers = offersForStorePage(index, pageUrl, { country: settings.country || null, now: deps.now() });
+    const key = offers[0]?.store ? storeKey(offers[0].store) : null;
+    return { offers, settings, dismissed, key, signature: offersSignature(offers) };
+  }
+
+  return {
+    /** What the badge on this page shows. Badges off: the page learns nothing about the offers. */
+    async forPage(pageUrl: string): Promise<PageOffers> {
+      const { offers, settings, dismissed, key, signature } = await match(pageUrl);
+      const country = parseStoreUrl(pageUrl)?.country ?? (settings.country || null);
+      return {
+        url: pageUrl,
+        enabled: settings.badgesEnabled,
+        corner: settings.badgeCorner,
+        dismissed: key !== null && dismissed[key] === signature,
+        country,
+        subId: settings.subId,
+        offers: settings.badgesEnabled
+          ? offers.slice(0, PAGE_OFFERS_MAX).map((offer) => toPageOffer(offer, settings, country))
+          : [],
+      };
+    },
+
+    /** Hide this app's badge until its offers (ids or payouts) change. */
+    async dismiss(pageUrl: string): Promise<void> {
+      const { dismissed, key, signature } = await match(pageUrl);
+      if (key) await deps.dismissals.setValue({ ...dismissed, [key]: signature });
+    },
+  };
+}
+
+export function toPageOffer(offer: Offer, settings: Settings, country: string | null): PageOffer {
+  const trackingLink = trackingLinkFor(offer, settings);
+  return {
+    id: offer.id,
+    name: offer.name,
+    platform: offer.platform,
+    payout: offer.payout,
+    geos: offer.geos,
+    caps: offer.caps,
+    minVersion: offer.minVersion,
+    expiresAt: offer.expiresAt,
+    trackingLink,
+    linkHost: linkHost(trackingLink),
+    subIdStatus: subIdStatus(offer, settings.subId),
+    acceptedSubIds: offer.subIds.include.slice(0, 5),
+    fitsCountry: country ? acceptsCountry(offer, country) : null,
+  };
+}
+
+/** A short fingerprint of an app's offers, so a dismissed badge returns when they change. */
+export function offersSignature(offers: Offer[]): string {
+  return offers
+    .map((o) => `${o.id}:${o.payout?.amount ?? ''}:${o.payout?.currency ?? ''}`)
+    .sort()
+    .join('|');
+}

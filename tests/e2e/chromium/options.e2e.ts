@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChromiumWorld, startChromiumWorld, storedOfferCount, waitForOfferCount } from '../../support/chromium';
+import { E2E_API_KEY } from '../../support/constants';
+
+let world: ChromiumWorld;
+
+beforeAll(async () => {
+  world = await startChromiumWorld();
+  await waitForOfferCount(world.ext, 223);
+});
+afterAll(() => world?.close());
+
+describe('settings page', () => {
+  it('saves a key and tests it, then keeps the offers when a wrong key is rejected', async () => {
+    const options = await world.ext.openPage('options.html');
+    const key = options.getByLabel('API key', { exact: true });
+    await key.fill(E2E_API_KEY);
+    await options.getByRole('button', { name: 'Save and test' }).click();
+    await expect.poll(() => options.locator('.result').textContent()).toBe('✓ 223 offers · 3 offers skipped');
+
+    await key.fill('not-the-key');
+    await options.getByRole('button', { name: 'Save and test' }).click();
+    await expect
+      .poll(() => options.locator('p.banner.error').textContent())
+      .toBe('The API key was rejected (HTTP 401)');
+    expect(await storedOfferCount(world.ext)).toBe(223);
+    // The key is not shown in clear until asked for.
+    expect(await key.inputValue()).toBe('');
+    expect(await key.getAttribute('type')).toBe('password');
+    expect(await key.getAttribute('placeholder')).toBe('••••••••-key (saved)');
+
+    await key.fill(E2E_API_KEY);
+    await options.getByRole('button', { name: 'Save and test' }).click();
+    await expect.poll(() => options.locator('.result').textContent()).toBe('✓ 223 offers · 3 offers skipped');
+    await options.getByText('3 offers skipped', { exact: true }).click();
+    expect(await options.locator('.skipped li').allTextContents()).toEqual([
+      'Offer #224 (id 4100): Duplicate id 4100',
+      'Offer #225 (id 9001): Tracking URL is missing or not an http(s) link',
+      'Offer #226: Missing id',
+    ]);
+    await options.close();
+  });
+
+  it('says what is wrong with a setting as it is typed, and will not save it', async () => {
+    const options = await world.ext.openPage('options.html');
+    await options.getByText('Advanced').click();
+    await options.getByLabel('Refresh every (minutes)').fill('2');
+    await expect.poll(() => options.locator('.problem').first().textContent()).toBe('At least 5 minutes');
+    expect(await options.getByRole('button', { name: 'Save and test' }).isDisabled()).toBe(true);
+    await options.getByLabel('Refresh every (minutes)').fill('30');
+
+    const feedUrl = options.getByLabel('Feed URL');
+    await feedUrl.fill('http://feed.example.com/offers?apikey={apiKey}');
+    await expect
+      .poll(() => options.locator('#feedUrl-problem').textContent())
+      .toBe('The feed URL must start with https:// (your key would travel unencrypted)');
+    expect(await options.getByRole('button', { name: 'Save and test' }).isDisabled()).toBe(true);
+    await feedUrl.fill('https://play.google.com/offers?apikey={apiKey}');
+    await expect
+      .poll(() => options.locator('#feedUrl-problem').textContent())
+      .toBe('The feed URL cannot be a store address');
+    await options.close();
+  });
+});

@@ -1,0 +1,124 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageOffers } from '../../../lib/store-page';
+import {
+  badgeText,
+  type ChromiumWorld,
+  contentScriptWorld,
+  startChromiumWorld,
+  toolbarBadge,
+  waitForOfferCount,
+} from '../../support/chromium';
+
+const PLAY_SPOTIFY = 'https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES';
+const APPLE_SPOTIFY = 'https://apps.apple.com/us/app/spotify-music-and-podcasts/id324684580';
+const PLAY_NO_OFFER = 'https://play.google.com/store/apps/details?id=com.example.nooffer';
+let world: ChromiumWorld;
+
+beforeAll(async () => {
+  world = await startChromiumWorld();
+  await waitForOfferCount(world.ext, 223);
+});
+afterAll(() => world?.close());
+
+/**
+ * What the background answers the content script on this page, asked from the content script's
+ * own world: proves the content script ran there, so "no badge" afterwards means something.
+ */
+async function answerForContentScript(page: Page): Promise<PageOffers> {
+  const world = await contentScriptWorld(page);
+  const reply = await world.run<{ ok: true; value: PageOffers }>(
+    "return chrome.runtime.sendMessage({ tag: 'offer-lens/v1', type: 'offersForPage', data: {} });",
+  );
+  await world.detach();
+  return reply.value;
+}
+
+describe('store pages', () => {
+  it('shows the best offer on a Play page and an App Store page, with the toolbar payout', async () => {
+    const page = await world.ext.context.newPage();
+    await page.goto(PLAY_SPOTIFY);
+    await expect.poll(() => badgeText(page)).toContain('$1.62 CPA');
+    expect(await badgeText(page)).toContain('Spotify - Android - ES - Install + register');
+    expect(await badgeText(page)).toContain('✓ ES');
+    expect(await badgeText(page)).toContain('Link goes to trk.carrierapptraffic.example');
+    await expect.poll(() => toolbarBadge(world.ext, 'https://play.google.com/*')).toBe('1.62');
+
+    await page.goto(APPLE_SPOTIFY);
+    await expect.poll(() => badgeText(page)).toContain('Spotify - iOS - US/GB - Install + reach level 10');
+    expect(await badgeText(page)).toContain('€0.74 CPA');
+    await page.close();
+  });
+
+  it('adds nothing to an app page without an offer, and follows single-page navigation', async () => {
+    const page = await world.ext.context.newPage();
+    await page.goto(PLAY_NO_OFFER);
+    expect(await answerForContentScript(page)).toMatchObject({ url: PLAY_NO_OFFER, enabled: true, offers: [] });
+    expect(await page.locator('offer-lens-badge').count()).toBe(0);
+
+    await page.getByText('Spotify (SPA link)').click();
+    await expect.poll(() => badgeText(page)).toContain('Spotify - Android - ES');
+    expect(await badgeText(page)).toContain('✗ not in US — accepts ES');
+    await page.getByText('WhatsApp (SPA link)').click();
+    await expect.poll(() => badgeText(page)).toContain('WhatsApp Messenger - Android - JP');
+    await page.getByText('Search (SPA link)').click();
+    await expect.poll(() => page.locator('offer-lens-badge').count()).toBe(0);
+    await expect.poll(() => toolbarBadge(world.ext, 'https://play.google.com/*')).toBe('');
+    await page.close();
+  });
+
+  it('opens the popup on a real click of "Open in popup", never on a page script\'s clicks', async () => {
+    const page = await world.ext.context.newPage();
+    await page.goto(PLAY_SPOTIFY);
+    await expect.poll(() => badgeText(page)).toContain('Spotify');
+    const pagesBefore = world.ext.context.pages().length;
+    const popups = () =>
+      world.ext.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['POPUP'] })).length);
+    // The store page's own script clicks the badge's button five times.
+    await page.evaluate(() => {
+      const button = [
+        ...(document.querySelector('offer-lens-badge')?.shadowRoot?.querySelectorAll('button') ?? []),
+      ].find((b) => b.textContent === 'Open in popup');
+      for (let i = 0; i < 5; i++) button?.click();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(world.ext.context.pages().length).toBe(pagesBefore);
+    expect(await popups()).toBe(0);
+
+    // The publisher's own click opens the popup.
+    await page.getByRole('button', { name: 'Open in popup' }).click();
+    await expect.poll(popups).toBe(1);
+    await page.close();
+  });
+});
+
+describe('badge controls', () => {
+  it('hides a dismissed badge for that app, and all badges when switched off', async () => {
+    const page = await world.ext.context.newPage();
+    await page.goto(APPLE_SPOTIFY);
+    await expect.poll(() => badgeText(page)).toContain('Spotify');
+    await page.getByRole('button', { name: 'Dismiss until the offers change' }).click();
+    expect(await page.locator('offer-lens-badge').count()).toBe(0);
+    await expect.poll(() => toolbarBadge(world.ext, 'https://apps.apple.com/*')).toBe('');
+    await page.reload();
+    expect(await answerForContentScript(page)).toMatchObject({ url: APPLE_SPOTIFY, dismissed: true });
+    expect(await page.locator('offer-lens-badge').count()).toBe(0);
+    await page.goto(PLAY_SPOTIFY); // another app still has its badge
+    await expect.poll(() => badgeText(page)).toContain('Spotify');
+
+    const options = await world.ext.openPage('options.html');
+    const toggle = options.getByLabel('Show a badge on Google Play and App Store pages of apps with an offer');
+    await toggle.uncheck();
+    await options.getByRole('button', { name: 'Save and test' }).click();
+    await options.locator('.result').waitFor();
+    await page.reload();
+    expect(await answerForContentScript(page)).toMatchObject({ enabled: false, offers: [] });
+    expect(await page.locator('offer-lens-badge').count()).toBe(0);
+    await toggle.check();
+    await options.getByRole('button', { name: 'Save and test' }).click();
+    await options.locator('.result').waitFor();
+    await page.reload();
+    await expect.poll(() => badgeText(page)).toContain('Spotify');
+    await Promise.all([page.close(), options.close()]);
+  });
+});

@@ -1,0 +1,170 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
+import { E2E_API_KEY, EXTENSION_NAME } from './constants';
+import { createFeedServer, type FeedServer } from './feed-server';
+import { type StoreServer, startStoreServer } from './store-server';
+
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** Hosts the browser sends to the local HTTPS fixture server (evil.test plays an attacker). */
+const MAPPED_HOSTS = ['play.google.com', 'apps.apple.com', 'itunes.apple.com', 'evil.test'];
+
+export interface ChromiumExtension {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  openPage(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Chromium with the built extension loaded, the store hosts mapped to the fixture server. */
+export async function launchChromium(extensionDir: string, storePort: number): Promise<ChromiumExtension> {
+  if (!existsSync(CHROME_PATH)) {
+    throw new Error(`No Chromium at ${CHROME_PATH}: apt-get install chromium, or set CHROME_PATH to your Chrome.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'offer-lens-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROME_PATH,
+    headless: false, // --headless=new below: the old headless mode cannot load extensions
+    viewport: { width: 1280, height: 800 },
+    ignoreHTTPSErrors: true,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-features=DialMediaRouteProvider',
+      '--ignore-certificate-errors',
+      `--host-resolver-rules=${MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${storePort}`).join(', ')}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    async openPage(path, viewport) {
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A journey's world: the demo feed server, the store fixture server and Chromium with the e2e build. */
+export interface ChromiumWorld {
+  ext: ChromiumExtension;
+  feed: FeedServer;
+  store: StoreServer;
+  close(): Promise<void>;
+}
+
+export async function startChromiumWorld(): Promise<ChromiumWorld> {
+  const feed = await createFeedServer({ port: 18787, apiKey: E2E_API_KEY });
+  const store = await startStoreServer();
+  const ext = await launchChromium(`${process.cwd()}/.output/chrome-mv3-e2e`, store.port);
+  return {
+    ext,
+    feed,
+    store,
+    async close() {
+      await ext.close();
+      await feed.close();
+      await store.close();
+    },
+  };
+}
+
+/** How many offers the background has stored (its own record, read in the service worker). */
+export function storedOfferCount(ext: ChromiumExtension): Promise<number | null> {
+  return ext.worker.evaluate(async () => {
+    const { summary } = await chrome.storage.local.get('summary');
+    return (summary as { offerCount: number } | undefined)?.offerCount ?? null;
+  });
+}
+
+export async function waitForOfferCount(ext: ChromiumExtension, count: number): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    if ((await storedOfferCount(ext)) === count) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the background never stored ${count} offers (has ${await storedOfferCount(ext)})`);
+}
+
+/** Ask the background to refresh, as the popup's Refresh button does. */
+export async function refreshFrom(page: Page): Promise<void> {
+  await page.evaluate(() => chrome.runtime.sendMessage({ tag: 'offer-lens/v1', type: 'refresh', data: {} }));
+}
+
+/** The toolbar badge text: the global one, or the one of the tab whose URL matches. */
+export function toolbarBadge(ext: ChromiumExtension, urlPattern?: string): Promise<string | null> {
+  return ext.worker.evaluate(async (pattern) => {
+    if (!pattern) return chrome.action.getBadgeText({});
+    const [tab] = await chrome.tabs.query({ url: pattern });
+    return tab?.id === undefined ? null : chrome.action.getBadgeText({ tabId: tab.id });
+  }, urlPattern);
+}
+
+/** What the system clipboard holds: pasted into a scratch field, as a person would check it. */
+export async function clipboardText(page: Page): Promise<string> {
+  const handle = await page.evaluateHandle(() => {
+    const area = document.createElement('textarea');
+    document.body.append(area);
+    area.focus();
+    return area;
+  });
+  await page.keyboard.press('Control+v');
+  return handle.evaluate((area) => {
+    const value = (area as HTMLTextAreaElement).value;
+    (area as HTMLTextAreaElement).remove();
+    return value;
+  });
+}
+
+/** The badge's text on a store page (null when there is no badge). */
+export function badgeText(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.querySelector('offer-lens-badge')?.shadowRoot?.textContent ?? null);
+}
+
+/**
+ * The content script's own world on a page (Chromium's isolated world for the extension), where
+ * code can run as a compromised renderer could run it. Also proves the content script was injected.
+ */
+export async function contentScriptWorld(page: Page) {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const contexts: { id: number; name: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  let contextId: number | undefined;
+  for (let i = 0; i < 50 && contextId === undefined; i++) {
+    contextId = contexts.find((c) => c.name === EXTENSION_NAME && c.auxData?.type === 'isolated')?.id;
+    if (contextId === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (contextId === undefined) throw new Error('the content script never ran on this page');
+  return {
+    /** Run an async function body there and return its (JSON) value. */
+    async run<T>(body: string): Promise<T> {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+        expression: `(async () => { ${body} })()`,
+        contextId,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value as T;
+    },
+    detach: () => cdp.detach(),
+  };
+}

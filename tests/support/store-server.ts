@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const FIXTURES = new URL('../fixtures/', import.meta.url);
+
+/**
+ * HTTPS server for the store fixture pages; the browser maps play.google.com and
+ * apps.apple.com (and, in the trust-boundary test, a stand-in attacker host) to it. The certificate is self-signed and made fresh (openssl), and the
+ * browser is told to ignore certificate errors.
+ */
+export interface StoreServer {
+  port: number;
+  /** Every request it received: host and path with query, as the browser sent them. */
+  requests: { host: string; url: string }[];
+  close(): Promise<void>;
+}
+
+export async function startStoreServer(port = 0): Promise<StoreServer> {
+  const requests: StoreServer['requests'] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'offer-lens-cert-'));
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
+  const play = readFileSync(new URL('play.html', FIXTURES));
+  const apple = readFileSync(new URL('appstore.html', FIXTURES));
+  const server: Server = createServer(
+    { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+    (req, res) => {
+      const host = (req.headers.host ?? '').split(':')[0] ?? '';
+      requests.push({ host, url: req.url ?? '' });
+      const body = host === 'play.google.com' || req.url?.startsWith('/store/') ? play : apple;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(body);
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
