@@ -10,5 +10,7 @@ export default defineConfig({
     // The background keeps its snapshot in IndexedDB; Node gets an in-memory one.
     setupFiles: ['fake-indexeddb/auto'],
     testTimeout: 20_000,
+    // Times shown in the publisher's zone ("last seen 09:30") read the same on every machine.
+    env: { TZ: 'UTC' },
   },
 });

@@ -20,7 +20,10 @@ export default defineConfig({
       short_name: 'Offer Lens',
       description:
         'Your CarrierAppTraffic offers in the browser: search them, see the payout on Google Play and App Store pages, copy affiliate tracking links.',
-      permissions: ['storage', 'alarms', 'unlimitedStorage'],
+      // The e2e build holds 'notifications' from the start: a headless browser cannot answer
+      // the permission prompt. Release builds ask for it the first time something is watched.
+      permissions: ['storage', 'alarms', 'unlimitedStorage', ...(mode === 'e2e' ? ['notifications'] : [])],
+      optional_permissions: mode === 'e2e' ? [] : ['notifications'],
       host_permissions: [...STORE_MATCH_PATTERNS, ...(feedOrigin ? [feedOrigin] : [])],
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       action: { default_title: 'Offer Lens' },

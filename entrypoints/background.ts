@@ -5,10 +5,14 @@ import { createBackground } from '../lib/background';
 export default defineBackground({
   type: 'module',
   main() {
-    void createBackground(browser, {
+    const background = createBackground(browser, {
       timeoutMs: Number(import.meta.env.WXT_FETCH_TIMEOUT_MS) || undefined,
       buildFeedUrl: import.meta.env.WXT_FEED_URL,
       devApiKey: import.meta.env.WXT_DEV_API_KEY,
-    }).start();
+    });
+    void background.start();
+    // e2e builds only: the journeys call what the browser's events call (a headless browser
+    // cannot click a notification or a context-menu item).
+    if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { offerLens: background.events });
   },
 });

@@ -107,7 +107,7 @@ function describeError(code: FeedErrorCode, details: Details): string {
     case 'timeout':
       return `Timed out after ${Math.round((timeoutMs ?? 30_000) / 1000)} s`;
     case 'too-large':
-      return `The feed is larger than ${Math.round((details.limitBytes ?? 0) / 2 ** 20)} MB, more than Offer Lens can hold: ask your account manager for a smaller one`;
+      return `The feed is larger than ${formatBytes(details.limitBytes ?? 0)}, more than Offer Lens can hold: ask your account manager for a smaller one`;
     case 'not-json':
       return 'The feed answered with something that is not JSON';
     case 'malformed':
@@ -121,6 +121,11 @@ function describeError(code: FeedErrorCode, details: Details): string {
     case 'internal':
       return `Something went wrong inside Offer Lens${said}`;
   }
+}
+
+/** "128 MB", "64 KB". */
+function formatBytes(bytes: number): string {
+  return bytes >= 2 ** 20 ? `${Math.round(bytes / 2 ** 20)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 function clip(text: string): string {

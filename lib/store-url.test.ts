@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStoreUrl, storeKey } from './store-url';
+import { parseStoreUrl, STORE_MATCH_PATTERNS, storeKey } from './store-url';
 
 describe('parseStoreUrl', () => {
   it.each([
@@ -12,6 +12,11 @@ describe('parseStoreUrl', () => {
     ['market:details?id=com.whatsapp&gl=uk', 'com.whatsapp', 'GB'],
     ['https://play.google.com/store/apps/details?id=com.spotify.music&gl=usa', 'com.spotify.music', null],
     ['https://play.google.com/store/apps/details?id=com.snapchat.android_1', 'com.snapchat.android_1', null],
+    ['http://play.google.com/store/apps/details?id=com.spotify.music', 'com.spotify.music', null],
+    ['  https://play.google.com/store/apps/details?id=com.spotify.music  ', 'com.spotify.music', null],
+    ['https://play.google.com/store/apps/details//?id=com.spotify.music', 'com.spotify.music', null],
+    ['https://play.google.com/store/apps/details?id=%20com.whatsapp%20', 'com.whatsapp', null],
+    ['market:///details?id=com.whatsapp', 'com.whatsapp', null],
   ])('reads the Play app page %s', (url, appId, country) => {
     expect(parseStoreUrl(url)).toEqual({ store: 'google-play', appId, country });
   });
@@ -64,6 +69,7 @@ describe('parseStoreUrl', () => {
     'https://apps.apple.com/us/app/spotify/xid324684580',
     'https://apps.apple.com/us/app',
     'https://apps.apple.com/us/developer/app/id324684580',
+    `https://play.google.com/store/apps/details?id=com.spotify.music&x=${'a'.repeat(5000)}`,
   ])('is null for %s', (url) => {
     expect(parseStoreUrl(url)).toBeNull();
   });
@@ -88,5 +94,15 @@ describe('storeKey', () => {
     const de = parseStoreUrl('https://itunes.apple.com/de/app/id324684580');
     expect(us && storeKey(us)).toBe('app-store:324684580');
     expect(de && storeKey(de)).toBe(us && storeKey(us));
+  });
+});
+
+describe('the store hosts', () => {
+  it('are what the content script and the host permissions cover, exactly', () => {
+    expect(STORE_MATCH_PATTERNS).toEqual([
+      'https://play.google.com/*',
+      'https://apps.apple.com/*',
+      'https://itunes.apple.com/*',
+    ]);
   });
 });

@@ -58,8 +58,7 @@ export function storePageUrl(app: StoreApp): string {
 }
 
 function parsePlayUrl(url: URL): StoreApp | null {
-  const path = url.pathname.replace(/\/+$/, '');
-  const segments = path.split('/').filter(Boolean);
+  const segments = url.pathname.split('/').filter(Boolean);
   // /store/apps/details or /store/apps/details/<name>
   if (segments[0] !== 'store' || segments[1] !== 'apps' || segments[2] !== 'details') return null;
   if (segments.length > 4) return null;
@@ -67,8 +66,8 @@ function parsePlayUrl(url: URL): StoreApp | null {
 }
 
 function parseMarketUrl(url: URL): StoreApp | null {
-  // market://details?id=… parses with host "details"; some links use market:details?id=…
-  const where = url.host || url.pathname.replace(/^\/+/, '');
+  // market://details?id=… parses with host "details"; some links use market:details?id=… or market:///details
+  const where = url.host || url.pathname.split('/').filter(Boolean).join('/');
   if (where !== 'details') return null;
   return playApp(url.searchParams.get('id'), url.searchParams.get('gl'));
 }
@@ -91,17 +90,16 @@ function parseAppStorePath(pathname: string): StoreApp | null {
   i++;
   const rest = segments.slice(i);
   // [slug/]id<digits>
-  if (rest.length < 1 || rest.length > 2) return null;
-  const match = /^id(\d+)$/.exec(rest[rest.length - 1] as string);
+  if (rest.length > 2) return null;
+  const match = /^id(\d+)$/.exec(rest.at(-1) ?? '');
   if (!match) return null;
   return { store: 'app-store', appId: match[1] as string, country };
 }
 
+/** Store links are short; a longer text is not one (and is not worth parsing). */
+const MAX_URL_LENGTH = 4096;
+
 function safeUrl(text: string): URL | null {
-  if (typeof text !== 'string' || text.length > 4096) return null;
-  try {
-    return new URL(text.trim());
-  } catch {
-    return null;
-  }
+  if (typeof text !== 'string' || text.length > MAX_URL_LENGTH) return null;
+  return URL.canParse(text) ? new URL(text) : null;
 }

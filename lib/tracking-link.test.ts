@@ -77,6 +77,27 @@ describe('buildTrackingLink', () => {
     expect(buildTrackingLink('https://t.example/c?o=1&', { clickId: 'z' })).toBe('https://t.example/c?o=1&aff_sub=z');
   });
 
+  it('tells a fragment that looks like a macro from a macro value', () => {
+    expect(buildTrackingLink('https://t.example/c?o=1#top#', { clickId: 'K' })).toBe(
+      'https://t.example/c?o=1&aff_sub=K#top#',
+    );
+    expect(buildTrackingLink('https://t.example/c?x=#frag=#m#', { clickId: 'K' })).toBe(
+      'https://t.example/c?x=&aff_sub=K#frag=#m#',
+    );
+  });
+
+  it('replaces a bare parameter the network sent without a value', () => {
+    expect(buildTrackingLink('https://t.example/c?aff_sub&o=1', { clickId: 'K' })).toBe(
+      'https://t.example/c?aff_sub=K&o=1',
+    );
+  });
+
+  it('leaves another parameter with a broken %-escape alone', () => {
+    expect(buildTrackingLink('https://t.example/c?a%zz=1&o=2', { clickId: 'K' })).toBe(
+      'https://t.example/c?a%zz=1&o=2&aff_sub=K',
+    );
+  });
+
   it('matches the parameter by its decoded name', () => {
     expect(buildTrackingLink('https://t.example/c?aff%5Fsub=old&o=1', { clickId: 'new' })).toBe(
       'https://t.example/c?aff_sub=new&o=1',

@@ -71,7 +71,7 @@ function setParam(url: string, name: string, rawValue: string): string {
   const pair = `${encodeURIComponent(name)}=${encodeValue(value)}`;
   const kept: string[] = [];
   let replaced = false;
-  for (const part of query === '' ? [] : query.split('&')) {
+  for (const part of query.split('&')) {
     if (paramName(part) !== name) {
       kept.push(part);
     } else if (!replaced) {
@@ -103,13 +103,14 @@ function fragmentStart(url: string): number {
   }
 }
 
+/** A parameter's decoded name. Names we set have no "+" or spaces, so form-encoding does not matter. */
 function paramName(part: string): string {
   const eq = part.indexOf('=');
   const raw = eq === -1 ? part : part.slice(0, eq);
   try {
-    return decodeURIComponent(raw.replace(/\+/g, ' '));
+    return decodeURIComponent(raw);
   } catch {
-    return raw;
+    return raw; // a malformed %-escape in someone else's parameter: it is not ours either way
   }
 }
 

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseFeed } from '../../lib/feed';
 import { defaultSettings, type Settings } from '../../lib/settings/defaults';
-import { dismissedItem } from '../../lib/storage/items';
+import { database } from '../../lib/storage/database';
+import { dismissedItem, watchlistItem } from '../../lib/storage/items';
 import { createStorePages, type PageOffers } from '../../lib/store-page';
 import { createStoreIndex } from '../../lib/store-page/match';
 import { StoreBadge } from './StoreBadge';
@@ -41,6 +42,9 @@ function pageFor(url: string): Promise<PageOffers> {
     storeIndex: async () => createStoreIndex(OFFERS),
     settings: async () => settings,
     dismissals: dismissedItem,
+    watchlist: watchlistItem,
+    latestChanges: (ids) => database.changes.latestFor(ids),
+    notificationsAllowed: async () => false,
     now: () => 0,
   }).forPage(url);
 }
@@ -132,8 +136,12 @@ describe('store badge', () => {
           subIdStatus: 'ok',
           acceptedSubIds: [],
           fitsCountry: null,
+          watched: false,
+          news: null,
         },
       ],
+      appWatched: false,
+      notificationsAllowed: false,
     };
     show(page);
     expect((screen.getByRole('button', { name: 'Copy tracking link' }) as HTMLButtonElement).disabled).toBe(true);

@@ -14,10 +14,12 @@ interface Props {
   onCopy: (link: string) => Promise<void>;
   onDismiss: () => void;
   onOpenPopup: (offerId: string) => void;
+  /** Watch (or not) an offer of this page's app, or the app itself. */
+  onWatch?: (target: { offerId: string } | 'app', on: boolean) => void;
 }
 
 /** The in-page badge: the best offer's payout and a ready link; the rest one click away. */
-export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup }: Props) {
+export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup, onWatch = () => undefined }: Props) {
   const [expanded, setExpanded] = useState(false);
   const [chosen, setChosen] = useState(0);
   const [showQr, setShowQr] = useState(false);
@@ -28,6 +30,15 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup }: Props)
     () => trustedClick((event: Event) => onOpenPopup((event.currentTarget as HTMLElement).dataset.offer ?? '')),
     [onOpenPopup],
   );
+  // Watching changes what the publisher is told: only their own clicks count.
+  const watchClick = useMemo(
+    () =>
+      trustedClick((event: Event) => {
+        const { watch, offer: id, on } = (event.currentTarget as HTMLElement).dataset;
+        onWatch(watch === 'app' ? 'app' : { offerId: id ?? '' }, on === 'true');
+      }, 0),
+    [onWatch],
+  );
   const offer = page.offers[chosen] ?? page.offers[0];
   if (!offer) return null;
   const link = safeHttpUrl(offer.trackingLink);
@@ -35,6 +46,19 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup }: Props)
   return (
     <section class={`badge ${page.corner}`} aria-label="Offer Lens">
       <div class="head">
+        <button
+          type="button"
+          class={`icon star${offer.watched ? ' on' : ''}`}
+          aria-pressed={offer.watched}
+          aria-label={offer.watched ? 'Stop watching this offer' : 'Watch this offer'}
+          title={offer.watched ? 'Watching: you are warned when it changes' : 'Watch this offer'}
+          data-watch="offer"
+          data-offer={offer.id}
+          data-on={String(!offer.watched)}
+          onClick={watchClick}
+        >
+          {offer.watched ? '★' : '☆'}
+        </button>
         <span class="payout">{formatPayout(offer.payout)}</span>
         <CountryFit offer={offer} country={page.country} />
         <button
@@ -63,7 +87,13 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup }: Props)
         {[formatPlatform(offer.platform), page.offers.length > 1 ? `${page.offers.length} offers` : '']
           .filter(Boolean)
           .join(' · ')}
+        {offer.news && <span class={`news ${offer.news.tone}`}> · {offer.news.text}</span>}
       </div>
+      {offer.watched && !page.notificationsAllowed && (
+        <p class="muted watch-note">
+          Watching. To be warned by a notification, allow notifications in Offer Lens's settings.
+        </p>
+      )}
 
       {expanded && (
         <div class="more">
@@ -87,6 +117,16 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup }: Props)
               </>
             )}
           </dl>
+          <button
+            type="button"
+            class={`watch-app${page.appWatched ? ' on' : ''}`}
+            aria-pressed={page.appWatched}
+            data-watch="app"
+            data-on={String(!page.appWatched)}
+            onClick={watchClick}
+          >
+            {page.appWatched ? '★ Watching this app' : 'Watch this app (and its new offers)'}
+          </button>
           {page.offers.length > 1 && (
             <ul class="others" aria-label="Offers for this app">
               {page.offers.map((o, i) => (

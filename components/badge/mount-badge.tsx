@@ -8,6 +8,7 @@ export interface BadgeActions {
   copy(link: string): Promise<void>;
   dismiss(): void;
   openPopup(offerId: string): void;
+  watch(target: { offerId: string } | 'app', on: boolean): void;
 }
 
 /**
@@ -40,6 +41,7 @@ export async function mountBadge(ctx: ContentScriptContext, actions: BadgeAction
           onCopy={actions.copy}
           onDismiss={actions.dismiss}
           onOpenPopup={actions.openPopup}
+          onWatch={actions.watch}
         />,
         ui.mounted as HTMLElement,
       );

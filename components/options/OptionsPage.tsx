@@ -4,9 +4,11 @@ import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
 import { BADGE_CORNERS, MAX_REFRESH_MINUTES, MIN_REFRESH_MINUTES, type Settings } from '../../lib/settings/defaults';
 import { StatusLine } from '../StatusLine';
 import { useNow } from '../use-storage-item';
+import { useWatchlist } from '../use-watchlist';
 import { Field } from './Field';
 import { SkippedOffers } from './SkippedOffers';
 import { type Draft, useOptions } from './use-options';
+import { WatchSettings } from './WatchSettings';
 
 const CORNER_LABELS: Record<Settings['badgeCorner'], string> = {
   'bottom-right': 'Bottom right',
@@ -17,6 +19,7 @@ const CORNER_LABELS: Record<Settings['badgeCorner'], string> = {
 
 export function OptionsPage() {
   const options = useOptions();
+  const watch = useWatchlist();
   const now = useNow();
   const [showKey, setShowKey] = useState(false);
   // Open at first when something in it needs attention; after that, the publisher decides.
@@ -158,6 +161,39 @@ export function OptionsPage() {
             ))}
           </select>
         </Field>
+
+        <h2>Watchlist</h2>
+        <WatchSettings
+          watchedOffers={watch.watchlist?.offers.length ?? 0}
+          watchedApps={watch.watchlist?.apps.length ?? 0}
+          notificationsAllowed={watch.notificationsAllowed}
+          onAllow={watch.allowNotifications}
+        />
+        <div class="grid">
+          <Field
+            id="alertPayoutDrop"
+            label="Warn about a payout drop of at least (%)"
+            problem={problems.alertPayoutDrop}
+            hint="0 = any drop"
+          >
+            <input
+              id="alertPayoutDrop"
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={100}
+              {...text('alertPayoutDrop')}
+            />
+          </Field>
+          <Field
+            id="watchedCountries"
+            label="Countries to watch"
+            problem={problems.watchedCountries}
+            hint="Warn when one is removed from a watched offer; empty = any"
+          >
+            <input id="watchedCountries" {...text('watchedCountries')} placeholder="e.g. US, GB" autoComplete="off" />
+          </Field>
+        </div>
 
         <details class="advanced" open={advancedOpen.current ?? false}>
           <summary>Advanced</summary>

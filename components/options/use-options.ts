@@ -9,7 +9,11 @@ import { database } from '../../lib/storage/database';
 import { settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
 import { useStorageItem } from '../use-storage-item';
 
-export type Draft = Omit<Settings, 'refreshMinutes'> & { refreshMinutes: string };
+/** Settings as typed: the number fields as the text in their boxes. */
+export type Draft = Omit<Settings, 'refreshMinutes' | 'alertPayoutDrop'> & {
+  refreshMinutes: string;
+  alertPayoutDrop: string;
+};
 
 /** Everything the options page loads and does, in one place. */
 export function useOptions() {
@@ -25,7 +29,13 @@ export function useOptions() {
   const [skipped, setSkipped] = useState<RejectedOffer[]>([]);
 
   useEffect(() => {
-    if (saved && !draft) setDraft({ ...saved, refreshMinutes: String(saved.refreshMinutes) });
+    if (saved && !draft) {
+      setDraft({
+        ...saved,
+        refreshMinutes: String(saved.refreshMinutes),
+        alertPayoutDrop: String(saved.alertPayoutDrop),
+      });
+    }
   }, [saved, draft]);
   useEffect(() => {
     void sendMessage('apiKeyInfo', {}).then(setKeyInfo);
@@ -101,8 +111,13 @@ export function useOptions() {
 }
 
 function toSettings(draft: Draft): Settings {
-  const minutes = draft.refreshMinutes.trim() === '' ? Number.NaN : Number(draft.refreshMinutes);
-  return { ...draft, refreshMinutes: minutes, country: draft.country.trim().toUpperCase() };
+  const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+  return {
+    ...draft,
+    refreshMinutes: number(draft.refreshMinutes),
+    alertPayoutDrop: number(draft.alertPayoutDrop),
+    country: draft.country.trim().toUpperCase(),
+  };
 }
 
 function keyProblem(apiKey: string): { apiKey?: string } {

@@ -1,27 +1,44 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { formatCaps, formatExpiry, formatGeos, formatPayout, formatPlatform, plainText } from '../../lib/format';
+import {
+  formatCaps,
+  formatDay,
+  formatExpiry,
+  formatGeos,
+  formatPayout,
+  formatPlatform,
+  plainText,
+} from '../../lib/format';
 import { isExpired, isExpiringSoon, type Offer } from '../../lib/offer';
 import type { Settings } from '../../lib/settings/defaults';
+import { storeKey } from '../../lib/store-url';
 import { subIdStatus, trackingLinkFor } from '../../lib/tracking-link';
 import { linkHost, safeHttpUrl } from '../../lib/url';
 import { QrCode } from '../QrCode';
 import { SubIdWarning } from '../SubIdWarning';
 import { useCopy } from '../use-copy';
+import type { useWatchlist } from '../use-watchlist';
+import { useOfferHistory } from './use-offer-history';
 
 interface Props {
   offer: Offer;
   settings: Settings;
   now: number;
+  /** When the feed stopped listing it: the offer is its last known state. */
+  goneAt?: number | null;
+  watch: ReturnType<typeof useWatchlist>;
   onBack: () => void;
   onCopy: (link: string) => Promise<void>;
 }
 
-/** An offer in full, with its tracking link ready to copy, open or scan. */
-export function OfferDetail({ offer, settings, now, onBack, onCopy }: Props) {
+/** An offer in full, with its tracking link ready to copy, open or scan, and its history. */
+export function OfferDetail({ offer, settings, now, goneAt = null, watch, onBack, onCopy }: Props) {
   const link = safeHttpUrl(trackingLinkFor(offer, settings));
   const store = safeHttpUrl(offer.previewUrl);
   const { state: copied, copy } = useCopy(onCopy);
   const copyButton = useRef<HTMLButtonElement>(null);
+  const history = useOfferHistory(offer.id, now);
+  const watched = watch.isOfferWatched(offer);
+  const appWatched = watch.isAppWatched(offer);
 
   useEffect(() => copyButton.current?.focus(), []);
 
@@ -34,6 +51,36 @@ export function OfferDetail({ offer, settings, now, onBack, onCopy }: Props) {
         <span class="payout big">{formatPayout(offer.payout)}</span>
       </div>
       <h2 id="detail-name">{offer.name}</h2>
+      {goneAt !== null && (
+        <p class="banner warn" role="status">
+          Gone since {formatDay(goneAt, now)}: the feed no longer lists it. This is its last known state.
+        </p>
+      )}
+      <div class="row watch-row">
+        <button
+          type="button"
+          class={`btn star${watched ? ' on' : ''}`}
+          aria-pressed={watched}
+          onClick={() => watch.toggle({ offerId: offer.id }, !watch.watchlist?.offers.includes(offer.id))}
+        >
+          {watched ? '★ Watching' : '☆ Watch'}
+        </button>
+        {offer.store && (
+          <button
+            type="button"
+            class={`btn${appWatched ? ' on' : ''}`}
+            aria-pressed={appWatched}
+            onClick={() => offer.store && watch.toggle({ appKey: storeKey(offer.store) }, !appWatched)}
+          >
+            {appWatched ? '★ Watching this app' : 'Watch this app'}
+          </button>
+        )}
+      </div>
+      {watch.notice && (
+        <p class="banner warn" role="status">
+          {watch.notice}
+        </p>
+      )}
       <dl class="facts">
         <dt>Offer id</dt>
         <dd>{offer.id}</dd>
@@ -62,6 +109,16 @@ export function OfferDetail({ offer, settings, now, onBack, onCopy }: Props) {
         )}
       </dl>
       {offer.description && <p class="description">{plainText(offer.description)}</p>}
+      {history && history.length > 0 && (
+        <section class="history" aria-label="History">
+          <h3>History</h3>
+          <ul>
+            {history.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {store && (
         <p>
           <a href={store} target="_blank" rel="noopener noreferrer">

@@ -5,15 +5,17 @@ interface Props {
   offer: Offer;
   id: string;
   selected: boolean;
+  watched: boolean;
   /** The publisher's sub ID is excluded by this offer, or missing from its include list. */
   subIdWarning: boolean;
   now: number;
   style: string;
   onOpen: () => void;
+  onToggleWatch: () => void;
 }
 
 /** One result: what decides whether to run it, in two lines. */
-export function OfferRow({ offer, id, selected, subIdWarning, now, style, onOpen }: Props) {
+export function OfferRow({ offer, id, selected, watched, subIdWarning, now, style, onOpen, onToggleWatch }: Props) {
   const expired = isExpired(offer, now);
   const soon = isExpiringSoon(offer, now);
   return (
@@ -27,7 +29,22 @@ export function OfferRow({ offer, id, selected, subIdWarning, now, style, onOpen
       onClick={onOpen}
     >
       <div class="line1">
-        <span class="name">{offer.name}</span>
+        {/* Mouse shortcut; the keyboard has Alt+S and the detail's Watch button (no control inside an option). */}
+        <span
+          class={`star-toggle${watched ? ' on' : ''}`}
+          aria-hidden="true"
+          title={watched ? 'Stop watching (Alt+S)' : 'Watch (Alt+S)'}
+          onClick={(e) => {
+            e.stopPropagation();
+            onToggleWatch();
+          }}
+        >
+          {watched ? '★' : '☆'}
+        </span>
+        <span class="name">
+          {offer.name}
+          {watched && <span class="sr-only"> (watched)</span>}
+        </span>
         <span class="payout">{formatPayout(offer.payout)}</span>
       </div>
       <div class="line2">

@@ -59,6 +59,7 @@ const rows = () => within(screen.getByRole('listbox', { name: 'Offers' })).query
 beforeEach(async () => {
   fakeBrowser.reset();
   await database.clear();
+  fakeBrowser.permissions.contains = async () => false;
   // The popup talks to the real background handlers, as an extension page does.
   const listener = createMessageListener(createBackground(fakeBrowser as never).handlers, 'chrome-extension://test/');
   fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, send: (r: unknown) => void) =>

@@ -1,47 +1,50 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { ChangeRecord } from '../../lib/changes/log';
 import type { Offer } from '../../lib/offer';
 import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
 import { subIdStatus, trackingLinkFor } from '../../lib/tracking-link';
 import { StatusLine } from '../StatusLine';
 import { useCopy } from '../use-copy';
 import { useNow } from '../use-storage-item';
+import { useWatchlist } from '../use-watchlist';
+import { ChangesView, changeListRows } from './ChangesView';
 import { Filters } from './Filters';
 import { OfferDetail } from './OfferDetail';
-import { OfferRow } from './OfferRow';
+import { OfferList } from './OfferList';
+import { useChanges } from './use-changes';
 import { usePopup } from './use-popup';
-import { useVirtualList } from './use-virtual-list';
 
-/** The one place a result row's height is set (rows get it inline; the CSS does not set it). */
-const ROW_HEIGHT = 54;
+type View = 'offers' | 'changes';
 
 export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise<void> }) {
   const popup = usePopup();
+  const watch = useWatchlist();
   const now = useNow();
+  const [view, setView] = useState<View>('offers');
   const [selected, setSelected] = useState(0);
   const [toast, setToast] = useState('');
-  const listRef = useRef<HTMLUListElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const scrollTo = useRef<((index: number) => void) | null>(null);
   const { copy: copyToClipboard } = useCopy(copy);
+  const changes = useChanges(popup.search, view === 'changes', popup.summary?.fetchedAt ?? null);
+  const changeRows = useMemo(
+    () => changeListRows(changes.changes, changes.unseen, changes.showingEarlier),
+    [changes.changes, changes.unseen, changes.showingEarlier],
+  );
   const offers = popup.results?.offers ?? [];
-  const list = useVirtualList(offers.length, ROW_HEIGHT, () => listRef.current);
+  const count = view === 'offers' ? offers.length : changeRows.length;
 
-  // A new search (a new search object) starts the selection at the top again.
-  useEffect(() => setSelected(0), [popup.search]);
+  // A new search, or the other view, starts the selection at the top again.
+  useEffect(() => setSelected(view === 'changes' ? 1 : 0), [popup.search, view]);
   useEffect(() => {
     if (!popup.focused) searchRef.current?.focus();
   }, [popup.focused]);
-
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => setToast(''), 2500);
     return () => clearTimeout(timer);
   }, [toast]);
-
-  const last = list.items[list.items.length - 1];
-  useEffect(() => {
-    if (last && last.index >= offers.length - 10) popup.loadMore();
-  }, [last?.index, offers.length]);
 
   const status = describeStatus(popup.status ?? EMPTY_STATUS, popup.summary ?? null, now);
   const settings = popup.settings;
@@ -56,23 +59,40 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
     setToast(`Copied the tracking link of ${offer.name}${warning}`);
   }
 
-  function move(to: number) {
-    const index = Math.max(0, Math.min(offers.length - 1, to));
+  function toggleWatch(offer: Offer) {
+    const on = !watch.watchlist?.offers.includes(offer.id);
+    watch.toggle({ offerId: offer.id }, on);
+    setToast(on ? `Watching ${offer.name}` : `Stopped watching ${offer.name}`);
+  }
+
+  function openChange(change: ChangeRecord) {
+    void popup.openOffer(change.offerId);
+  }
+
+  function move(by: number) {
+    let index = Math.max(0, Math.min(count - 1, selected + by));
+    // Group headers are not choices: step over them.
+    if (view === 'changes' && changeRows[index]?.type === 'header')
+      index = Math.min(count - 1, index + (by < 0 ? -1 : 1));
+    if (view === 'changes' && changeRows[index]?.type === 'header') index = selected;
     setSelected(index);
-    list.scrollToIndex(index);
+    scrollTo.current?.(index);
   }
 
   function onKeyDown(e: KeyboardEvent) {
-    const current = offers[selected];
-    if (e.key === 'ArrowDown') move(selected + 1);
-    else if (e.key === 'ArrowUp') move(selected - 1);
-    else if (e.key === 'PageDown') move(selected + 8);
-    else if (e.key === 'PageUp') move(selected - 8);
-    else if (e.key === 'Enter' && current) popup.setFocused(current);
+    const offer = view === 'offers' ? offers[selected] : undefined;
+    const row = view === 'changes' ? changeRows[selected] : undefined;
+    if (e.key === 'ArrowDown') move(1);
+    else if (e.key === 'ArrowUp') move(-1);
+    else if (e.key === 'PageDown') move(8);
+    else if (e.key === 'PageUp') move(-8);
+    else if (e.key === 'Enter' && offer) popup.showOffer(offer);
+    else if (e.key === 'Enter' && row?.type === 'change') openChange(row.change);
     else if (e.key === 'Escape' && popup.search?.query) popup.typeQuery('');
-    else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && current && !hasTextSelection(e.currentTarget)) {
-      void copyLink(current);
-    } else return;
+    else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && offer && !hasTextSelection(e.currentTarget)) {
+      void copyLink(offer);
+    } else if (e.key.toLowerCase() === 's' && e.altKey && offer) toggleWatch(offer);
+    else return;
     e.preventDefault();
   }
 
@@ -83,15 +103,17 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
-            popup.setFocused(null);
+            popup.showOffer(null);
           }
         }}
       >
         <OfferDetail
-          offer={popup.focused}
+          offer={popup.focused.offer}
+          goneAt={popup.focused.goneAt}
           settings={settings}
           now={now}
-          onBack={() => popup.setFocused(null)}
+          watch={watch}
+          onBack={() => popup.showOffer(null)}
           onCopy={copy}
         />
       </div>
@@ -101,9 +123,11 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
   const noKey = popup.keyInfo && !popup.keyInfo.hasKey && popup.summary === null;
   // "N match" only means something against a loaded feed, and only while it differs from it.
   const matchCount =
-    popup.summary && popup.results?.complete && popup.results.total !== popup.summary.offerCount
+    view === 'offers' && popup.summary && popup.results?.complete && popup.results.total !== popup.summary.offerCount
       ? popup.results.total
       : null;
+  const listId = view === 'offers' ? 'results' : 'changes';
+  const activeId = view === 'offers' ? `offer-${selected}` : `change-${selected}`;
   return (
     <div class="popup">
       <header class="search-bar">
@@ -112,10 +136,11 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
           type="search"
           role="combobox"
           aria-label="Search offers"
-          aria-controls="results"
-          aria-expanded={offers.length > 0}
-          aria-activedescendant={offers.length ? `offer-${selected}` : undefined}
+          aria-controls={listId}
+          aria-expanded={count > 0}
+          aria-activedescendant={count ? activeId : undefined}
           aria-autocomplete="list"
+          aria-description="Arrow keys choose, Enter opens, Ctrl+C copies the link, Alt+S watches"
           placeholder="Search offers, e.g. spotify geo:US"
           value={popup.search?.query ?? ''}
           onInput={(e) => popup.typeQuery(e.currentTarget.value)}
@@ -134,12 +159,33 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
         </button>
       </header>
       {popup.search && popup.summary && (
-        <Filters
-          search={popup.search}
-          categories={popup.results?.categories ?? []}
-          geos={popup.results?.geos ?? []}
-          onChange={popup.changeSearch}
-        />
+        <>
+          <Filters
+            search={popup.search}
+            categories={popup.results?.categories ?? []}
+            geos={popup.results?.geos ?? []}
+            onChange={popup.changeSearch}
+          />
+          <div class="views">
+            <div role="tablist" aria-label="Views">
+              <button type="button" role="tab" aria-selected={view === 'offers'} onClick={() => setView('offers')}>
+                Offers
+              </button>
+              <button type="button" role="tab" aria-selected={view === 'changes'} onClick={() => setView('changes')}>
+                Changes
+                {changes.unseenTotal > 0 && <span class="count">{changes.unseenTotal.toLocaleString('en-US')}</span>}
+              </button>
+            </div>
+            <button
+              type="button"
+              class={`watching-filter${popup.search.watching ? ' on' : ''}`}
+              aria-pressed={popup.search.watching}
+              onClick={() => popup.search && popup.changeSearch({ ...popup.search, watching: !popup.search.watching })}
+            >
+              ★ Watching
+            </button>
+          </div>
+        </>
       )}
       {status.tone === 'error' && (
         <div class="banner error" role="alert">
@@ -165,10 +211,23 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
             </button>
           </div>
         </div>
+      ) : view === 'changes' ? (
+        <ChangesView
+          state={changes}
+          rows={changeRows}
+          selected={selected}
+          now={now}
+          onOpen={openChange}
+          onSelect={setSelected}
+          onMarkAllSeen={() => void changes.markAllSeen()}
+          scrollTo={scrollTo}
+        />
       ) : popup.results && popup.results.total === 0 ? (
         <div class="empty">
           {popup.summary?.offerCount === 0 ? (
             <p>The feed has no active offers for your account right now.</p>
+          ) : popup.search?.watching && !popup.search.query ? (
+            <p>You watch nothing yet: open an offer and press ☆ Watch, or click a row's star.</p>
           ) : (
             <>
               <p>No offers match.</p>
@@ -179,27 +238,20 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
           )}
         </div>
       ) : (
-        <ul id="results" class="results" role="listbox" aria-label="Offers" ref={listRef} tabIndex={-1}>
-          <li class="spacer" role="presentation" style={`height:${list.totalSize}px`} />
-          {list.items.map((item) => {
-            const offer = offers[item.index] as Offer;
-            return (
-              <OfferRow
-                key={offer.id}
-                id={`offer-${item.index}`}
-                offer={offer}
-                now={now}
-                selected={item.index === selected}
-                subIdWarning={!!settings && subIdStatus(offer, settings.subId) !== 'ok'}
-                style={`transform:translateY(${item.start}px);height:${ROW_HEIGHT}px`}
-                onOpen={() => {
-                  setSelected(item.index);
-                  popup.setFocused(offer);
-                }}
-              />
-            );
-          })}
-        </ul>
+        <OfferList
+          offers={offers}
+          selected={selected}
+          now={now}
+          settings={settings}
+          isWatched={watch.isOfferWatched}
+          onOpen={(index) => {
+            setSelected(index);
+            popup.showOffer(offers[index] ?? null);
+          }}
+          onToggleWatch={toggleWatch}
+          onNearEnd={popup.loadMore}
+          scrollTo={scrollTo}
+        />
       )}
 
       <footer class="footer">

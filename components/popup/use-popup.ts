@@ -9,6 +9,12 @@ import { useStorageItem } from '../use-storage-item';
 const PAGE = 100;
 const LAST_RESULTS = 20;
 
+/** The offer shown in full: from the feed, or (gone) its last known state and when it went. */
+export interface FocusedOffer {
+  offer: Offer;
+  goneAt: number | null;
+}
+
 export interface Results {
   offers: Offer[];
   total: number;
@@ -28,11 +34,22 @@ export function usePopup() {
   const [results, setResults] = useState<Results | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
-  const [focused, setFocused] = useState<Offer | null>(null);
+  const [focused, setFocused] = useState<FocusedOffer | null>(null);
   const [keyInfo, setKeyInfo] = useState<{ hasKey: boolean } | null>(null);
   const sequence = useRef(0);
   const fetchedAt = useRef<number | null>(null);
   fetchedAt.current = summary?.fetchedAt ?? null;
+
+  /** Show an offer by id: the feed's, or a gone offer's last known state from the change log. */
+  const openOffer = useCallback(async (id: string) => {
+    const offer = await sendMessage('offerById', { id }).catch(() => null);
+    if (offer) {
+      setFocused({ offer, goneAt: null });
+      return;
+    }
+    const known = await database.changes.lastKnown(id);
+    if (known) setFocused({ offer: known.offer, goneAt: known.goneAt });
+  }, []);
 
   useEffect(() => {
     // What the publisher typed before the remembered search arrived wins over it.
@@ -41,7 +58,7 @@ export function usePopup() {
     void popupFocusItem.getValue().then(async (id) => {
       if (!id) return;
       await popupFocusItem.setValue(null);
-      setFocused(await sendMessage('offerById', { id }));
+      await openOffer(id);
     });
   }, []);
 
@@ -132,7 +149,8 @@ export function usePopup() {
     searching,
     keyInfo,
     focused,
-    setFocused,
+    showOffer: (offer: Offer | null) => setFocused(offer && { offer, goneAt: null }),
+    openOffer,
     changeSearch,
     typeQuery,
     clearSearch: () => changeSearch(DEFAULT_SEARCH_STATE),

@@ -8,16 +8,27 @@ import {
 import { useLayoutEffect, useReducer, useState } from 'preact/hooks';
 
 const POPUP_LIST_RECT = { width: 400, height: 440 };
+const byIndex = (index: number) => index;
 
-/** TanStack Virtual's core, driven from Preact: only the visible rows are rendered. */
-export function useVirtualList(count: number, rowHeight: number, scrollElement: () => HTMLElement | null) {
+/**
+ * TanStack Virtual's core, driven from Preact: only the visible rows are rendered. `rowHeight`
+ * is the rows' fixed height, or a function of the row's index (group headers are shorter).
+ */
+export function useVirtualList(
+  count: number,
+  rowHeight: number | ((index: number) => number),
+  scrollElement: () => HTMLElement | null,
+  /** With varying heights: a new function whenever the rows change, so their sizes are taken anew. */
+  itemKey?: (index: number) => string | number,
+) {
+  const sizeOf = typeof rowHeight === 'number' ? () => rowHeight : rowHeight;
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [virtualizer] = useState(
     () =>
       new Virtualizer<HTMLElement, HTMLElement>({
         count,
         getScrollElement: scrollElement,
-        estimateSize: () => rowHeight,
+        estimateSize: (index) => sizeOf(index),
         overscan: 8,
         scrollToFn: elementScroll,
         // Until the list has a laid-out size (first paint, or no layout at all in a test DOM),
@@ -29,7 +40,12 @@ export function useVirtualList(count: number, rowHeight: number, scrollElement: 
         onChange: () => rerender(0),
       }),
   );
-  virtualizer.setOptions({ ...virtualizer.options, count });
+  virtualizer.setOptions({
+    ...virtualizer.options,
+    count,
+    estimateSize: (index) => sizeOf(index),
+    getItemKey: itemKey ?? byIndex,
+  });
   // virtual-core's lifecycle hooks: `_didMount` starts observing the scroll element (and returns
   // the clean-up), `_willUpdate` picks up a new scroll element after a render. They are what
   // TanStack's own framework adapters (@tanstack/react-virtual, vue-virtual…) call in the same

@@ -21,6 +21,13 @@ export default defineContentScript({
         void sendMessage('dismissBadge', {}).catch(() => undefined);
       },
       openPopup: (offerId) => void sendMessage('openPopup', { offerId }).catch(() => undefined),
+      watch(target, on) {
+        const request = target === 'app' ? { target, on } : { target: 'offer' as const, offerId: target.offerId, on };
+        void sendMessage('watchOnPage', request).then(
+          (page) => badge.show(page),
+          () => undefined,
+        );
+      },
     });
     ctx.onInvalidated(() => badge.hide());
     watchPageUrl(ctx, async (url) => {

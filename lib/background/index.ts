@@ -1,7 +1,12 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
+import { diffOffers } from '../changes';
+import { toRecords } from '../changes/log';
+import { isWatched } from '../changes/watch';
+import { driftFeed } from '../demo';
 import { FeedError } from '../errors';
 import { createMessageListener, type Handlers, type Sender } from '../messaging/listener';
-import { createRefresher } from '../refresh';
+import type { Offer } from '../offer';
+import { createRefresher, type RefreshOutcome } from '../refresh';
 import { isStale } from '../refresh/schedule';
 import type { RefreshStatus } from '../refresh/status';
 import { buildSearchIndexData } from '../search/build';
@@ -9,11 +14,22 @@ import { feedOrigin, feedOriginPattern } from '../settings/feed-url';
 import { maskApiKey } from '../settings/secret';
 import { type Snapshot, summarise } from '../snapshot';
 import { database } from '../storage/database';
-import { dismissedItem, loadSettings, popupFocusItem, settingsItem, statusItem, summaryItem } from '../storage/items';
+import {
+  dismissedItem,
+  loadSettings,
+  popupFocusItem,
+  settingsItem,
+  statusItem,
+  summaryItem,
+  watchlistItem,
+} from '../storage/items';
 import { migrateLegacyStorage } from '../storage/legacy';
 import { createStorePages } from '../store-page';
+import { storeKey } from '../store-url';
 import { createToolbar } from '../toolbar';
 import { createOffers } from './offers';
+import { changeWatch } from './watch-on-page';
+import { createWatching } from './watching';
 
 export const REFRESH_ALARM = 'refresh-feed';
 export const DEMO_FEED_PATH = '/demo-feed.json';
@@ -40,25 +56,64 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     () => database.loadSnapshot(),
     (at) => database.loadSearchIndex(at),
   );
-  const toolbar = createToolbar(browser.action, () => database.loadStatus());
+  const toolbar = createToolbar(browser.action, async () => ({
+    status: await database.loadStatus(),
+    watchedUnseen: await database.changes.loadWatchedUnseen(),
+  }));
+  const notificationsAllowed = () =>
+    browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false);
   const storePages = createStorePages({
     storeIndex: offers.storeIndex,
     settings: () => settingsItem.getValue(),
     dismissals: dismissedItem,
+    watchlist: watchlistItem,
+    latestChanges: (ids) => database.changes.latestFor(ids),
+    notificationsAllowed,
+    now: Date.now,
+  });
+  const watching = createWatching({
+    browser,
+    watchlist: watchlistItem,
+    settings: () => settingsItem.getValue(),
+    log: database.changes,
+    repaintToolbar: () => toolbar.repaint(),
+    openOffer: (offerId) => openPopupOn(offerId),
     now: Date.now,
   });
 
+  /**
+   * Keep a good snapshot: compared with the one it replaces (same source only: a switch between
+   * demo and feed starts the log over), written with its changes in one transaction, then the
+   * watch rules run on the changes.
+   */
   async function saveSnapshot(snapshot: Snapshot): Promise<void> {
-    // The search index is built here, once per feed, so a waking background restores it instead.
-    await database.saveSnapshot(snapshot, buildSearchIndexData(snapshot.offers));
+    const previous = await offers.snapshot().catch(() => null);
+    const sameSource = previous?.source === snapshot.source;
+    const t0 = performance.now();
+    const records = sameSource
+      ? toRecords(diffOffers(previous.offers, snapshot.offers), snapshot.offers, snapshot.fetchedAt, previous.fetchedAt)
+      : [];
+    const t1 = performance.now();
+    const index = buildSearchIndexData(snapshot.offers);
+    const t2 = performance.now();
+    await database.saveSnapshot(snapshot, index, records, !sameSource);
+    const t3 = performance.now();
     offers.invalidate();
+    if (!sameSource) await database.changes.saveStartedAt(snapshot.fetchedAt);
     await summaryItem.setValue(summarise(snapshot));
+    await database.changes.saveTimings({
+      diffMs: t1 - t0,
+      indexMs: t2 - t1,
+      writeMs: t3 - t2,
+      changes: records.length,
+    });
+    await watching.afterRefresh(records, snapshot.offers);
   }
 
   async function saveStatus(status: RefreshStatus): Promise<void> {
     await database.saveStatus(status);
     await statusItem.setValue(status);
-    await toolbar.showStatus(status);
+    await toolbar.repaint();
   }
 
   /** Why the feed may not be fetched from this template's origin now; null when it may. */
@@ -92,7 +147,43 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     },
   });
 
+  /**
+   * The demo feed, one drift step further each time (lib/demo.ts). Coming from the publisher's
+   * feed (or nothing), the first step is kept as the baseline, so the Changes view has changes.
+   */
+  async function loadDemo(): Promise<RefreshOutcome> {
+    const url = browser.runtime.getURL(DEMO_FEED_PATH as '/');
+    const inDemo = (await summaryItem.getValue())?.source === 'demo';
+    let step = inDemo ? (await database.changes.loadDemoStep()) + 1 : 1;
+    if (!inDemo) {
+      const baseline = await refresher.loadDemo(url);
+      if (!baseline.ok) return baseline;
+    }
+    const watched = (await watchlistItem.getValue()).offers;
+    const outcome = await refresher.loadDemo(url, (body) => driftFeed(body, step, { watched }));
+    if (!outcome.ok) step -= 1;
+    await database.changes.saveDemoStep(Math.max(step, 0));
+    return outcome;
+  }
+
+  /** "Refresh" shows the demo's next step while demo data is shown without a key. */
+  async function refresh(): Promise<RefreshOutcome> {
+    const demo = (await summaryItem.getValue())?.source === 'demo' && !(await database.loadApiKey());
+    return demo ? loadDemo() : refresher.refresh();
+  }
+
   const lastOpened = new Map<number, number>();
+  let listeningToNotifications = false;
+  async function openPopupOn(offerId: string): Promise<void> {
+    await popupFocusItem.setValue(offerId);
+    try {
+      await browser.action.openPopup();
+    } catch {
+      // Firefox opens the popup only from a user gesture in the extension itself.
+      await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    }
+  }
+
   /**
    * The page a content script is on, as the browser reports it (never a URL from the message).
    * For the top frame that is the tab's URL: Chrome keeps `sender.url` at the URL the document
@@ -103,11 +194,12 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     if (!url) throw new Error('Not a page');
     return url;
   };
-  const isTopFrame = (sender: Sender) => sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0;
+  const topFrameTab = (sender: Sender) =>
+    sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0 ? sender.tab.id : null;
 
   const handlers: Handlers = {
-    refresh: () => refresher.refresh(),
-    loadDemo: () => refresher.loadDemo(browser.runtime.getURL(DEMO_FEED_PATH as '/')),
+    refresh,
+    loadDemo,
     async saveSettings({ settings, apiKey }) {
       const origin = feedOrigin(settings.feedUrl);
       // A save on the settings page is the publisher's approval of the feed's origin.
@@ -121,31 +213,43 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
       return { hasKey: apiKey !== '', masked: maskApiKey(apiKey) };
     },
     revealApiKey: async () => ({ apiKey: await database.loadApiKey() }),
-    search: ({ state, limit }) => offers.search(state, limit, Date.now()),
+    async search({ state, limit }) {
+      const watchlist = await watchlistItem.getValue();
+      const watched = (offer: Offer) => isWatched(watchlist, offer.id, offer.store ? storeKey(offer.store) : null);
+      return offers.search(state, limit, Date.now(), watched);
+    },
     offerById: ({ id }) => offers.byId(id),
+    async markChangesSeen({ upTo }) {
+      await watching.markSeen(upTo);
+      return { ok: true };
+    },
+    async changesViewed() {
+      await watching.clearCount();
+      return { ok: true };
+    },
     async offersForPage(_, sender) {
       const page = await storePages.forPage(senderPage(sender));
-      if (isTopFrame(sender)) await toolbar.showTab(sender.tab?.id as number, page.dismissed ? [] : page.offers);
+      const tabId = topFrameTab(sender);
+      if (tabId !== null) await toolbar.showTab(tabId, page.dismissed ? [] : page.offers);
       return page;
     },
     async dismissBadge(_, sender) {
       await storePages.dismiss(senderPage(sender));
       // The toolbar stops pointing at an offer the publisher just dismissed.
-      if (isTopFrame(sender)) await toolbar.showTab(sender.tab?.id as number, []);
+      const tabId = topFrameTab(sender);
+      if (tabId !== null) await toolbar.showTab(tabId, []);
       return { ok: true };
+    },
+    async watchOnPage(request, sender) {
+      await changeWatch(watchlistItem, request, senderPage(sender), await offers.storeIndex());
+      return storePages.forPage(senderPage(sender));
     },
     async openPopup({ offerId }, sender) {
       const tabId = sender.tab?.id ?? -1;
       const now = Date.now();
       if (now - (lastOpened.get(tabId) ?? 0) < OPEN_INTERVAL_MS) return { ok: true };
       lastOpened.set(tabId, now);
-      await popupFocusItem.setValue(offerId);
-      try {
-        await browser.action.openPopup();
-      } catch {
-        // Firefox opens the popup only from a user gesture in the extension itself.
-        await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
-      }
+      await openPopupOn(offerId);
       return { ok: true };
     },
   };
@@ -160,6 +264,7 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     // A worker stopped mid-refresh leaves "refreshing": that refresh is over.
     if (status.refreshing) await saveStatus({ ...status, refreshing: false });
     if (status.nextAttemptAt === null && status.error) return; // waiting for new settings
+    if ((await summaryItem.getValue())?.source === 'demo' && !(await database.loadApiKey())) return;
     const due = status.nextAttemptAt !== null && status.nextAttemptAt <= Date.now();
     if (due || isStale(status.lastSuccessAt, settings.refreshMinutes, Date.now())) {
       await refresher.refresh({ automatic: true });
@@ -182,7 +287,12 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     handlers,
     refresher,
     offers,
+    watching,
     ensureFresh,
+    /** What the browser's events call, by event. */
+    events: {
+      notificationClicked: (id: string) => watching.onNotificationClicked(id),
+    },
     async start(): Promise<void> {
       browser.runtime.onMessage.addListener(
         createMessageListener(handlers, browser.runtime.getURL('/' as '/')) as never,
@@ -196,13 +306,21 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
       settingsItem.watch(() => void refresher.refresh({ automatic: true }));
       // Firefox: host access granted in about:addons, not through our button.
       browser.permissions.onAdded?.addListener(() => void refresher.refresh());
+      // The notifications API appears once its (optional) permission is granted.
+      const listenToNotifications = () => {
+        if (!browser.notifications || listeningToNotifications) return;
+        listeningToNotifications = true;
+        browser.notifications.onClicked.addListener((id) => void watching.onNotificationClicked(id));
+      };
+      listenToNotifications();
+      browser.permissions.onAdded?.addListener(listenToNotifications);
       browser.tabs.onRemoved.addListener((tabId) => {
         toolbar.forgetTab(tabId);
         lastOpened.delete(tabId);
       });
       await restrictStorageToExtension(browser);
       await migrateLegacyStorage();
-      await toolbar.showStatus(await database.loadStatus());
+      await toolbar.repaint();
       await ensureFresh();
     },
   };

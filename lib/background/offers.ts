@@ -6,6 +6,7 @@ import type { Snapshot } from '../snapshot';
 import { createStoreIndex, type StoreIndex } from '../store-page/match';
 
 interface Loaded {
+  snapshot: Snapshot | null;
   offers: Offer[];
   fetchedAt: number | null;
   byStore: StoreIndex;
@@ -30,6 +31,7 @@ export function createOffers(
       (snapshot) => {
         const offers = snapshot?.offers ?? [];
         return {
+          snapshot,
           offers,
           fetchedAt: snapshot?.fetchedAt ?? null,
           byStore: createStoreIndex(offers),
@@ -63,15 +65,18 @@ export function createOffers(
       loaded = null;
       search = null;
     },
+    /** The snapshot in use (the previous one, while a refresh saves the next). */
+    snapshot: async (): Promise<Snapshot | null> => (await state()).snapshot,
     storeIndex: async (): Promise<StoreIndex> => (await state()).byStore,
     byId: async (id: string): Promise<Offer | null> => (await state()).byId.get(id) ?? null,
     async search(
       state: SearchState,
       limit: number,
       now: number,
+      only?: (offer: Offer) => boolean,
     ): Promise<SearchResult & { categories: string[]; geos: string[] }> {
       const index = await searchIndex();
-      const result = index.query(state.query, { limit, now, filters: state });
+      const result = index.query(state.query, { limit, now, filters: state, only: state.watching ? only : undefined });
       return { ...result, categories: index.categories.slice(0, 200), geos: index.geos };
     },
   };

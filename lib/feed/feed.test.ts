@@ -60,8 +60,31 @@ describe('parseFeed envelope', () => {
     expect(catchError(() => parseFeed({ message: 'false' })).code).toBe('api-refused');
   });
 
+  it('takes the error words from whichever field the network used, skipping blank ones', () => {
+    const refusal = (extra: Record<string, unknown>) =>
+      catchError(() => parseFeed({ message: false, ...extra })).message;
+    expect(refusal({ error: '  ', errors: ['Key expired', 7, 'Renew it'] })).toBe(
+      'The network refused the request: “Key expired; Renew it”',
+    );
+    expect(refusal({ error_message: 'Blocked' })).toBe('The network refused the request: “Blocked”');
+    expect(refusal({ msg: 'Quota' })).toBe('The network refused the request: “Quota”');
+    expect(refusal({ reason: 'Paused' })).toBe('The network refused the request: “Paused”');
+    expect(refusal({ detail: 'Try later' })).toBe('The network refused the request: “Try later”');
+    expect(refusal({ errors: [] })).toBe('The network refused the request');
+    expect(catchError(() => parseFeed({ message: 'Account suspended' })).message).toBe(
+      'The network refused the request: “Account suspended”',
+    );
+    expect(catchError(() => parseFeed({ message: ' FALSE ' })).message).toBe('The network refused the request');
+  });
+
+  it('accepts " true " as success', () => {
+    expect(parseFeed({ message: ' True ', offers: [] })).toEqual({ offers: [], rejected: [] });
+  });
+
   it.each([
     [null],
+    [{ message: null, offers: [] }],
+    [{ message: 1, offers: [] }],
     ['<html>'],
     [42],
     [[]],
@@ -111,6 +134,32 @@ describe('parseFeed rejects only unusable offers', () => {
     expect(offer.id).toBe('55');
     expect(offer.name).toBe('Tinder');
     expect(offer.description).toBe('');
+    expect(one({ id: ' 56 ', name: 1984 })).toMatchObject({ id: '56', name: '1984' });
+  });
+
+  it('calls ids that are blank, objects or true missing, without failing the feed', () => {
+    const { offers, rejected } = parseFeed({
+      message: true,
+      offers: [
+        { ...good, id: '   ' },
+        { ...good, id: { x: 1 } },
+        { ...good, id: true },
+        { ...good, id: Number.NaN },
+      ],
+    });
+    expect(offers).toEqual([]);
+    expect(rejected.map((r) => [r.index, r.id, r.reason])).toEqual([
+      [0, null, 'Missing id'],
+      [1, null, 'Missing id'],
+      [2, null, 'Missing id'],
+      [3, null, 'Missing id'],
+    ]);
+  });
+
+  it('keeps the tracking URL exactly as sent, trimmed of surrounding white space', () => {
+    expect(one({ tracking_url: '  https://trk.example.com/c?o=1&sub=%7Bx%7D  ' }).trackingUrl).toBe(
+      'https://trk.example.com/c?o=1&sub=%7Bx%7D',
+    );
   });
 });
 
@@ -123,6 +172,9 @@ describe('parseFeed repairs sloppy fields', () => {
 
   it('drops a payout that is not a number or negative, and defaults currency and type', () => {
     expect(one({ payout: { amount: 'TBD' } }).payout).toBeNull();
+    expect(one({ payout: { amount: '   ' } }).payout).toBeNull();
+    expect(one({ payout: undefined }).payout).toBeNull();
+    expect(one({ payout: [] }).payout).toBeNull();
     expect(one({ payout: { amount: -1 } }).payout).toBeNull();
     expect(one({ payout: null }).payout).toBeNull();
     expect(one({ payout: { amount: 3 } }).payout).toEqual({ amount: 3, currency: 'USD', type: 'CPA' });
@@ -143,6 +195,8 @@ describe('parseFeed repairs sloppy fields', () => {
     expect(one({ conversion_cap: { daily: 'lots' } }).caps).toEqual({ daily: 0, monthly: 0 });
     expect(one({ conversion_cap: { daily: -5, monthly: '-1' } }).caps).toEqual({ daily: 0, monthly: 0 });
     expect(one({ conversion_cap: { daily: '7.9', monthly: 300 } }).caps).toEqual({ daily: 7, monthly: 300 });
+    expect(one({ conversion_cap: null }).caps).toEqual({ daily: 0, monthly: 0 });
+    expect(one({ conversion_cap: 'lots' }).caps).toEqual({ daily: 0, monthly: 0 });
   });
 
   it('reads caps sent as a [daily, monthly] array', () => {
@@ -181,6 +235,9 @@ describe('parseFeed repairs sloppy fields', () => {
     expect(one({ expiration_date: '2027-01-15T10:00:00Z' }).expiresAt).toBe(Date.UTC(2027, 0, 15, 10));
     expect(one({ expiration_date: '2027-01-15T10:00:00' }).expiresAt).toBe(Date.UTC(2027, 0, 15, 10));
     expect(one({ expiration_date: ' 2027-01-15 23:59:59 ' }).expiresAt).toBe(Date.UTC(2027, 0, 15, 23, 59, 59));
+    expect(one({ expiration_date: '2027-01-15 10:00:00.123' }).expiresAt).toBe(Date.UTC(2027, 0, 15, 10));
+    expect(one({ expiration_date: '2027-01-15T10:00:00.250Z' }).expiresAt).toBe(Date.UTC(2027, 0, 15, 10, 0, 0, 250));
+    expect(one({ expiration_date: '2027-01-15T10:00+01:00' }).expiresAt).toBe(Date.UTC(2027, 0, 15, 9));
     for (const junk of [
       '0000-00-00 00:00:00',
       '',
@@ -190,6 +247,13 @@ describe('parseFeed repairs sloppy fields', () => {
       '2027-01-15 10:60:00',
       '2027-01-15 24:00:00',
       '2027-13-01',
+      '2027-01-15 10:30:60',
+      '0000-00-00',
+      'x2027-01-15',
+      '2027-01-15 junk',
+      'x2027-01-15T10:00:00Z',
+      '2027-01-15T10:00:00Z junk',
+      '01/15/2027',
       '15/01/2027',
       1700000000,
     ]) {
@@ -208,6 +272,7 @@ describe('parseFeed repairs sloppy fields', () => {
     });
     expect(one({ sub_id: null }).subIds).toEqual({ include: [], exclude: [] });
     expect(one({ sub_id: ['a'] }).subIds).toEqual({ include: [], exclude: [] });
+    expect(one({ sub_id: 'a,b' }).subIds).toEqual({ include: [], exclude: [] });
   });
 
   it('rewrites store-scheme preview URLs to the web page and drops other schemes', () => {
@@ -219,6 +284,17 @@ describe('parseFeed repairs sloppy fields', () => {
     expect(one({ preview_url: 'javascript:alert(1)' }).previewUrl).toBeNull();
     expect(one({ preview_url: 'data:text/html,<b>x</b>' }).store).toBeNull();
     expect(one({ preview_url: 'https://play.google.com@evil.test/store/apps/details?id=a.b' }).previewUrl).toBeNull();
+    expect(one({ preview_url: 42 }).previewUrl).toBeNull();
+    // An http(s) page is kept as sent (trimmed), store page or not; only store schemes are rewritten.
+    expect(one({ preview_url: ' https://example.com/landing?x=1 ' }).previewUrl).toBe(
+      'https://example.com/landing?x=1',
+    );
+    expect(one({ preview_url: 'https://play.google.com/store/apps/details?id=com.whatsapp&hl=de' }).previewUrl).toBe(
+      'https://play.google.com/store/apps/details?id=com.whatsapp&hl=de',
+    );
+    expect(one({ preview_url: 'itms-apps://itunes.apple.com/app/id310633997' }).previewUrl).toBe(
+      'https://apps.apple.com/app/id310633997',
+    );
   });
 
   it('keeps an empty min_version as null and ignores unknown fields', () => {
@@ -248,6 +324,22 @@ describe('unusableFeedError', () => {
       httpStatus: null,
       message: 'All 4 offers in the feed were unusable: no tracking link, no name',
     });
+  });
+
+  it('puts the most common reason first, and names every kind of unusable offer', () => {
+    const feed = parseFeed({
+      message: true,
+      offers: [
+        { id: 1, name: '' },
+        'text',
+        { id: 3, name: 'C', tracking_url: 'https://trk.example.com@evil.test/' },
+        { id: 4, name: 'D', tracking_url: 'https://trk.example.com@evil.test/' },
+        { name: 'E', tracking_url: 'https://t.example/5' },
+      ],
+    });
+    expect(unusableFeedError(feed)?.message).toBe(
+      'All 5 offers in the feed were unusable: look-alike tracking links, no name, not offer objects, no id',
+    );
   });
 
   it('lets a feed with one good offer, or a truly empty feed, through', () => {

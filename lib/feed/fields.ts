@@ -17,24 +17,31 @@ export function toId(value: unknown): string | null {
 
 export function toText(value: unknown): string {
   if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return '';
+  return Number.isFinite(value) ? String(value) : '';
 }
 
 export function toNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  // Number('') and Number('  ') are 0: a blank field is no number, not zero.
   if (typeof value !== 'string' || !value.trim()) return null;
-  const n = Number(value.trim());
+  const n = Number(value);
   return Number.isFinite(n) ? n : null;
 }
 
-export type TrackingUrl = { url: string } | { problem: 'missing' | 'user-info' };
+/** Why an offer was skipped, in the words the settings page shows. */
+export const REJECT_REASONS = {
+  notAnObject: 'Not an offer object',
+  missingId: 'Missing id',
+  missingName: 'Missing name',
+  missingTrackingUrl: 'Tracking URL is missing or not an http(s) link',
+  userInfo: 'Tracking URL has a user name before its host (a look-alike link)',
+} as const;
 
 /** The network's exact text (tracking links must stay byte-for-byte), or why it is unusable. */
-export function toTrackingUrl(value: unknown): TrackingUrl {
-  if (!parseHttpUrl(value)) return { problem: 'missing' };
+export function toTrackingUrl(value: unknown): { url: string } | { reason: string } {
+  if (!parseHttpUrl(value)) return { reason: REJECT_REASONS.missingTrackingUrl };
   const text = (value as string).trim();
-  return hasUserInfo(text) ? { problem: 'user-info' } : { url: text };
+  return hasUserInfo(text) ? { reason: REJECT_REASONS.userInfo } : { url: text };
 }
 
 export function toPreviewUrl(value: unknown): string | null {
@@ -73,7 +80,7 @@ export function toList(value: unknown, separators: RegExp = /[,;]/): string[] {
 
 export function toGeos(value: unknown): string[] {
   const geos = new Set<string>();
-  for (const item of toList(value, /[\s,;|]+/)) {
+  for (const item of toList(value, /[\s,;|]/)) {
     const code = normaliseCountry(item);
     if (code) geos.add(code);
   }
@@ -82,8 +89,8 @@ export function toGeos(value: unknown): string[] {
 
 export function toPayout(value: unknown): Payout | null {
   const raw = Array.isArray(value) ? value[0] : value;
-  if (raw === null || raw === undefined) return null;
-  const fields: Record<string, unknown> = typeof raw === 'object' ? (raw as Record<string, unknown>) : { amount: raw };
+  // A bare number or string is the amount.
+  const fields = (raw && typeof raw === 'object' ? raw : { amount: raw }) as Record<string, unknown>;
   const amount = toNumber(fields.amount);
   if (amount === null || amount < 0) return null;
   return {
@@ -94,55 +101,47 @@ export function toPayout(value: unknown): Payout | null {
 }
 
 export function toCaps(value: unknown): Caps {
-  const fields = Array.isArray(value)
-    ? { daily: value[0], monthly: value[1] }
-    : value && typeof value === 'object'
-      ? (value as Record<string, unknown>)
-      : {};
+  const fields = (Array.isArray(value) ? { daily: value[0], monthly: value[1] } : (value ?? {})) as Record<
+    string,
+    unknown
+  >;
   return { daily: toCap(fields.daily), monthly: toCap(fields.monthly) };
 }
 
+/** Whole conversions; missing, junk or negative is 0 (no cap). */
 function toCap(value: unknown): number {
-  const n = toNumber(value);
-  return n !== null && n > 0 ? Math.floor(n) : 0;
+  return Math.max(0, Math.floor(toNumber(value) ?? 0));
 }
 
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
-/** ISO-8601, or `YYYY-MM-DD[ HH:MM:SS]` read as UTC; zero, empty or impossible dates → null. */
+/**
+ * ISO-8601, or `YYYY-MM-DD[ HH:MM[:SS]]` read as UTC; empty, zero ("0000-00-00") or impossible
+ * dates (2027-02-31, 10:60) → null.
+ */
 export function toUtcDate(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const text = value.trim();
-  if (!text || /^0{4}-0{2}-0{2}/.test(text)) return null;
   const plain = PLAIN_DATE.exec(text);
   if (plain) {
-    const [y, mo, d, h, mi, s] = plain.slice(1).map((part) => Number(part ?? 0)) as number[];
-    const ms = Date.UTC(y as number, (mo as number) - 1, d, h, mi, s);
-    return isRealTime(ms, mo as number, d as number, h as number, mi as number, s as number) ? ms : null;
+    const [, y, mo, d, h = '00', mi = '00', s = '00'] = plain;
+    const stamp = `${y}-${mo}-${d}T${h}:${mi}:${s}`;
+    const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+    // Date.UTC rolls 2027-02-31 over to March and 10:60 to 11:00: such a date is junk, not a date.
+    return new Date(ms).toISOString().startsWith(stamp) ? ms : null;
   }
   if (!ISO_WITH_ZONE.test(text)) return null;
   const ms = Date.parse(text);
   return Number.isFinite(ms) ? ms : null;
 }
 
-/** Date.UTC rolls 2026-02-31 over to March and 10:60 to 11:00: such a date is junk, not a date. */
-function isRealTime(ms: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
-  const check = new Date(ms);
-  return (
-    check.getUTCMonth() === month - 1 &&
-    check.getUTCDate() === day &&
-    check.getUTCHours() === hour &&
-    check.getUTCMinutes() === minute &&
-    check.getUTCSeconds() === second
-  );
-}
-
 export function toSubIds(value: unknown): SubIds {
-  const fields = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const fields = (value ?? {}) as Record<string, unknown>;
   return { include: unique(toList(fields.include)), exclude: unique(toList(fields.exclude)) };
 }
 
 export function unique(items: string[]): string[] {
+  // Stryker disable next-line ConditionalExpression: a shortcut (most lists have 0–1 items); the result is the same
   return items.length < 2 ? items : [...new Set(items)];
 }

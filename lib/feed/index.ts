@@ -4,6 +4,7 @@ import type { Offer } from '../offer';
 import { parseStoreUrl } from '../store-url';
 import {
   platformOfStore,
+  REJECT_REASONS,
   toCaps,
   toGeos,
   toId,
@@ -20,6 +21,7 @@ import {
 
 export { FeedError } from '../errors';
 export type { Caps, Offer, Payout, Platform, SubIds } from '../offer';
+export { REJECT_REASONS } from './fields';
 
 export interface RejectedOffer {
   index: number;
@@ -31,15 +33,6 @@ export interface ParsedFeed {
   offers: Offer[];
   rejected: RejectedOffer[];
 }
-
-/** Why an offer was skipped, in the words the options page shows. */
-export const REJECT_REASONS = {
-  notAnObject: 'Not an offer object',
-  missingId: 'Missing id',
-  missingName: 'Missing name',
-  missingTrackingUrl: 'Tracking URL is missing or not an http(s) link',
-  userInfo: 'Tracking URL has a user name before its host (a look-alike link)',
-} as const;
 
 /** The same reasons, short, for "All 4 offers in the feed were unusable: no tracking link". */
 const SHORT_REASONS: Record<string, string> = {
@@ -53,8 +46,8 @@ const SHORT_REASONS: Record<string, string> = {
 // The envelope is checked with zod; each offer is repaired field by field (fields.ts), because
 // a sloppy field must never sink the offer (zod's all-or-nothing model fits the envelope only).
 const FeedEnvelope = z.looseObject({
-  message: z.unknown().optional(),
-  offers: z.unknown().optional(),
+  message: z.union([z.boolean(), z.string()]).optional(),
+  offers: z.array(z.unknown()).optional(),
 });
 
 const ERROR_TEXT_FIELDS = ['error', 'errors', 'error_message', 'msg', 'reason', 'detail'];
@@ -62,13 +55,13 @@ const ERROR_TEXT_FIELDS = ['error', 'errors', 'error_message', 'msg', 'reason', 
 /** Normalise a feed body (already JSON-parsed) into offers; see docs/architecture.md, "The feed". */
 export function parseFeed(body: unknown): ParsedFeed {
   const envelope = FeedEnvelope.safeParse(body);
-  if (!envelope.success || Array.isArray(body)) throw new FeedError('malformed');
+  if (!envelope.success) throw new FeedError('malformed');
   const { message, offers } = envelope.data;
+  if (message === undefined) throw new FeedError('malformed');
   if (!isSuccessFlag(message)) {
-    if (message === undefined || message === null) throw new FeedError('malformed');
     throw new FeedError('api-refused', { detail: errorText(body as Record<string, unknown>, message) });
   }
-  if (!Array.isArray(offers)) throw new FeedError('malformed');
+  if (!offers) throw new FeedError('malformed');
 
   const result: ParsedFeed = { offers: [], rejected: [] };
   const seen = new Set<string>();
@@ -94,25 +87,27 @@ export function unusableFeedError(feed: ParsedFeed): FeedError | null {
   if (feed.offers.length > 0 || feed.rejected.length === 0) return null;
   const counts = new Map<string, number>();
   for (const { reason } of feed.rejected) {
-    const short = SHORT_REASONS[reason] ?? 'duplicate ids';
+    // Every offer rejected means none was accepted, so none was a duplicate: each reason is known.
+    const short = SHORT_REASONS[reason] as string;
     counts.set(short, (counts.get(short) ?? 0) + 1);
   }
   const reasons = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([short]) => short);
   return new FeedError('unusable', { count: feed.rejected.length, detail: reasons.join(', ') });
 }
 
-function isSuccessFlag(message: unknown): boolean {
-  return message === true || (typeof message === 'string' && message.trim().toLowerCase() === 'true');
+function isSuccessFlag(message: boolean | string): boolean {
+  return message === true || String(message).trim().toLowerCase() === 'true';
 }
 
-function errorText(body: Record<string, unknown>, message: unknown): string | undefined {
+/** The network's own words for a refusal: the first error field with text, else a message that says more than "false". */
+function errorText(body: Record<string, unknown>, message: boolean | string): string | undefined {
   for (const field of ERROR_TEXT_FIELDS) {
     const value = body[field];
-    if (typeof value === 'string' && value.trim()) return value;
-    if (Array.isArray(value) && value.length) return value.filter((v) => typeof v === 'string').join('; ');
+    const text = Array.isArray(value) ? value.filter((v) => typeof v === 'string').join('; ') : value;
+    if (typeof text === 'string' && text.trim()) return text;
   }
-  if (typeof message === 'string' && message.trim() && message.trim().toLowerCase() !== 'false') return message;
-  return undefined;
+  const said = String(message).trim();
+  return said && said.toLowerCase() !== 'false' ? said : undefined;
 }
 
 /** An Offer, or the reason it cannot be used. */
@@ -124,9 +119,7 @@ function normaliseOffer(raw: unknown): Offer | string {
   const name = toText(o.name);
   if (!name) return REJECT_REASONS.missingName;
   const tracking = toTrackingUrl(o.tracking_url);
-  if ('problem' in tracking) {
-    return tracking.problem === 'user-info' ? REJECT_REASONS.userInfo : REJECT_REASONS.missingTrackingUrl;
-  }
+  if ('reason' in tracking) return tracking.reason;
 
   const previewUrl = toPreviewUrl(o.preview_url);
   const store = previewUrl ? parseStoreUrl(previewUrl) : null;
@@ -149,5 +142,5 @@ function normaliseOffer(raw: unknown): Offer | string {
 }
 
 function rawId(raw: unknown): string | null {
-  return raw && typeof raw === 'object' ? toId((raw as Record<string, unknown>).id) : null;
+  return toId((raw as { id?: unknown } | null | undefined)?.id);
 }

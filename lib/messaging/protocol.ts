@@ -42,12 +42,29 @@ export const protocol = {
     answer: answers<SearchResult & { categories: string[]; geos: string[] }>(),
     from: 'extension',
   },
+  /** The Changes view was open up to this change: it and older ones are seen. */
+  markChangesSeen: {
+    request: z.object({ upTo: z.number().int().nonnegative() }),
+    answer: answers<{ ok: true }>(),
+    from: 'extension',
+  },
+  /** The Changes view was opened: the toolbar's count of watched changes goes. */
+  changesViewed: { request: nothing, answer: answers<{ ok: true }>(), from: 'extension' },
   /** One offer by id (the popup opened from a badge). */
   offerById: { request: z.object({ id: z.string().max(200) }), answer: answers<Offer | null>(), from: 'extension' },
   /** The offers for the store page the sender is on. */
   offersForPage: { request: nothing, answer: answers<PageOffers>(), from: 'store-page' },
   /** Hide the sender page's badge until its app's offers change. */
   dismissBadge: { request: nothing, answer: answers<{ ok: true }>(), from: 'store-page' },
+  /** Watch (or stop watching) one of the sender page's app's offers, or the app; answers the page again. */
+  watchOnPage: {
+    request: z.discriminatedUnion('target', [
+      z.object({ target: z.literal('offer'), offerId: z.string().max(200), on: z.boolean() }),
+      z.object({ target: z.literal('app'), on: z.boolean() }),
+    ]),
+    answer: answers<PageOffers>(),
+    from: 'store-page',
+  },
   /** Show this offer in the popup (a trusted click on the badge; at most once a second per tab). */
   openPopup: {
     request: z.object({ offerId: z.string().max(200) }),

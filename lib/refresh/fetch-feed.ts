@@ -15,6 +15,8 @@ export interface FetchOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   maxBytes?: number;
+  /** Changes the body before it is read as a feed (the demo's drift). */
+  reshape?: (body: unknown) => unknown;
 }
 
 /**
@@ -27,7 +29,6 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let text: string;
-  let status: number;
   try {
     const response = await (options.fetch ?? fetch)(url, {
       signal,
@@ -35,12 +36,11 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
       credentials: 'omit',
       headers: { accept: 'application/json' },
     });
-    status = response.status;
     if (!response.ok) throw httpError(response, Date.now());
     text = await readText(response, maxBytes);
   } catch (error) {
     if (error instanceof FeedError) throw error;
-    if (options.signal?.aborted) throw error; // superseded: the caller knows why
+    // (A request superseded by a new one ends here too; the refresher knows it aborted it.)
     if (timeout.aborted) throw new FeedError('timeout', { timeoutMs });
     throw new FeedError('network');
   }
@@ -48,9 +48,9 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
   try {
     body = JSON.parse(text);
   } catch {
-    throw new FeedError('not-json', { httpStatus: status });
+    throw new FeedError('not-json');
   }
-  return parseFeed(body);
+  return parseFeed(options.reshape ? options.reshape(body) : body);
 }
 
 /** The body as text, refusing (before reading it, when the server says its size) anything over `maxBytes`. */
@@ -61,8 +61,9 @@ async function readText(response: Response, maxBytes: number): Promise<string> {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
-  if (!response.body) return response.text();
-  const reader = response.body.getReader();
+  // No body at all (a 204): nothing to read, which JSON.parse then calls "not JSON".
+  const reader = response.body?.getReader();
+  if (!reader) return '';
   const decoder = new TextDecoder();
   const parts: string[] = [];
   let received = 0;
@@ -93,8 +94,7 @@ function httpError(response: Response, now: number): FeedError {
 /** Retry-After in seconds or as an HTTP date; only 429 and 503 are honoured. */
 function retryAfterMs(response: Response, now: number): number | null {
   if (response.status !== 429 && response.status !== 503) return null;
-  const header = response.headers.get('retry-after')?.trim();
-  if (!header) return null;
+  const header = response.headers.get('retry-after') ?? '';
   if (/^\d+$/.test(header)) return Number(header) * 1000;
   const date = Date.parse(header);
   return Number.isFinite(date) ? Math.max(0, date - now) : null;

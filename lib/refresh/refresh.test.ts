@@ -57,10 +57,30 @@ describe('refresh on a good feed', () => {
     expect(outcome).toMatchObject({ ok: true, offerCount: 3, rejectedCount: 0 });
     expect((await database.loadSnapshot())?.offers.map((o) => o.id)).toEqual(['100000', '100001', '100002']);
     expect(await summaryItem.getValue()).toMatchObject({ offerCount: 3, source: 'feed' });
-    expect(await statusItem.getValue()).toMatchObject({ error: null, failures: 0, refreshing: false });
+    expect(await statusItem.getValue()).toMatchObject({ error: null, notice: null, failures: 0, refreshing: false });
     expect(await alarmInMinutes(start)).toBe(30);
-    // The key travels URL-encoded, so it cannot change the URL's shape.
+    // The key travels URL-encoded, so it cannot change the URL's shape; the feed is asked for as JSON.
     expect(server.lastKey).toBe(KEY);
+    expect(server.lastAccept).toBe('application/json');
+  });
+
+  it('says "Refreshing offers…" while the request is under way', async () => {
+    server.setMode('slow');
+    const refreshing = background().refresher.refresh();
+    await vi.waitFor(async () => expect((await statusItem.getValue()).refreshing).toBe(true));
+    await refreshing;
+    expect((await statusItem.getValue()).refreshing).toBe(false);
+  });
+
+  it('reads names in any language, even when the feed arrives in small pieces', async () => {
+    const names = ['Pokémon GO – Türkiye', '抖音 – 中国', 'Яндекс Go'];
+    const body = JSON.stringify({
+      message: true,
+      offers: names.map((name, i) => ({ id: String(i), name, tracking_url: `https://t.example/${i}` })),
+    });
+    server.respondWith({ status: 200, body, chunk: 3 });
+    await background().refresher.refresh();
+    expect((await database.loadSnapshot())?.offers.map((o) => o.name)).toEqual(names);
   });
 
   it('shares one request between a refresh under way and a second one', async () => {
@@ -92,6 +112,14 @@ describe('refresh on a good feed', () => {
     expect((await database.loadSnapshot())?.rejected).toEqual([
       { index: 1, id: '100001', reason: 'Tracking URL is missing or not an http(s) link' },
     ]);
+  });
+
+  it('says nothing about an empty list that was already empty', async () => {
+    server.setMode('empty');
+    const bg = background();
+    await bg.refresher.refresh();
+    await bg.refresher.refresh();
+    expect(await statusItem.getValue()).toMatchObject({ error: null, notice: null });
   });
 
   it('takes a valid empty list after a full one, and says so', async () => {
@@ -158,20 +186,48 @@ describe('a failed refresh keeps the last good snapshot', () => {
   });
 
   it('refuses a feed over the size limit, said by Content-Length or found while reading', async () => {
+    const message =
+      'The feed is larger than 64 KB, more than Offer Lens can hold: ask your account manager for a smaller one';
     const bg = background({ maxBytes: 64 * 1024 });
     await bg.refresher.refresh();
-    server.setBody(JSON.stringify(syntheticFeed(500)));
-    const outcome = await bg.refresher.refresh();
-    expect(outcome).toEqual({
+    const big = JSON.stringify(syntheticFeed(500));
+    server.setBody(big);
+    expect(await bg.refresher.refresh()).toEqual({
       ok: false,
-      error: {
-        code: 'too-large',
-        httpStatus: null,
-        message:
-          'The feed is larger than 0 MB, more than Offer Lens can hold: ask your account manager for a smaller one',
-      },
+      error: { code: 'too-large', httpStatus: null, message },
     });
+    server.respondWith({ status: 200, chunk: 4096 });
+    expect(await bg.refresher.refresh()).toMatchObject({ ok: false, error: { message } });
     expect((await database.loadSnapshot())?.offers).toHaveLength(3);
+  });
+
+  it('reads a feed of exactly the size limit, by either way of sending it', async () => {
+    const bg = background({ maxBytes: GOOD_FEED.length });
+    expect(await bg.refresher.refresh()).toMatchObject({ ok: true, offerCount: 3 });
+    server.respondWith({ status: 200, chunk: 100 });
+    expect(await bg.refresher.refresh()).toMatchObject({ ok: true, offerCount: 3 });
+  });
+
+  it.each([
+    [{ status: 204 }, 'The feed answered with something that is not JSON', 1],
+    [{ status: 410, body: 'Gone' }, 'The feed URL was not found (HTTP 410): check it in the settings', 1],
+    [{ status: 400, body: 'Bad' }, 'The feed server answered with an error (HTTP 400)', 1],
+    [{ status: 500, headers: { 'retry-after': '600' }, body: '' }, 'The feed server is down (HTTP 500)', 1],
+    [{ status: 503, headers: { 'retry-after': '120abc' }, body: '' }, 'The feed server is down (HTTP 503)', 1],
+  ])('answers %j with the words for it and a retry in %s min', async (answer, message, minutes) => {
+    const bg = background();
+    server.respondWith(answer);
+    const start = Date.now();
+    expect(await bg.refresher.refresh()).toMatchObject({ ok: false, error: { message } });
+    expect(await alarmInMinutes(start)).toBe(minutes);
+  });
+
+  it('waits as long as a Retry-After date asks', async () => {
+    const bg = background();
+    server.respondWith({ status: 503, headers: { 'retry-after': new Date(Date.now() + 10 * MIN).toUTCString() } });
+    const start = Date.now();
+    await bg.refresher.refresh();
+    expect(await alarmInMinutes(start)).toBe(10);
   });
 
   it('says the default limit in megabytes', async () => {
@@ -285,11 +341,12 @@ describe('automatic refreshes', () => {
   });
 
   it('report stored settings that had to be replaced', async () => {
-    await fakeBrowser.storage.sync.set({ settings: { ...(await settingsItem.getValue()), refreshMinutes: 0 } });
+    const settings = { ...(await settingsItem.getValue()), refreshMinutes: 0, clickIdParam: 'a b' };
+    await fakeBrowser.storage.sync.set({ settings });
     await background().refresher.refresh();
     expect(await statusItem.getValue()).toMatchObject({
       error: null,
-      notice: 'Stored settings that were not valid were reset: Refresh every',
+      notice: 'Stored settings that were not valid were reset: Refresh every, Click ID parameter',
     });
   });
 
@@ -322,6 +379,17 @@ describe('without a usable configuration', () => {
     expect((await statusItem.getValue()).error?.message).toBe(
       'Offer Lens needs your permission to reach the feed server',
     );
+  });
+
+  it('asks for a feed URL before there is one', async () => {
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), feedUrl: '' });
+    const before = server.requests;
+    expect(await background().refresher.refresh()).toMatchObject({
+      ok: false,
+      error: { code: 'no-feed-url', message: 'No feed URL is set: add it in the settings' },
+    });
+    expect(server.requests).toBe(before);
+    expect(await statusItem.getValue()).toMatchObject({ refreshing: false });
   });
 
   it('never fetches from an origin the publisher did not approve on the settings page', async () => {

@@ -58,4 +58,31 @@ describe('describeStatus', () => {
   it('says one offer, not one offers', () => {
     expect(describeStatus(EMPTY_STATUS, { ...summary, offerCount: 1 }, now).text).toBe('1 offer');
   });
+
+  it('says a refresh is under way, with what is shown meanwhile', () => {
+    const refreshing = { ...EMPTY_STATUS, refreshing: true };
+    expect(describeStatus(refreshing, summary, now)).toEqual({
+      tone: 'busy',
+      text: 'Refreshing offers…',
+      detail: '224 offers',
+    });
+    expect(describeStatus(refreshing, { ...summary, source: 'demo' }, now).detail).toBe('224 offers · demo data');
+    expect(describeStatus(refreshing, null, now)).toEqual({ tone: 'busy', text: 'Refreshing offers…', detail: '' });
+  });
+
+  it('says when there are no offers yet, with or without an error', () => {
+    expect(describeStatus(EMPTY_STATUS, null, now)).toEqual({
+      tone: 'empty',
+      text: 'No offers loaded yet',
+      detail: '',
+    });
+    const failed = {
+      ...EMPTY_STATUS,
+      error: { code: 'network' as const, httpStatus: null, message: 'Could not reach the feed server' },
+    };
+    expect(describeStatus(failed, null, now).detail).toBe('No offers loaded yet');
+    expect(describeStatus(failed, { ...summary, source: 'demo' }, now).detail).toBe(
+      'Last good data from 2 h ago: 224 offers · demo data',
+    );
+  });
 });

@@ -7,6 +7,8 @@ export type { SearchFilters, SearchState, SortKey } from './query';
 export interface SearchOptions {
   limit?: number;
   filters?: Partial<SearchFilters>;
+  /** Only offers this accepts (the "Watching" filter). */
+  only?: (offer: Offer) => boolean;
   /** For expiry ranking; expired offers go last. */
   now?: number;
 }
@@ -112,7 +114,9 @@ export function createSearchIndex(offers: Offer[], data: SearchIndexData = build
     const limit = options.limit ?? 50;
     const now = options.now ?? 0;
     const q = parseQuery(text, options.filters);
-    const passes = (doc: number) => passesFilters(offers[doc] as Offer, categoryText[doc] as string, q);
+    const only = options.only;
+    const passes = (doc: number) =>
+      passesFilters(offers[doc] as Offer, categoryText[doc] as string, q) && (!only || only(offers[doc] as Offer));
     const exact = byId.get(q.raw.toLowerCase());
 
     if (q.words.length === 0) return browse(q, passes, limit, now);
@@ -137,7 +141,7 @@ export function createSearchIndex(offers: Offer[], data: SearchIndexData = build
       if (candidates.length === 0) break;
     }
 
-    const filtered = q.platform || q.geo || q.category || q.minPayout !== null;
+    const filtered = q.platform || q.geo || q.category || q.minPayout !== null || only;
     const hits = filtered ? candidates.filter(passes) : candidates;
     if (exact !== undefined && !hits.includes(exact) && passes(exact)) hits.push(exact);
     const sortRank = q.sort === 'name' ? nameRank : q.sort === 'expiry' ? expiryRank : payoutRank;

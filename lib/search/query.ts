@@ -23,10 +23,13 @@ export interface SearchFilters {
 /** A search as the publisher left it: the text typed and the filter controls (null = any). */
 export interface SearchState extends SearchFilters {
   query: string;
+  /** Only what the publisher watches. */
+  watching: boolean;
 }
 
 export const DEFAULT_SEARCH_STATE: SearchState = {
   query: '',
+  watching: false,
   platform: null,
   geo: null,
   category: null,

@@ -20,6 +20,10 @@ export interface Settings {
   country: string;
   badgesEnabled: boolean;
   badgeCorner: BadgeCorner;
+  /** Warn about a watched offer's payout drop of at least this many percent (0 = any drop). */
+  alertPayoutDrop: number;
+  /** Countries whose removal from a watched offer is worth a warning ('' = any country). */
+  watchedCountries: string;
 }
 
 /** Each setting's name as the settings page labels it. */
@@ -33,6 +37,8 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   country: 'Country',
   badgesEnabled: 'Show badges',
   badgeCorner: 'Badge corner',
+  alertPayoutDrop: 'Payout drop to warn about',
+  watchedCountries: 'Countries to watch',
 };
 
 /** The build's feed URL (WXT_FEED_URL) is the default and the one origin approved from the start. */
@@ -47,5 +53,7 @@ export function defaultSettings(feedUrl: string): Settings {
     country: '',
     badgesEnabled: true,
     badgeCorner: 'bottom-right',
+    alertPayoutDrop: 0,
+    watchedCountries: '',
   };
 }

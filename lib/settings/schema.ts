@@ -33,6 +33,15 @@ const fields = {
     .refine((value) => value === '' || /^[A-Z]{2}$/.test(value), { message: 'Two letters, e.g. US' }),
   badgesEnabled: z.boolean(),
   badgeCorner: z.enum(BADGE_CORNERS),
+  alertPayoutDrop: z.number({ message: 'Enter a percentage' }).min(0, 'At least 0 %').max(100, 'At most 100 %'),
+  watchedCountries: z
+    .string()
+    .trim()
+    .max(300)
+    .transform((value) => value.toUpperCase())
+    .refine((value) => value === '' || /^[A-Z]{2}([\s,]+[A-Z]{2})*$/.test(value), {
+      message: 'Two-letter codes, e.g. US, GB',
+    }),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K], unknown> };
 
 export const SettingsSchema = z.object(fields);

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { EMPTY_WATCHLIST, WATCHLIST_MAX_APPS, WATCHLIST_MAX_OFFERS, type Watchlist } from '../changes/watch';
 import { EMPTY_STATUS, type RefreshStatus } from '../refresh/status';
 import { DEFAULT_SEARCH_STATE } from '../search/query';
 import { SearchStateSchema } from '../search/schema';
@@ -101,6 +102,14 @@ export const dismissedItem = checkedItem<Record<string, string>>(
   'local:dismissedBadges',
   withSchema('dismissals', z.record(z.string().max(200), z.string().max(20_000)), {}),
 );
+
+const WatchlistSchema: z.ZodType<Watchlist> = z.object({
+  offers: z.array(z.string().max(200)).max(WATCHLIST_MAX_OFFERS),
+  apps: z.array(z.string().max(300)).max(WATCHLIST_MAX_APPS),
+});
+
+/** What the publisher watches; follows the browser profile (sync: 8 KB an item, so it is capped). */
+export const watchlistItem = checkedItem('sync:watchlist', withSchema('watchlist', WatchlistSchema, EMPTY_WATCHLIST));
 
 /** An offer the popup should open on (a badge's "Open in popup"). Session only. */
 export const popupFocusItem = checkedItem<string | null>(

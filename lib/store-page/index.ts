@@ -1,4 +1,7 @@
-import { acceptsCountry, type Offer, type Platform } from '../offer';
+import type { ChangeRecord } from '../changes/log';
+import { isWatched, type Watchlist } from '../changes/watch';
+import { formatAmount, formatDay } from '../format';
+import { acceptsCountry, type Offer, type Payout, type Platform } from '../offer';
 import type { BadgeCorner, Settings } from '../settings/defaults';
 import type { StoredItem } from '../storage/items';
 import { parseStoreUrl, storeKey } from '../store-url';
@@ -33,6 +36,10 @@ export interface PageOffer {
   acceptedSubIds: string[];
   /** Null when the page's country is unknown. */
   fitsCountry: boolean | null;
+  /** Watched, itself or as its app's offer. */
+  watched: boolean;
+  /** What changed lately ("New since 3 Nov", "Payout up from $1.20 on 3 Nov"), from the change log. */
+  news: { tone: 'new' | 'up' | 'down'; text: string } | null;
 }
 
 export interface PageOffers {
@@ -44,14 +51,25 @@ export interface PageOffers {
   country: string | null;
   subId: string;
   offers: PageOffer[];
+  /** The app itself is watched (its future offers too). */
+  appWatched: boolean;
+  /** Watch warnings can reach the publisher (the notification permission is granted). */
+  notificationsAllowed: boolean;
 }
 
 export interface StorePagesDeps {
   storeIndex(): Promise<StoreIndex>;
   settings(): Promise<Settings>;
   dismissals: StoredItem<Record<string, string>>;
+  watchlist: StoredItem<Watchlist>;
+  /** The newest change of each of these offers, if any. */
+  latestChanges(offerIds: string[]): Promise<Map<string, ChangeRecord>>;
+  notificationsAllowed(): Promise<boolean>;
   now(): number;
 }
+
+/** How long a change is news on the badge. */
+const NEWS_MS = 7 * 86_400_000;
 
 export function createStorePages(deps: StorePagesDeps) {
   async function match(pageUrl: string) {
@@ -69,7 +87,15 @@ export function createStorePages(deps: StorePagesDeps) {
     /** What the badge on this page shows. Badges off: the page learns nothing about the offers. */
     async forPage(pageUrl: string): Promise<PageOffers> {
       const { offers, settings, dismissed, key, signature } = await match(pageUrl);
-      const country = parseStoreUrl(pageUrl)?.country ?? (settings.country || null);
+      const app = parseStoreUrl(pageUrl);
+      const country = app?.country ?? (settings.country || null);
+      const shown = settings.badgesEnabled ? offers.slice(0, PAGE_OFFERS_MAX) : [];
+      const [watchlist, latest, notificationsAllowed] = await Promise.all([
+        deps.watchlist.getValue(),
+        shown.length ? deps.latestChanges(shown.map((o) => o.id)) : new Map<string, ChangeRecord>(),
+        shown.length ? deps.notificationsAllowed() : false,
+      ]);
+      const now = deps.now();
       return {
         url: pageUrl,
         enabled: settings.badgesEnabled,
@@ -77,9 +103,14 @@ export function createStorePages(deps: StorePagesDeps) {
         dismissed: key !== null && dismissed[key] === signature,
         country,
         subId: settings.subId,
-        offers: settings.badgesEnabled
-          ? offers.slice(0, PAGE_OFFERS_MAX).map((offer) => toPageOffer(offer, settings, country))
-          : [],
+        // Badges off: the page learns nothing about the offers.
+        offers: shown.map((offer) => ({
+          ...toPageOffer(offer, settings, country),
+          watched: isWatched(watchlist, offer.id, offer.store ? storeKey(offer.store) : null),
+          news: newsOf(latest.get(offer.id), now),
+        })),
+        appWatched: app !== null && watchlist.apps.includes(storeKey(app)),
+        notificationsAllowed,
       };
     },
 
@@ -91,7 +122,24 @@ export function createStorePages(deps: StorePagesDeps) {
   };
 }
 
-export function toPageOffer(offer: Offer, settings: Settings, country: string | null): PageOffer {
+/** A recent 'new' or payout change, as the badge says it. */
+function newsOf(change: ChangeRecord | undefined, now: number): PageOffer['news'] {
+  if (!change || now - change.at > NEWS_MS) return null;
+  const day = formatDay(change.at, now);
+  if (change.kind === 'new') return { tone: 'new', text: `New since ${day}` };
+  if (change.kind !== 'payout' || (change.group !== 'payout-up' && change.group !== 'payout-down')) return null;
+  const before = change.before as Payout | null;
+  const was = before ? ` from ${formatAmount(before)}` : '';
+  return change.group === 'payout-up'
+    ? { tone: 'up', text: `Payout up${was} on ${day}` }
+    : { tone: 'down', text: `Payout down${was} on ${day}` };
+}
+
+export function toPageOffer(
+  offer: Offer,
+  settings: Settings,
+  country: string | null,
+): Omit<PageOffer, 'watched' | 'news'> {
   const trackingLink = trackingLinkFor(offer, settings);
   return {
     id: offer.id,

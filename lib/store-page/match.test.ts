@@ -98,6 +98,52 @@ describe('offersForStorePage', () => {
     expect(ids(offersForStorePage(tied, url, { now }))).toEqual(['c', 'a', 'b']);
   });
 
+  it('puts an offer still running before an expired one that pays more, whatever the feed order', () => {
+    const list = parseFeed({
+      message: true,
+      offers: [
+        {
+          id: 'old',
+          name: 'A',
+          tracking_url: 'https://t.example/a',
+          preview_url: 'market://details?id=x.y',
+          payout: { amount: 9 },
+          expiration_date: '2020-01-01',
+        },
+        {
+          id: 'live',
+          name: 'B',
+          tracking_url: 'https://t.example/b',
+          preview_url: 'market://details?id=x.y',
+          payout: { amount: 1 },
+        },
+      ],
+    }).offers;
+    const url = 'https://play.google.com/store/apps/details?id=x.y';
+    expect(ids(offersForStorePage(list, url, { now }))).toEqual(['live', 'old']);
+    expect(ids(offersForStorePage([...list].reverse(), url, { now }))).toEqual(['live', 'old']);
+    // Without a time given, expiry is judged against the clock.
+    expect(ids(offersForStorePage(list, url))).toEqual(['live', 'old']);
+  });
+
+  it('indexes a feed in which some offers have no store page', () => {
+    const mixed = parseFeed({
+      message: true,
+      offers: [
+        {
+          id: 'web',
+          name: 'Landing page offer',
+          tracking_url: 'https://t.example/w',
+          preview_url: 'https://example.com',
+        },
+        { id: 'app', name: 'App offer', tracking_url: 'https://t.example/a', preview_url: 'market://details?id=x.y' },
+      ],
+    }).offers;
+    expect(
+      ids(offersForStorePage(createStoreIndex(mixed), 'https://play.google.com/store/apps/details?id=x.y', { now })),
+    ).toEqual(['app']);
+  });
+
   it('finds nothing on pages that are not app pages or have no offer', () => {
     for (const url of [
       'https://play.google.com/store/search?q=spotify',

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseFeed } from '../feed';
 import { defaultSettings, type Settings } from '../settings/defaults';
-import { dismissedItem } from '../storage/items';
+import { database } from '../storage/database';
+import { dismissedItem, watchlistItem } from '../storage/items';
 import { createStorePages } from '.';
 import { createStoreIndex } from './match';
 
@@ -42,6 +43,9 @@ function pages(offers = feed()) {
     storeIndex: async () => createStoreIndex(offers),
     settings: async () => settings,
     dismissals: dismissedItem,
+    watchlist: watchlistItem,
+    latestChanges: (ids) => database.changes.latestFor(ids),
+    notificationsAllowed: async () => false,
     now: () => now,
   });
 }

@@ -15,6 +15,8 @@ const offer = (amount: number, name = 'Spotify - US'): PageOffer => ({
   trackingLink: 'https://t.example/c',
   linkHost: 't.example',
   subIdStatus: 'ok',
+  watched: false,
+  news: null,
   acceptedSubIds: [],
   fitsCountry: true,
 });

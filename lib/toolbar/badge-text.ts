@@ -11,19 +11,31 @@ export interface ToolbarBadge {
 
 export const ERROR_COLOR = '#d93025';
 export const OFFER_COLOR = '#137333';
+export const WATCH_COLOR = '#1a5fd6';
 
-/** The toolbar icon when no tab says otherwise: a red "!" after a failed refresh. */
-export function globalBadge(status: RefreshStatus): ToolbarBadge {
+/**
+ * The toolbar icon when no tab says otherwise: a red "!" after a failed refresh; else how many
+ * changes to watched things the publisher has not seen yet.
+ */
+export function globalBadge(status: RefreshStatus, watchedUnseen = 0): ToolbarBadge {
   if (status.error) {
     return { text: '!', color: ERROR_COLOR, title: `Offer Lens — ${status.error.message}` };
+  }
+  if (watchedUnseen > 0) {
+    const count = watchedUnseen > 99 ? '99+' : String(watchedUnseen);
+    const noun = watchedUnseen === 1 ? 'change' : 'changes';
+    return { text: count, color: WATCH_COLOR, title: `Offer Lens — ${watchedUnseen} ${noun} to watched offers` };
   }
   return { text: '', color: OFFER_COLOR, title: 'Offer Lens' };
 }
 
-/** The toolbar icon on a store tab: the best payout of the page's app; the error keeps priority. */
-export function tabBadge(status: RefreshStatus, offers: PageOffer[]): ToolbarBadge {
+/**
+ * The toolbar icon on a store tab: the best payout of the page's app. The error comes first;
+ * the page's payout comes before the watched-changes count.
+ */
+export function tabBadge(status: RefreshStatus, offers: PageOffer[], watchedUnseen = 0): ToolbarBadge {
   const best = offers[0];
-  if (status.error || !best) return globalBadge(status);
+  if (status.error || !best) return globalBadge(status, watchedUnseen);
   const more = offers.length > 1 ? ` (+${offers.length - 1} more)` : '';
   return {
     text: best.payout ? compactAmount(best.payout.amount) : '✓',

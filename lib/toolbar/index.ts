@@ -8,7 +8,13 @@ import { globalBadge, type ToolbarBadge, tabBadge } from './badge-text';
  * best payout of the page's app. Tabs showing a payout are remembered, so a failed (or
  * recovered) refresh can repaint them: a tab's own badge text would otherwise hide the "!".
  */
-export function createToolbar(action: (typeof browser)['action'], loadStatus: () => Promise<RefreshStatus>) {
+export interface ToolbarState {
+  status: RefreshStatus;
+  /** Changes to watched things not seen yet. */
+  watchedUnseen: number;
+}
+
+export function createToolbar(action: (typeof browser)['action'], loadState: () => Promise<ToolbarState>) {
   const tabOffers = new Map<number, PageOffer[]>();
 
   async function paint(badge: ToolbarBadge, tabId?: number): Promise<void> {
@@ -20,11 +26,12 @@ export function createToolbar(action: (typeof browser)['action'], loadStatus: ()
   }
 
   return {
-    /** Repaint everything for a new refresh status. */
-    async showStatus(status: RefreshStatus): Promise<void> {
-      await paint(globalBadge(status)).catch(() => undefined);
+    /** Repaint everything (a new refresh status, or watched changes seen or new). */
+    async repaint(): Promise<void> {
+      const { status, watchedUnseen } = await loadState();
+      await paint(globalBadge(status, watchedUnseen)).catch(() => undefined);
       for (const [tabId, offers] of tabOffers) {
-        await paint(tabBadge(status, offers), tabId).catch(() => tabOffers.delete(tabId));
+        await paint(tabBadge(status, offers, watchedUnseen), tabId).catch(() => tabOffers.delete(tabId));
       }
     },
 
@@ -32,7 +39,8 @@ export function createToolbar(action: (typeof browser)['action'], loadStatus: ()
     async showTab(tabId: number, offers: PageOffer[]): Promise<void> {
       if (offers.length) tabOffers.set(tabId, offers);
       else tabOffers.delete(tabId);
-      await paint(tabBadge(await loadStatus(), offers), tabId).catch(() => tabOffers.delete(tabId));
+      const { status, watchedUnseen } = await loadState();
+      await paint(tabBadge(status, offers, watchedUnseen), tabId).catch(() => tabOffers.delete(tabId));
     },
 
     forgetTab(tabId: number): void {

@@ -149,4 +149,73 @@ describe('Firefox', () => {
     );
     await page.close();
   });
+
+  it('keeps a change log and warns with a notification when a watched offer goes', async () => {
+    const page = await openExtensionPage(browser, 'popup.html');
+    await page.setViewport({ width: 400, height: 600 });
+    await until(
+      () => text(page, '.offer-row .name'),
+      (t) => !!t,
+      'first row',
+    );
+    await page.click('input[type=search]', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('input[type=search]', 'spotify android');
+    await until(
+      () => text(page, '.offer-row .name'),
+      (t) => t === 'Spotify - Android - ES - Install + register',
+      'row',
+    );
+    await page.keyboard.press('Enter');
+    await until(
+      () => text(page, '#detail-name'),
+      (t) => !!t,
+      'detail',
+    );
+    await page.click('.watch-row .star');
+    await until(
+      () => text(page, '.watch-row .star'),
+      (t) => t === '★ Watching',
+      'watching',
+    );
+    await page.click('button[aria-label="Back to results"]');
+
+    feed.hide(['4100']);
+    feed.setMode('drift');
+    await page.$eval('input[type=search]', (input) => {
+      (input as HTMLInputElement).value = '';
+    });
+    await page.evaluate(() =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({
+        tag: 'offer-lens/v1',
+        type: 'refresh',
+        data: {},
+      }),
+    );
+    const notified = () =>
+      page.evaluate(async () =>
+        Object.keys(await (globalThis as unknown as { browser: typeof chrome }).browser.notifications.getAll()),
+      );
+    expect(await until(notified, (ids) => ids.length > 0, 'notification')).toEqual(['offer-lens|4100|gone:4100']);
+
+    await page.close();
+    const changes = await openExtensionPage(browser, 'popup.html');
+    await changes.setViewport({ width: 400, height: 600 });
+    await until(
+      () => text(changes, '[role=tab]:nth-child(2)'),
+      (t) => !!t?.startsWith('Changes'),
+      'tab',
+    );
+    await changes.click('[role=tab]:nth-child(2)');
+    const rows = () => changes.$$eval('.change-row .change-text', (els) => els.map((el) => el.textContent ?? ''));
+    await changes.click('input[type=search]', { count: 3 });
+    await changes.keyboard.press('Backspace');
+    await until(rows, (r) => r.length > 5, 'change rows');
+    await changes.type('input[type=search]', 'spotify android');
+    const gone = await until(rows, (r) => r.length === 1, 'the gone offer');
+    expect(gone[0]).toMatch(/^Gone: Spotify - Android - ES - Install \+ register \(last seen \d\d:\d\d\)$/);
+    feed.setMode('ok');
+    feed.hide([]);
+    await changes.close();
+  });
 });

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { driftFeed } from '../../lib/demo';
 
 export const FAULT_MODES = [
   'ok',
@@ -30,6 +31,8 @@ export const FAULT_MODES = [
   '503-retry-0', // 503 with Retry-After: 0
   'slow', // answers the feed after 0.6 s
   'lookalike', // 200 with a look-alike tracking link (user-info before the host) beside a good offer
+  'drift', // 200 with the feed one drift step further on each request (lib/demo.ts)
+  'custom', // whatever respondWith() said: status, headers, body, and chunks without a Content-Length
 ] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
@@ -41,6 +44,14 @@ export interface FeedServerOptions {
   apiKey?: string;
 }
 
+export interface CustomAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Send the body in pieces of this many bytes, with no Content-Length (chunked). */
+  chunk?: number;
+}
+
 export interface FeedServer {
   url: string;
   /** The key the last request carried (as the server received it). */
@@ -49,6 +60,12 @@ export interface FeedServer {
   feedUrlTemplate: string;
   setMode(mode: FaultMode): void;
   setBody(body: string): void;
+  /** Leave these offers out of every answer (as the network does with paused offers); [] for none. */
+  hide(ids: string[]): void;
+  /** Switch to mode 'custom' and answer so (the body defaults to the feed, in `chunk`-byte pieces when set). */
+  respondWith(answer: CustomAnswer): void;
+  /** The Accept header of the last feed request. */
+  lastAccept: string | null;
   requests: number;
   close(): Promise<void>;
 }
@@ -59,7 +76,16 @@ export async function createFeedServer(options: FeedServerOptions = {}): Promise
   const apiKey = options.apiKey ?? 'demo';
   let body = options.body ?? readFileSync(DEMO_FEED, 'utf8');
   let mode: FaultMode = 'ok';
+  let hidden = new Set<string>();
+  let driftStep = 0;
+  let custom: CustomAnswer = { status: 200 };
   const hanging = new Set<ServerResponse>();
+  /** The feed as served now: the body without the hidden offers. */
+  const served = () => {
+    if (hidden.size === 0) return body;
+    const feed = JSON.parse(body) as { offers: { id?: unknown }[] };
+    return JSON.stringify({ ...feed, offers: feed.offers.filter((o) => !hidden.has(String(o.id))) });
+  };
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     state.requests++;
@@ -74,6 +100,7 @@ export async function createFeedServer(options: FeedServerOptions = {}): Promise
     }
     if (url.pathname !== '/offers') return send(res, 404, 'text/plain', 'Not found');
     state.lastKey = url.searchParams.get('apikey');
+    state.lastAccept = req.headers.accept ?? null;
     if (mode === 'echo-key') {
       const key = state.lastKey ?? '';
       const error = `Invalid apikey ${key} (as sent: apikey=${encodeURIComponent(key)})`;
@@ -88,7 +115,10 @@ export async function createFeedServer(options: FeedServerOptions = {}): Promise
   function serveMode(res: ServerResponse) {
     switch (mode) {
       case 'ok':
-        return send(res, 200, 'application/json', body);
+        return send(res, 200, 'application/json', served());
+      case 'drift':
+        driftStep++;
+        return send(res, 200, 'application/json', JSON.stringify(driftFeed(JSON.parse(served()), driftStep)));
       case 'refused':
         return send(res, 200, 'application/json', JSON.stringify({ message: false, error: 'Account suspended' }));
       case '401':
@@ -130,6 +160,14 @@ export async function createFeedServer(options: FeedServerOptions = {}): Promise
         res.on('close', () => clearTimeout(timer));
         return;
       }
+      case 'custom': {
+        const text = custom.body ?? served();
+        res.writeHead(custom.status, custom.headers ?? {});
+        if (!custom.chunk) return res.end(text);
+        const bytes = Buffer.from(text);
+        for (let at = 0; at < bytes.length; at += custom.chunk) res.write(bytes.subarray(at, at + custom.chunk));
+        return res.end();
+      }
       case 'lookalike':
         return send(res, 200, 'application/json', JSON.stringify(lookalikeFeed()));
     }
@@ -149,6 +187,14 @@ export async function createFeedServer(options: FeedServerOptions = {}): Promise
     setBody(next) {
       body = next;
     },
+    hide(ids) {
+      hidden = new Set(ids);
+    },
+    respondWith(answer) {
+      custom = answer;
+      mode = 'custom';
+    },
+    lastAccept: null,
     close() {
       for (const res of hanging) res.destroy();
       server.closeAllConnections();

@@ -28,6 +28,8 @@ export async function launchFirefox(extensionDir: string): Promise<Browser> {
       'network.dns.forceResolve': '127.0.0.1',
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       'browser.shell.checkDefaultBrowser': false,
+      // Headless Firefox closes system notifications at once; its own alert windows stay listed.
+      'alerts.useSystemBackend': false,
       'app.update.enabled': false,
       'extensions.getAddons.cache.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,

@@ -226,7 +226,7 @@ export function rawOffer(
   return roughen(offer, rnd);
 }
 
-/** The quirks DESIGN.md lists: numbers as strings, lower-case or joined geos, nulls, HTML, extras. */
+/** The quirks real feeds have (docs/architecture.md, "The feed, normalised"): numbers as strings, lower-case or joined geos, nulls, HTML, extras. */
 function roughen(offer: RawOffer, rnd: () => number): RawOffer {
   const r = rnd();
   const payout = offer.payout as { amount: number };

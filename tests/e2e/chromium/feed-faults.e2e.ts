@@ -145,13 +145,17 @@ describe('accessibility', () => {
     return page.evaluate(async () => {
       const axe = (
         window as unknown as {
-          axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+          axe: {
+            run: (
+              ctx: Document,
+            ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+          };
         }
       ).axe;
       const { violations } = await axe.run(document);
       return violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.nodes.length})`);
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     });
   }
 

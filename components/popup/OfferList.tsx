@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Offer } from '../../lib/offer';
+import type { Settings } from '../../lib/settings/defaults';
+import { subIdStatus } from '../../lib/tracking-link';
+import { OfferRow } from './OfferRow';
+import { useVirtualList } from './use-virtual-list';
+
+/** The one place a result row's height is set (rows get it inline; the CSS does not set it). */
+const ROW_HEIGHT = 54;
+
+interface Props {
+  offers: Offer[];
+  selected: number;
+  now: number;
+  settings: Settings | undefined;
+  isWatched: (offer: Offer) => boolean;
+  onOpen: (index: number) => void;
+  onToggleWatch: (offer: Offer) => void;
+  /** Near the end of what is loaded: load more. */
+  onNearEnd: () => void;
+  /** Lets the search box scroll the list to the selected row. */
+  scrollTo: { current: ((index: number) => void) | null };
+}
+
+/** The search results, virtualised: only the visible rows are in the DOM. */
+export function OfferList({
+  offers,
+  selected,
+  now,
+  settings,
+  isWatched,
+  onOpen,
+  onToggleWatch,
+  onNearEnd,
+  scrollTo,
+}: Props) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const list = useVirtualList(offers.length, ROW_HEIGHT, () => listRef.current);
+  scrollTo.current = list.scrollToIndex;
+  const last = list.items[list.items.length - 1];
+  useEffect(() => {
+    if (last && last.index >= offers.length - 10) onNearEnd();
+  }, [last?.index, offers.length]);
+
+  return (
+    <ul id="results" class="results" role="listbox" aria-label="Offers" ref={listRef} tabIndex={-1}>
+      <li class="spacer" role="presentation" style={`height:${list.totalSize}px`} />
+      {list.items.map((item) => {
+        const offer = offers[item.index] as Offer;
+        return (
+          <OfferRow
+            key={offer.id}
+            id={`offer-${item.index}`}
+            offer={offer}
+            now={now}
+            selected={item.index === selected}
+            watched={isWatched(offer)}
+            subIdWarning={!!settings && subIdStatus(offer, settings.subId) !== 'ok'}
+            style={`transform:translateY(${item.start}px);height:${ROW_HEIGHT}px`}
+            onOpen={() => onOpen(item.index)}
+            onToggleWatch={() => onToggleWatch(offer)}
+          />
+        );
+      })}
+    </ul>
+  );
+}

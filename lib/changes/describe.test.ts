@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { parseFeed } from '../feed';
+import { changeRow, timelineLine } from './describe';
+import { diffOffers } from './diff';
+import { toRecords } from './log';
+
+const NOW = Date.UTC(2026, 10, 24, 12);
+const AT = NOW - 2 * 3_600_000;
+const base = {
+  id: '7',
+  name: 'Spotify – Android – ES',
+  tracking_url: 'https://trk.example.com/c?o=7',
+  preview_url: 'https://play.google.com/store/apps/details?id=com.spotify.music',
+  geos: ['ES', 'US'],
+  payout: { amount: 1.2 },
+  conversion_cap: { daily: 500, monthly: 0 },
+  min_version: '8.0',
+  expiration_date: '2026-12-31',
+  categories: ['Music'],
+  sub_id: { include: ['a'], exclude: [] },
+};
+
+/** The words for the change from `base` to `patch`, as a row and as a timeline line. */
+function words(patch: Record<string, unknown> | null, previous: Record<string, unknown> | null = base) {
+  const before = parseFeed({ message: true, offers: previous ? [previous] : [] }).offers;
+  const after = parseFeed({ message: true, offers: patch ? [{ ...base, ...patch }] : [] }).offers;
+  const [record] = toRecords(diffOffers(before, after), after, AT, Date.UTC(2026, 10, 24, 9, 30));
+  if (!record) throw new Error('no change');
+  return { row: changeRow(record, NOW), line: timelineLine(record, NOW), group: record.group };
+}
+
+describe('changes in words', () => {
+  it.each([
+    [
+      { payout: { amount: '1.45' } },
+      'Spotify – Android – ES: $1.20 → $1.45 CPA',
+      'payout $1.20 → $1.45 CPA on 24 Nov',
+      'payout-up',
+    ],
+    [
+      { payout: { amount: 0.9 } },
+      'Spotify – Android – ES: $1.20 → $0.90 CPA',
+      'payout $1.20 → $0.90 CPA on 24 Nov',
+      'payout-down',
+    ],
+    [
+      { geos: ['ES', 'DE'] },
+      'Spotify – Android – ES: US removed, DE added',
+      'US removed, DE added on 24 Nov',
+      'countries',
+    ],
+    [
+      { conversion_cap: { daily: 250 } },
+      'Spotify – Android – ES: cap 500/day → 250/day',
+      'cap 500/day → 250/day on 24 Nov',
+      'caps',
+    ],
+    [{ min_version: '9.0' }, 'Spotify – Android – ES: min OS 8.0 → 9.0', 'min OS 8.0 → 9.0 on 24 Nov', 'other'],
+    [
+      { expiration_date: '2026-12-01' },
+      'Spotify – Android – ES: expiry 31 Dec → 1 Dec',
+      'expiry 31 Dec → 1 Dec on 24 Nov',
+      'other',
+    ],
+    [
+      { description: 'KPI: day-7' },
+      'Spotify – Android – ES: description (KPIs) changed',
+      'description (KPIs) changed on 24 Nov',
+      'other',
+    ],
+    [
+      { sub_id: { include: ['a', 'b'] } },
+      'Spotify – Android – ES: accepted sub IDs: b added',
+      'accepted sub IDs: b added on 24 Nov',
+      'other',
+    ],
+  ])('%j reads "%s"', (patch, row, line, group) => {
+    expect(words(patch)).toEqual({ row, line, group });
+  });
+
+  it('says new and gone offers, with the payout and when a gone offer was last seen', () => {
+    expect(words({}, null)).toEqual({
+      row: 'New: Spotify – Android – ES — $1.20 CPA',
+      line: 'first seen 24 Nov',
+      group: 'new',
+    });
+    expect(words(null)).toEqual({
+      row: 'Gone: Spotify – Android – ES (last seen 09:30)',
+      line: 'gone on 24 Nov',
+      group: 'gone',
+    });
+  });
+});

@@ -1,0 +1,87 @@
+import type { Offer, Payout, Platform } from '../offer';
+import { storeKey } from '../store-url';
+import type { OfferChange } from './diff';
+
+/**
+ * A change as the change log keeps it: the change, when the feed showed it, and the offer's
+ * facts at that moment (its last known state for a gone offer), so the Changes view, the
+ * timelines and the watch rules can show and filter it without the snapshot.
+ */
+export interface ChangeRecord extends OfferChange {
+  /** IndexedDB key: grows with every change written, so newer changes have larger ids. */
+  id?: number;
+  /** When the snapshot that showed the change was fetched. */
+  at: number;
+  /** When the snapshot it was compared with was fetched (a gone offer was last seen then). */
+  previousAt: number;
+  group: ChangeGroup;
+  name: string;
+  platform: Platform | null;
+  geos: string[];
+  /** storeKey of the offer's app, for the watched apps. */
+  appKey: string | null;
+  payout: Payout | null;
+}
+
+/** How the Changes view groups changes, in its order. */
+export const CHANGE_GROUPS = ['new', 'gone', 'payout-up', 'payout-down', 'caps', 'countries', 'other'] as const;
+export type ChangeGroup = (typeof CHANGE_GROUPS)[number];
+
+export const GROUP_LABELS: Record<ChangeGroup, string> = {
+  new: 'New',
+  gone: 'Gone',
+  'payout-up': 'Payout up',
+  'payout-down': 'Payout down',
+  caps: 'Caps',
+  countries: 'Countries',
+  other: 'Other',
+};
+
+/** The log keeps 90 days or 50,000 changes, whichever is less; the oldest go first. */
+export const LOG_MAX_AGE_MS = 90 * 86_400_000;
+export const LOG_MAX_CHANGES = 50_000;
+
+export function groupOf(change: Pick<OfferChange, 'kind' | 'before' | 'after'>): ChangeGroup {
+  switch (change.kind) {
+    case 'new':
+      return 'new';
+    case 'gone':
+      return 'gone';
+    case 'caps':
+      return 'caps';
+    case 'geos':
+      return 'countries';
+    case 'payout':
+      return payoutGroup(change.before as Payout | null, change.after as Payout | null);
+    default:
+      return 'other';
+  }
+}
+
+/** Up or down when the amount moved in the same currency (or appeared / went); else "other". */
+function payoutGroup(before: Payout | null, after: Payout | null): ChangeGroup {
+  if (!before) return 'payout-up';
+  if (!after) return 'payout-down';
+  if (before.currency !== after.currency || before.amount === after.amount) return 'other';
+  return after.amount > before.amount ? 'payout-up' : 'payout-down';
+}
+
+/** The records for one refresh's changes, with the offers they are about. */
+export function toRecords(changes: OfferChange[], after: Offer[], at: number, previousAt: number): ChangeRecord[] {
+  const current = new Map<string, Offer>();
+  for (const offer of after) current.set(offer.id, offer);
+  return changes.map((change) => {
+    const offer = (change.kind === 'gone' ? change.before : current.get(change.offerId)) as Offer | undefined;
+    return {
+      ...change,
+      at,
+      previousAt,
+      group: groupOf(change),
+      name: offer?.name ?? change.offerId,
+      platform: offer?.platform ?? null,
+      geos: offer?.geos ?? [],
+      appKey: offer?.store ? storeKey(offer.store) : null,
+      payout: offer?.payout ?? null,
+    };
+  });
+}

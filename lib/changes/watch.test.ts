@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { parseFeed } from '../feed';
+import { diffOffers } from './diff';
+import { toRecords } from './log';
+import { type WatchAlert, type Watchlist, type WatchSettings, watchAlerts } from './watch';
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2026, 10, 24, 9, 30);
+const SPOTIFY_APP = 'google-play:com.spotify.music';
+
+const spotify = {
+  id: '101',
+  name: 'Spotify - ES',
+  tracking_url: 'https://trk.example.com/c?o=101',
+  preview_url: 'https://play.google.com/store/apps/details?id=com.spotify.music',
+  geos: ['ES', 'US'],
+  payout: { amount: 2 },
+  conversion_cap: { daily: 500, monthly: 0 },
+};
+const bumble = {
+  id: '202',
+  name: 'Bumble - US',
+  tracking_url: 'https://trk.example.com/c?o=202',
+  preview_url: 'https://apps.apple.com/us/app/bumble/id930441707',
+  geos: ['US'],
+  payout: { amount: 3 },
+};
+
+/**
+ * Runs a sequence of feeds (null = a failed refresh: no diff, nothing raised) through the diff
+ * and the watch rules, an hour apart, carrying the alerts sent. Returns the alert keys per step.
+ */
+function run(feeds: (Record<string, unknown>[] | null)[], watchlist: Watchlist, settings: Partial<WatchSettings> = {}) {
+  const sent: Record<string, number> = {};
+  let previous = parseFeed({ message: true, offers: feeds[0] }).offers;
+  const steps: WatchAlert[][] = [];
+  feeds.slice(1).forEach((raw, i) => {
+    const now = T0 + (i + 1) * HOUR;
+    if (raw === null) {
+      steps.push([]);
+      return;
+    }
+    const offers = parseFeed({ message: true, offers: raw }).offers;
+    const records = toRecords(diffOffers(previous, offers), offers, now, now - HOUR);
+    const alerts = watchAlerts({
+      records,
+      offers,
+      watchlist,
+      settings: { alertPayoutDrop: 0, watchedCountries: '', ...settings },
+      sent,
+      now,
+    });
+    for (const alert of alerts) sent[alert.key] = now;
+    steps.push(alerts);
+    previous = offers;
+  });
+  return steps;
+}
+const keys = (steps: WatchAlert[][]) => steps.map((alerts) => alerts.map((a) => a.key));
+const watching = (offers: string[] = [], apps: string[] = []): Watchlist => ({ offers, apps });
+
+describe('watch alerts', () => {
+  it('warn once when a watched offer goes, not again when it comes back or flickers', () => {
+    const steps = run([[spotify, bumble], [bumble], [spotify, bumble], [bumble]], watching(['101']));
+    expect(keys(steps)).toEqual([['gone:101'], [], []]);
+    expect(steps[0]?.[0]).toEqual({
+      key: 'gone:101',
+      offerId: '101',
+      title: 'Watched offer gone: Spotify - ES',
+      message: 'gone',
+    });
+  });
+
+  it('say nothing while the feed fails, and warn once a good feed says the offer is gone', () => {
+    expect(keys(run([[spotify], null, null, [bumble]], watching(['101'])))).toEqual([[], [], ['gone:101']]);
+  });
+
+  it('warn about any payout drop by default, and only bigger ones above a threshold', () => {
+    const feeds = [[spotify], [{ ...spotify, payout: { amount: 1.9 } }], [{ ...spotify, payout: { amount: 1.5 } }]];
+    expect(keys(run(feeds, watching(['101'])))).toEqual([['payout:101:1.9'], ['payout:101:1.5']]);
+    expect(keys(run(feeds, watching(['101']), { alertPayoutDrop: 10 }))).toEqual([[], ['payout:101:1.5']]);
+    const raised = [[spotify], [{ ...spotify, payout: { amount: 2.5 } }]];
+    expect(keys(run(raised, watching(['101'])))).toEqual([[]]);
+    const dropped = run([[spotify], [{ ...spotify, payout: { amount: 1.5 } }]], watching(['101']))[0]?.[0];
+    expect(dropped).toMatchObject({ title: 'Payout dropped: Spotify - ES', message: '$2.00 → $1.50 CPA' });
+  });
+
+  it('warn when a cap is cut or appears, not when it is lifted', () => {
+    const cap = (daily: number, monthly: number) => ({ ...spotify, conversion_cap: { daily, monthly } });
+    expect(keys(run([[cap(500, 0)], [cap(250, 0)], [cap(0, 0)], [cap(0, 9000)]], watching(['101'])))).toEqual([
+      ['caps:101:250/0'],
+      [],
+      ['caps:101:0/9000'],
+    ]);
+  });
+
+  it('warn when a watched country is removed (any country when none is set)', () => {
+    const feeds = [[spotify], [{ ...spotify, geos: ['US'] }], [{ ...spotify, geos: [] }]];
+    expect(keys(run(feeds, watching(['101']), { watchedCountries: 'us' }))).toEqual([[], ['geos:101:US']]);
+    const anyCountry = run(feeds, watching(['101']));
+    expect(keys(anyCountry)).toEqual([['geos:101:ES'], ['geos:101:US']]);
+    expect(anyCountry[0]?.[0]).toMatchObject({ title: 'ES removed: Spotify - ES', message: 'ES removed' });
+  });
+
+  it('warn once when a watched offer will expire within 48 hours', () => {
+    const soon = { ...spotify, expiration_date: '2026-11-25 20:00:00' };
+    expect(
+      keys(run([[spotify], [soon], [soon], [{ ...soon, expiration_date: '2026-11-25 18:00:00' }]], watching(['101']))),
+    ).toEqual([[`expiry:101:${Date.UTC(2026, 10, 25, 20)}`], [], [`expiry:101:${Date.UTC(2026, 10, 25, 18)}`]]);
+  });
+
+  it('warn about a new offer for a watched app, and watch its offers as the app', () => {
+    const second = { ...spotify, id: '103', name: 'Spotify - US', geos: ['US'] };
+    const steps = run([[spotify], [spotify, second], [spotify]], watching([], [SPOTIFY_APP]));
+    expect(keys(steps)).toEqual([['new:103'], ['gone:103']]);
+    expect(steps[0]?.[0]).toMatchObject({
+      title: 'New offer for a watched app: Spotify - US',
+      message: 'new, $2.00 CPA',
+    });
+  });
+
+  it('never warn about offers nobody watches', () => {
+    const feeds = [[spotify, bumble], [{ ...bumble, payout: { amount: 1 } }]];
+    expect(keys(run(feeds, watching([], ['app-store:1'])))).toEqual([[]]);
+  });
+});

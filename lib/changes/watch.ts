@@ -1,0 +1,149 @@
+import { normaliseCountry } from '../country';
+import { formatDay, formatExpiry } from '../format';
+import { isExpiringSoon, type Offer, type Payout } from '../offer';
+import { storeKey } from '../store-url';
+import { alertText } from './describe';
+import type { ChangeRecord } from './log';
+
+/** What the publisher watches: offers by id, and apps (their future offers too) by store key. */
+export interface Watchlist {
+  offers: string[];
+  apps: string[];
+}
+
+export const EMPTY_WATCHLIST: Watchlist = { offers: [], apps: [] };
+/** Sync storage gives an item 8 KB: room for this many ids with margin. */
+export const WATCHLIST_MAX_OFFERS = 300;
+export const WATCHLIST_MAX_APPS = 100;
+
+export interface WatchSettings {
+  /** Percent; 0 = any drop. */
+  alertPayoutDrop: number;
+  /** '' = any country. */
+  watchedCountries: string;
+}
+
+/** A browser notification to raise. `key` says what it is about, so it is raised once. */
+export interface WatchAlert {
+  key: string;
+  offerId: string;
+  title: string;
+  message: string;
+}
+
+/** The same alert is not raised again within a day (an offer that flickers warns once). */
+export const ALERT_REPEAT_MS = 86_400_000;
+
+/** What a star or "Watch this app" points at. */
+export type WatchTarget = { offerId: string } | { appKey: string };
+
+/** The watchlist with the target added or removed; null when it is full (sync storage's quota). */
+export function setWatched(watchlist: Watchlist, target: WatchTarget, on: boolean): Watchlist | null {
+  const [field, value, max] =
+    'offerId' in target
+      ? (['offers', target.offerId, WATCHLIST_MAX_OFFERS] as const)
+      : (['apps', target.appKey, WATCHLIST_MAX_APPS] as const);
+  const list = watchlist[field].filter((item) => item !== value);
+  if (on) {
+    if (list.length >= max) return null;
+    list.push(value);
+  }
+  return { ...watchlist, [field]: list };
+}
+
+export function isWatched(watchlist: Watchlist, offerId: string, appKey: string | null): boolean {
+  return watchlist.offers.includes(offerId) || (appKey !== null && watchlist.apps.includes(appKey));
+}
+
+/**
+ * The alerts one good refresh raises for watched things: a watched offer gone, its payout
+ * dropped (by at least the threshold), a cap cut, a watched country removed, expiry within 48 h,
+ * and a new offer for a watched app. `sent` holds the alerts raised before (key → when); only
+ * alerts not raised within a day are returned. A feed error raises nothing: this runs on the
+ * changes of a good snapshot only.
+ */
+export function watchAlerts(input: {
+  records: ChangeRecord[];
+  offers: Offer[];
+  watchlist: Watchlist;
+  settings: WatchSettings;
+  sent: Record<string, number>;
+  now: number;
+}): WatchAlert[] {
+  const { records, offers, watchlist, settings, sent, now } = input;
+  const alerts: WatchAlert[] = [];
+  const recent = (key: string) => sent[key] !== undefined && now - (sent[key] as number) < ALERT_REPEAT_MS;
+  const add = (key: string, record: ChangeRecord, reason: string) => {
+    if (recent(key) || alerts.some((a) => a.key === key)) return;
+    alerts.push({ key, offerId: record.offerId, ...alertText(record, reason) });
+  };
+  const countries = watchedCountries(settings.watchedCountries);
+
+  for (const record of records) {
+    const watched = isWatched(watchlist, record.offerId, record.appKey);
+    if (record.kind === 'new') {
+      // An app's new offer; an offer that comes back after "gone" was already warned about.
+      if (record.appKey && watchlist.apps.includes(record.appKey) && !recent(`gone:${record.offerId}`)) {
+        add(`new:${record.offerId}`, record, 'New offer for a watched app');
+      }
+      continue;
+    }
+    if (!watched) continue;
+    if (record.kind === 'gone') add(`gone:${record.offerId}`, record, 'Watched offer gone');
+    const drop = record.kind === 'payout' ? dropPercent(record) : 0;
+    if (drop > 0 && drop >= settings.alertPayoutDrop) {
+      add(`payout:${record.offerId}:${(record.after as Payout | null)?.amount ?? 'none'}`, record, 'Payout dropped');
+    }
+    if (record.kind === 'caps' && isCapCut(record)) add(`caps:${record.offerId}:${capsKey(record)}`, record, 'Cap cut');
+    if (record.kind === 'geos') {
+      const removed = (record.before as string[]).filter((g) => !(record.after as string[]).includes(g));
+      const hit = countries.size === 0 ? removed : removed.filter((g) => countries.has(g));
+      if (hit.length) add(`geos:${record.offerId}:${hit.sort().join(',')}`, record, `${hit.join(', ')} removed`);
+    }
+  }
+
+  for (const offer of offers) {
+    const appKey = offer.store ? storeKey(offer.store) : null;
+    if (!isWatched(watchlist, offer.id, appKey) || !isExpiringSoon(offer, now)) continue;
+    const key = `expiry:${offer.id}:${offer.expiresAt}`;
+    if (recent(key) || alerts.some((a) => a.key === key)) continue;
+    alerts.push({
+      key,
+      offerId: offer.id,
+      title: `Expires soon: ${offer.name}`,
+      message: `${formatExpiry(offer.expiresAt, now)} (${formatDay(offer.expiresAt as number, now)})`,
+    });
+  }
+  return alerts;
+}
+
+/** How much of the payout went, in percent: a payout that disappears dropped 100 %. */
+function dropPercent(record: ChangeRecord): number {
+  const before = record.before as Payout | null;
+  const after = record.after as Payout | null;
+  if (!before || before.amount <= 0) return 0;
+  if (!after) return 100;
+  if (after.currency !== before.currency) return 0;
+  return ((before.amount - after.amount) / before.amount) * 100;
+}
+
+/** A cap is cut when it gets lower, or appears where there was none (0 = no cap). */
+function isCapCut(record: ChangeRecord): boolean {
+  const before = record.before as { daily: number; monthly: number };
+  const after = record.after as { daily: number; monthly: number };
+  const cut = (b: number, a: number) => a > 0 && (b === 0 || a < b);
+  return cut(before.daily, after.daily) || cut(before.monthly, after.monthly);
+}
+
+function capsKey(record: ChangeRecord): string {
+  const after = record.after as { daily: number; monthly: number };
+  return `${after.daily}/${after.monthly}`;
+}
+
+function watchedCountries(text: string): Set<string> {
+  const codes = text
+    .split(/[\s,]+/)
+    .map((code) => normaliseCountry(code))
+    .filter((code): code is string => code !== null);
+  return new Set(codes);
+}

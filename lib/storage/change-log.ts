@@ -1,0 +1,116 @@
+import { CHANGE_GROUPS, type ChangeGroup, type ChangeRecord } from '../changes/log';
+import type { Offer } from '../offer';
+import { db } from './db';
+
+/** The change log in IndexedDB, as the Changes view, the timelines and the watch rules read it. */
+export const changeLog = {
+  /**
+   * Changes newest first: those with an id above `after` (the last one seen; 0 for all) and below
+   * `before` (for the next page), at most `limit`, keeping only those `keep` accepts.
+   */
+  async load(options: {
+    after?: number;
+    before?: number;
+    limit: number;
+    keep?: (change: ChangeRecord) => boolean;
+  }): Promise<ChangeRecord[]> {
+    const { after = 0, before = Number.POSITIVE_INFINITY, limit, keep } = options;
+    if (before <= after + 1) return [];
+    const range = IDBKeyRange.bound(after, before, true, true);
+    const found: ChangeRecord[] = [];
+    let cursor = await (await db()).transaction('changes').store.openCursor(range, 'prev');
+    while (cursor && found.length < limit) {
+      if (!keep || keep(cursor.value)) found.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return found;
+  },
+
+  /** How many changes of each group have an id above `after`. */
+  async countByGroup(after: number): Promise<Record<ChangeGroup, number>> {
+    const index = (await db()).transaction('changes').store.index('groupId');
+    const counts = await Promise.all(
+      CHANGE_GROUPS.map((group) =>
+        index.count(IDBKeyRange.bound([group, after], [group, Number.POSITIVE_INFINITY], true, false)),
+      ),
+    );
+    return Object.fromEntries(CHANGE_GROUPS.map((group, i) => [group, counts[i] ?? 0])) as Record<ChangeGroup, number>;
+  },
+
+  /** An offer's changes, oldest first, for its timeline. */
+  async forOffer(offerId: string): Promise<ChangeRecord[]> {
+    return (await db()).getAllFromIndex('changes', 'offerId', offerId);
+  },
+
+  /** The newest change of each offer that has one. */
+  async latestFor(offerIds: string[]): Promise<Map<string, ChangeRecord>> {
+    const index = (await db()).transaction('changes').store.index('offerId');
+    const cursors = await Promise.all(offerIds.map((id) => index.openCursor(IDBKeyRange.only(id), 'prev')));
+    const latest = new Map<string, ChangeRecord>();
+    for (const cursor of cursors) if (cursor) latest.set(cursor.value.offerId, cursor.value);
+    return latest;
+  },
+
+  /** A gone offer's last known state and when it went; null when it is not gone. */
+  async lastKnown(offerId: string): Promise<{ offer: Offer; goneAt: number } | null> {
+    const changes = await changeLog.forOffer(offerId);
+    const last = changes.findLast((c) => c.kind === 'gone' || c.kind === 'new');
+    return last?.kind === 'gone' ? { offer: last.before as Offer, goneAt: last.at } : null;
+  },
+
+  /** The newest change's id (0 for an empty log). */
+  async latestId(): Promise<number> {
+    const cursor = await (await db()).transaction('changes').store.openKeyCursor(null, 'prev');
+    return (cursor?.key as number | undefined) ?? 0;
+  },
+
+  /** The newest change the publisher has seen (the Changes view was open with it). */
+  async loadSeenId(): Promise<number> {
+    const seen = await (await db()).get('meta', 'changesSeen');
+    return typeof seen === 'number' ? seen : 0;
+  },
+  async markSeen(id: number): Promise<void> {
+    await (await db()).put('meta', id, 'changesSeen');
+  },
+
+  /** Watch alerts raised (key → when), so each is raised once. */
+  async loadAlertsSent(): Promise<Record<string, number>> {
+    const sent = await (await db()).get('meta', 'alertsSent');
+    return sent && typeof sent === 'object' ? (sent as Record<string, number>) : {};
+  },
+  async saveAlertsSent(sent: Record<string, number>): Promise<void> {
+    await (await db()).put('meta', sent, 'alertsSent');
+  },
+
+  /** Changes to watched things not seen yet (the toolbar's count). */
+  async loadWatchedUnseen(): Promise<number> {
+    const count = await (await db()).get('meta', 'watchedUnseen');
+    return typeof count === 'number' ? count : 0;
+  },
+  async saveWatchedUnseen(count: number): Promise<void> {
+    await (await db()).put('meta', count, 'watchedUnseen');
+  },
+
+  /** Which drift step of the demo feed is shown (lib/demo.ts). */
+  async loadDemoStep(): Promise<number> {
+    const step = await (await db()).get('meta', 'demoStep');
+    return typeof step === 'number' ? step : 0;
+  },
+  async saveDemoStep(step: number): Promise<void> {
+    await (await db()).put('meta', step, 'demoStep');
+  },
+
+  /** What the last save cost, for `npm run bench` (ms). */
+  async saveTimings(timings: Record<string, number>): Promise<void> {
+    await (await db()).put('meta', timings, 'saveTimings');
+  },
+
+  /** When the first snapshot of this source was kept: offers older than the log were "seen since". */
+  async loadStartedAt(): Promise<number | null> {
+    const at = await (await db()).get('meta', 'logStartedAt');
+    return typeof at === 'number' ? at : null;
+  },
+  async saveStartedAt(at: number): Promise<void> {
+    await (await db()).put('meta', at, 'logStartedAt');
+  },
+};
