@@ -19,12 +19,10 @@ export function parseHttpUrl(text: unknown): URL | null {
 }
 
 /**
- * True when the text names a user (and maybe a password) before the host. Checked on the text
- * as well as on the parsed URL: the parser drops an empty "user:@" silently.
+ * True when the text names a user (and maybe a password) before the host. Checked on the text,
+ * not only the parsed URL: the parser drops an empty "user:@" silently.
  */
 export function hasUserInfo(text: string): boolean {
-  const url = parseHttpUrl(text);
-  if (url && (url.username !== '' || url.password !== '')) return true;
   const afterScheme = /^[a-z][a-z0-9+.-]*:[/\\]*/i.exec(text.trim());
   const rest = afterScheme ? text.trim().slice(afterScheme[0].length) : text;
   const authority = rest.split(/[/\\?#]/, 1)[0] ?? '';
@@ -33,7 +31,7 @@ export function hasUserInfo(text: string): boolean {
 
 /** An absolute http(s) link without user-info, as the text it was (trimmed), or null. */
 export function safeHttpUrl(text: string | null | undefined): string | null {
-  if (!text || !parseHttpUrl(text) || hasUserInfo(text)) return null;
+  if (!text || hasUserInfo(text) || !parseHttpUrl(text)) return null;
   return text.trim();
 }
 

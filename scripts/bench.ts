@@ -5,6 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
+import { diffOffers } from '../lib/changes';
 import { parseFeed } from '../lib/feed';
 import { createStoreIndex, offersForStorePage } from '../lib/match';
 import { createSearchIndex } from '../lib/search';
@@ -127,6 +128,41 @@ function benchSearch() {
   console.log(`speed-up vs MiniSearch: ${(mini.median / ours.median).toFixed(1)}× median`);
 }
 
+/** diffOffers on two 100,000-offer snapshots with ~2% changed, beside a bare JSON.parse of that feed. */
+function benchDiff() {
+  const raw = syntheticFeed(100_000, 7);
+  const text = JSON.stringify(raw);
+  const before = parseFeed(raw).offers;
+  const changed = {
+    ...raw,
+    offers: raw.offers.flatMap((o, i) =>
+      i % 100 === 0
+        ? []
+        : i % 100 === 1
+          ? [{ ...o, payout: { amount: 42 } }]
+          : i % 100 === 2
+            ? [{ ...o, geos: ['US'] }]
+            : [o],
+    ),
+  };
+  const after = parseFeed(changed).offers;
+  const parse: number[] = [];
+  const diff: number[] = [];
+  let changes = 0;
+  for (let i = 0; i < 5; i++) {
+    parse.push(time(() => JSON.parse(text)).ms);
+    const run = time(() => diffOffers(before, after));
+    diff.push(run.ms);
+    changes = run.value.length;
+  }
+  const p = quantile(parse, 0.5);
+  const d = quantile(diff, 0.5);
+  console.log(`\n## Changes: 100,000 offers, ${changes.toLocaleString('en-US')} changes (median of 5)`);
+  console.log(`JSON.parse of the feed      ${fmt(p)} ms`);
+  console.log(`diffOffers                  ${fmt(d)} ms`);
+  console.log(`ratio                       ${(d / p).toFixed(2)}  (goal ≤ 0.5)`);
+}
+
 function runQueries(search: (q: string) => unknown, rounds: number) {
   const samples: number[] = [];
   // Type the queries as a person would: every prefix is a keystroke, after one warm-up pass.
@@ -170,6 +206,7 @@ async function benchBundles() {
 }
 
 benchFeed();
+benchDiff();
 benchSearch();
 benchLookup();
 await benchBundles();

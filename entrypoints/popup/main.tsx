@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '../../components/theme.css';
 import './style.css';
-import { PopupApp } from '../../components/popup/PopupApp';
+import { OffersApp } from '../../components/offers/OffersApp';
 
-render(<PopupApp />, document.getElementById('app') as HTMLElement);
+render(<OffersApp />, document.getElementById('app') as HTMLElement);

@@ -1,11 +1,9 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
 import { diffOffers } from '../changes';
 import { toRecords } from '../changes/log';
-import { isWatched } from '../changes/watch';
 import { driftFeed } from '../demo';
 import { FeedError } from '../errors';
 import { createMessageListener, type Handlers, type Sender } from '../messaging/listener';
-import type { Offer } from '../offer';
 import { createRefresher, type RefreshOutcome } from '../refresh';
 import { isStale } from '../refresh/schedule';
 import type { RefreshStatus } from '../refresh/status';
@@ -25,7 +23,6 @@ import {
 } from '../storage/items';
 import { migrateLegacyStorage } from '../storage/legacy';
 import { createStorePages } from '../store-page';
-import { storeKey } from '../store-url';
 import { createToolbar } from '../toolbar';
 import { createOffers } from './offers';
 import { changeWatch } from './watch-on-page';
@@ -213,11 +210,6 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
       return { hasKey: apiKey !== '', masked: maskApiKey(apiKey) };
     },
     revealApiKey: async () => ({ apiKey: await database.loadApiKey() }),
-    async search({ state, limit }) {
-      const watchlist = await watchlistItem.getValue();
-      const watched = (offer: Offer) => isWatched(watchlist, offer.id, offer.store ? storeKey(offer.store) : null);
-      return offers.search(state, limit, Date.now(), watched);
-    },
     offerById: ({ id }) => offers.byId(id),
     async markChangesSeen({ upTo }) {
       await watching.markSeen(upTo);
@@ -292,6 +284,7 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     /** What the browser's events call, by event. */
     events: {
       notificationClicked: (id: string) => watching.onNotificationClicked(id),
+      refresh: () => refresher.refresh(),
     },
     async start(): Promise<void> {
       browser.runtime.onMessage.addListener(

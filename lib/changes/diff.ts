@@ -28,23 +28,24 @@ export interface OfferChange {
   after: unknown;
 }
 
-type FieldKind = Exclude<ChangeKind, 'new' | 'gone'>;
-
-/** Each field kind: how to read it from an offer, and when two readings are the same. */
-const FIELDS: { kind: FieldKind; read: (offer: Offer) => unknown; same: (a: unknown, b: unknown) => boolean }[] = [
-  { kind: 'name', read: (o) => o.name, same: Object.is },
-  { kind: 'description', read: (o) => o.description, same: sameText },
-  { kind: 'payout', read: (o) => o.payout, same: samePayout },
-  { kind: 'caps', read: (o) => o.caps, same: sameCaps },
-  { kind: 'geos', read: (o) => o.geos, same: sameSet },
-  { kind: 'platform', read: (o) => o.platform, same: Object.is },
-  { kind: 'min-version', read: (o) => o.minVersion, same: Object.is },
-  { kind: 'expiry', read: (o) => o.expiresAt, same: Object.is },
-  { kind: 'categories', read: (o) => o.categories, same: sameSet },
-  { kind: 'sub-ids', read: (o) => o.subIds, same: sameSubIds },
-  { kind: 'tracking-url', read: (o) => o.trackingUrl, same: Object.is },
-  { kind: 'preview-url', read: (o) => o.previewUrl, same: Object.is },
-];
+/**
+ * Each field kind, when two offers differ in it: (old, new) values. Written out field by field:
+ * this runs for every offer of every refresh (100,000 × 12 on a big feed).
+ */
+function fieldChanges(a: Offer, b: Offer, push: (kind: ChangeKind, before: unknown, after: unknown) => void): void {
+  if (a.name !== b.name) push('name', a.name ?? null, b.name ?? null);
+  if (!sameText(a.description, b.description)) push('description', a.description ?? null, b.description ?? null);
+  if (!samePayout(a.payout, b.payout)) push('payout', a.payout ?? null, b.payout ?? null);
+  if (!sameCaps(a.caps, b.caps)) push('caps', a.caps ?? null, b.caps ?? null);
+  if (!sameSet(a.geos, b.geos)) push('geos', a.geos ?? null, b.geos ?? null);
+  if (a.platform !== b.platform) push('platform', a.platform ?? null, b.platform ?? null);
+  if (a.minVersion !== b.minVersion) push('min-version', a.minVersion ?? null, b.minVersion ?? null);
+  if (a.expiresAt !== b.expiresAt) push('expiry', a.expiresAt ?? null, b.expiresAt ?? null);
+  if (!sameSet(a.categories, b.categories)) push('categories', a.categories ?? null, b.categories ?? null);
+  if (!sameSubIds(a.subIds, b.subIds)) push('sub-ids', a.subIds ?? null, b.subIds ?? null);
+  if (a.trackingUrl !== b.trackingUrl) push('tracking-url', a.trackingUrl ?? null, b.trackingUrl ?? null);
+  if (a.previewUrl !== b.previewUrl) push('preview-url', a.previewUrl ?? null, b.previewUrl ?? null);
+}
 
 /**
  * The changes between two snapshots, matched by offer id: one 'new' or 'gone' per offer that
@@ -60,15 +61,9 @@ export function diffOffers(before: Offer[], after: Offer[]): OfferChange[] {
     if (current.has(offer.id)) continue;
     current.add(offer.id);
     const old = previous.get(offer.id);
-    if (!old) {
-      changes.push({ offerId: offer.id, kind: 'new', before: null, after: offer });
-      continue;
-    }
-    if (old === offer) continue;
-    for (const field of FIELDS) {
-      const a = safeRead(field.read, old);
-      const b = safeRead(field.read, offer);
-      if (!field.same(a, b)) changes.push({ offerId: offer.id, kind: field.kind, before: a, after: b });
+    if (!old) changes.push({ offerId: offer.id, kind: 'new', before: null, after: offer });
+    else if (old !== offer) {
+      fieldChanges(old, offer, (kind, a, b) => changes.push({ offerId: offer.id, kind, before: a, after: b }));
     }
   }
   for (const [id, offer] of previous) {
@@ -79,12 +74,7 @@ export function diffOffers(before: Offer[], after: Offer[]): OfferChange[] {
 
 function asOffers(list: unknown): Offer[] {
   if (!Array.isArray(list)) return [];
-  return list.filter((o): o is Offer => !!o && typeof o === 'object' && typeof (o as Offer).id === 'string');
-}
-
-function safeRead(read: (offer: Offer) => unknown, offer: Offer): unknown {
-  const value = read(offer);
-  return value === undefined ? null : value;
+  return list.filter((o): o is Offer => typeof (o as Offer | null)?.id === 'string');
 }
 
 /** Text that differs only in white space (runs collapsed, ends trimmed) is the same text. */

@@ -238,6 +238,10 @@ describe('parseFeed repairs sloppy fields', () => {
     expect(one({ expiration_date: '2027-01-15 10:00:00.123' }).expiresAt).toBe(Date.UTC(2027, 0, 15, 10));
     expect(one({ expiration_date: '2027-01-15T10:00:00.250Z' }).expiresAt).toBe(Date.UTC(2027, 0, 15, 10, 0, 0, 250));
     expect(one({ expiration_date: '2027-01-15T10:00+01:00' }).expiresAt).toBe(Date.UTC(2027, 0, 15, 9));
+    // Leap years: 2028 and 2000 have a 29 February; 2027 and 2100 do not.
+    expect(one({ expiration_date: '2028-02-29' }).expiresAt).toBe(Date.UTC(2028, 1, 29));
+    expect(one({ expiration_date: '2000-02-29 23:59:59' }).expiresAt).toBe(Date.UTC(2000, 1, 29, 23, 59, 59));
+    expect(one({ expiration_date: '2027-12-31' }).expiresAt).toBe(Date.UTC(2027, 11, 31));
     for (const junk of [
       '0000-00-00 00:00:00',
       '',
@@ -247,6 +251,11 @@ describe('parseFeed repairs sloppy fields', () => {
       '2027-01-15 10:60:00',
       '2027-01-15 24:00:00',
       '2027-13-01',
+      '2027-02-29',
+      '2100-02-29',
+      '2027-04-31',
+      '2027-01-00',
+      '0000-01-01',
       '2027-01-15 10:30:60',
       '0000-00-00',
       'x2027-01-15',

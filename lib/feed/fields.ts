@@ -44,13 +44,17 @@ export function toTrackingUrl(value: unknown): { url: string } | { reason: strin
   return hasUserInfo(text) ? { reason: REJECT_REASONS.userInfo } : { url: text };
 }
 
-export function toPreviewUrl(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
+/** The store page an offer is for: its http(s) link as sent, and the app when it is a store app page. */
+export function toPreview(value: unknown): { previewUrl: string | null; store: StoreApp | null } {
+  const none = { previewUrl: null, store: null };
+  if (typeof value !== 'string' || hasUserInfo(value)) return none;
   const text = value.trim();
-  if (parseHttpUrl(text)) return hasUserInfo(text) ? null : text;
-  // market:// and itms-apps:// open the store app; the publisher needs the web page.
-  const app = parseStoreUrl(text);
-  return app ? storePageUrl(app) : null;
+  const store = parseStoreUrl(text);
+  if (store) {
+    // market:// and itms-apps:// open the store app; the publisher needs the web page.
+    return { previewUrl: /^https?:/i.test(text) ? text : storePageUrl(store), store };
+  }
+  return parseHttpUrl(text) ? { previewUrl: text, store: null } : none;
 }
 
 export function toPlatform(value: unknown): Platform | null {
@@ -125,15 +129,28 @@ export function toUtcDate(value: unknown): number | null {
   const text = value.trim();
   const plain = PLAIN_DATE.exec(text);
   if (plain) {
-    const [, y, mo, d, h = '00', mi = '00', s = '00'] = plain;
-    const stamp = `${y}-${mo}-${d}T${h}:${mi}:${s}`;
-    const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-    // Date.UTC rolls 2027-02-31 over to March and 10:60 to 11:00: such a date is junk, not a date.
-    return new Date(ms).toISOString().startsWith(stamp) ? ms : null;
+    const [y, mo, d, h, mi, s] = plain.slice(1).map((part) => Number(part ?? 0)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    // Date.UTC would roll 2027-02-31 over to March and 10:60 to 11:00: such a date is junk, not a date.
+    if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
+    return Date.UTC(y, mo - 1, d, h, mi, s);
   }
   if (!ISO_WITH_ZONE.test(text)) return null;
   const ms = Date.parse(text);
   return Number.isFinite(ms) ? ms : null;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number);
 }
 
 export function toSubIds(value: unknown): SubIds {

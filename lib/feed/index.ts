@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { FeedError } from '../errors';
 import type { Offer } from '../offer';
-import { parseStoreUrl } from '../store-url';
 import {
   platformOfStore,
   REJECT_REASONS,
@@ -11,7 +10,7 @@ import {
   toList,
   toPayout,
   toPlatform,
-  toPreviewUrl,
+  toPreview,
   toSubIds,
   toText,
   toTrackingUrl,
@@ -121,8 +120,7 @@ function normaliseOffer(raw: unknown): Offer | string {
   const tracking = toTrackingUrl(o.tracking_url);
   if ('reason' in tracking) return tracking.reason;
 
-  const previewUrl = toPreviewUrl(o.preview_url);
-  const store = previewUrl ? parseStoreUrl(previewUrl) : null;
+  const { previewUrl, store } = toPreview(o.preview_url);
   return {
     id,
     name,

@@ -31,8 +31,8 @@ describe('messages from web pages (content scripts)', () => {
     expect(reply).toEqual({ ok: false, error: { message: 'Not allowed from a web page' } });
   });
 
-  it('cannot change settings, refresh, search or load the demo', async () => {
-    for (const type of ['saveSettings', 'refresh', 'search', 'loadDemo', 'apiKeyInfo', 'offerById']) {
+  it('cannot change settings, refresh, mark changes seen or load the demo', async () => {
+    for (const type of ['saveSettings', 'refresh', 'markChangesSeen', 'loadDemo', 'apiKeyInfo', 'offerById']) {
       expect(await ask(type, {}, fromPage('https://apps.apple.com/us/app/x/id1'))).toEqual({
         ok: false,
         error: { message: 'Not allowed from a web page' },

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import type { Offer } from '../offer';
 import type { RefreshOutcome } from '../refresh';
-import type { SearchResult } from '../search';
-import { SearchStateSchema } from '../search/schema';
 import { ApiKeySchema, SettingsSchema } from '../settings/schema';
 import type { PageOffers } from '../store-page';
 
@@ -36,12 +34,6 @@ export const protocol = {
   apiKeyInfo: { request: nothing, answer: answers<{ hasKey: boolean; masked: string }>(), from: 'extension' },
   /** The key in clear, for the settings page's "Show". */
   revealApiKey: { request: nothing, answer: answers<{ apiKey: string }>(), from: 'extension' },
-  /** Popup search. */
-  search: {
-    request: z.object({ state: SearchStateSchema, limit: z.number().int().min(1).max(5000) }),
-    answer: answers<SearchResult & { categories: string[]; geos: string[] }>(),
-    from: 'extension',
-  },
   /** The Changes view was open up to this change: it and older ones are seen. */
   markChangesSeen: {
     request: z.object({ upTo: z.number().int().nonnegative() }),

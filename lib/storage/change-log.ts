@@ -1,6 +1,18 @@
 import { CHANGE_GROUPS, type ChangeGroup, type ChangeRecord } from '../changes/log';
 import type { Offer } from '../offer';
-import { db } from './db';
+import { type ChangeBatch, db } from './db';
+
+async function newestId(store: {
+  openKeyCursor(query: null, direction: 'prev'): Promise<{ key: IDBValidKey } | null>;
+}) {
+  const cursor = await store.openKeyCursor(null, 'prev');
+  return (cursor?.key as number | undefined) ?? 0;
+}
+
+async function loadBatches(): Promise<ChangeBatch[]> {
+  const batches = await (await db()).get('meta', 'changeBatches');
+  return Array.isArray(batches) ? (batches as ChangeBatch[]) : [];
+}
 
 /** The change log in IndexedDB, as the Changes view, the timelines and the watch rules read it. */
 export const changeLog = {
@@ -14,27 +26,37 @@ export const changeLog = {
     limit: number;
     keep?: (change: ChangeRecord) => boolean;
   }): Promise<ChangeRecord[]> {
-    const { after = 0, before = Number.POSITIVE_INFINITY, limit, keep } = options;
-    if (before <= after + 1) return [];
-    const range = IDBKeyRange.bound(after, before, true, true);
+    const { after = 0, limit, keep } = options;
+    const store = (await db()).transaction('changes').store;
+    // Ids are consecutive (only the oldest are ever deleted): read back from the newest in pages,
+    // each one request, rather than one request a change.
+    let before = Math.min(options.before ?? Number.POSITIVE_INFINITY, (await newestId(store)) + 1);
     const found: ChangeRecord[] = [];
-    let cursor = await (await db()).transaction('changes').store.openCursor(range, 'prev');
-    while (cursor && found.length < limit) {
-      if (!keep || keep(cursor.value)) found.push(cursor.value);
-      cursor = await cursor.continue();
+    const pageSize = keep ? 2000 : limit;
+    while (found.length < limit && before > after + 1) {
+      const from = Math.max(after, before - pageSize - 1);
+      const page = await store.getAll(IDBKeyRange.bound(from, before, true, true));
+      for (let i = page.length - 1; i >= 0 && found.length < limit; i--) {
+        const change = page[i] as ChangeRecord;
+        if (!keep || keep(change)) found.push(change);
+      }
+      before = from + 1;
     }
     return found;
   },
 
-  /** How many changes of each group have an id above `after`. */
+  /**
+   * How many changes of each group came after the change `after` (a refresh's last change, as
+   * "Mark all seen" records it). Read from the per-refresh counts kept with the log: counting a
+   * 50,000-change log would take a second.
+   */
   async countByGroup(after: number): Promise<Record<ChangeGroup, number>> {
-    const index = (await db()).transaction('changes').store.index('groupId');
-    const counts = await Promise.all(
-      CHANGE_GROUPS.map((group) =>
-        index.count(IDBKeyRange.bound([group, after], [group, Number.POSITIVE_INFINITY], true, false)),
-      ),
-    );
-    return Object.fromEntries(CHANGE_GROUPS.map((group, i) => [group, counts[i] ?? 0])) as Record<ChangeGroup, number>;
+    const counts = Object.fromEntries(CHANGE_GROUPS.map((group) => [group, 0])) as Record<ChangeGroup, number>;
+    for (const batch of await loadBatches()) {
+      if (batch.lastId <= after) continue;
+      for (const group of CHANGE_GROUPS) counts[group] += batch.counts[group] ?? 0;
+    }
+    return counts;
   },
 
   /** An offer's changes, oldest first, for its timeline. */
@@ -60,8 +82,7 @@ export const changeLog = {
 
   /** The newest change's id (0 for an empty log). */
   async latestId(): Promise<number> {
-    const cursor = await (await db()).transaction('changes').store.openKeyCursor(null, 'prev');
-    return (cursor?.key as number | undefined) ?? 0;
+    return newestId((await db()).transaction('changes').store);
   },
 
   /** The newest change the publisher has seen (the Changes view was open with it). */

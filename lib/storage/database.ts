@@ -4,7 +4,6 @@ import { secrets } from './secrets';
 import { snapshots } from './snapshots';
 
 export { OFFER_CHUNK } from './db';
-export type { LastResults } from './snapshots';
 
 /** The extension's IndexedDB, by what it holds (see db.ts for why these live there). */
 export const database = {

@@ -1,5 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { ChangeRecord } from '../changes/log';
+import type { ChangeGroup, ChangeRecord } from '../changes/log';
 import type { Offer } from '../offer';
 import type { SearchIndexData } from '../search/build';
 
@@ -14,7 +14,7 @@ import type { SearchIndexData } from '../search/build';
  * offers are needed.
  */
 export interface OfferLensDB extends DBSchema {
-  /** Small records by name: 'snapshot', 'preview', 'status', 'lastResults', 'changesSeen'… */
+  /** Small records by name: 'snapshot', 'preview', 'status', 'changesSeen'… */
   meta: { key: string; value: unknown };
   /** Chunk number → offers [n × OFFER_CHUNK, (n + 1) × OFFER_CHUNK). */
   offers: { key: number; value: Offer[] };
@@ -22,8 +22,16 @@ export interface OfferLensDB extends DBSchema {
   search: { key: string; value: { fetchedAt: number; data: SearchIndexData } };
   /** 'apiKey', 'approvedOrigins'. */
   secrets: { key: string; value: unknown };
-  /** The change log: id (growing) → change; by offer for timelines, by group for counts. */
-  changes: { key: number; value: ChangeRecord; indexes: { offerId: string; groupId: [string, number] } };
+  /** The change log: id (growing) → change; by offer for timelines. */
+  changes: { key: number; value: ChangeRecord; indexes: { offerId: string } };
+}
+
+/** One refresh's changes, counted by group when written (meta 'changeBatches'). */
+export interface ChangeBatch {
+  firstId: number;
+  lastId: number;
+  at: number;
+  counts: Partial<Record<ChangeGroup, number>>;
 }
 
 const DB_NAME = 'offer-lens';
@@ -48,7 +56,6 @@ export function db(): Promise<IDBPDatabase<OfferLensDB>> {
       if (oldVersion < 3) {
         const changes = database.createObjectStore('changes', { keyPath: 'id', autoIncrement: true });
         changes.createIndex('offerId', 'offerId');
-        changes.createIndex('groupId', ['group', 'id']);
       }
     },
     // Another page opened a newer version (an update): let it, and reopen on the next call.

@@ -1,23 +1,15 @@
 import type { IDBPObjectStore } from 'idb';
-import { type ChangeRecord, LOG_MAX_AGE_MS, LOG_MAX_CHANGES } from '../changes/log';
+import { type ChangeGroup, type ChangeRecord, LOG_MAX_AGE_MS, LOG_MAX_CHANGES } from '../changes/log';
 import type { RejectedOffer } from '../feed';
-import type { Offer } from '../offer';
-import type { SearchIndexData } from '../search/build';
+import { SEARCH_INDEX_VERSION, type SearchIndexData } from '../search/build';
 import { previewOf, type Snapshot, type SnapshotPreview, type SnapshotSource } from '../snapshot';
-import { db, OFFER_CHUNK, type OfferLensDB } from './db';
+import { type ChangeBatch, db, OFFER_CHUNK, type OfferLensDB } from './db';
 
 interface SnapshotMeta {
   fetchedAt: number;
   source: SnapshotSource;
   offerCount: number;
   rejected: RejectedOffer[];
-}
-
-/** A search's first results, for the snapshot and search they were made from (`key`). */
-export interface LastResults {
-  key: string;
-  total: number;
-  offers: Offer[];
 }
 
 export const snapshots = {
@@ -62,10 +54,34 @@ export const snapshots = {
       tx.objectStore('search').put({ fetchedAt: snapshot.fetchedAt, data: index }, 'index'),
     );
     if (resetLog) writes.push(log.clear(), tx.objectStore('meta').delete('changesSeen'));
-    let lastId = 0;
-    for (const change of changes) writes.push(log.add(change).then((id) => (lastId = id)));
+    const ids: number[] = [];
+    for (const change of changes) writes.push(log.add(change).then((id) => ids.push(id)));
     await Promise.all(writes);
-    if (lastId) await pruneLog(log, lastId, snapshot.fetchedAt - LOG_MAX_AGE_MS);
+    if (ids.length) {
+      const cutoff = snapshot.fetchedAt - LOG_MAX_AGE_MS;
+      const oldestKept = await pruneLog(log, Math.max(...ids), cutoff);
+      const meta = tx.objectStore('meta');
+      const batches = resetLog ? [] : (((await meta.get('changeBatches')) as ChangeBatch[] | undefined) ?? []);
+      batches.push({
+        firstId: Math.min(...ids),
+        lastId: Math.max(...ids),
+        at: snapshot.fetchedAt,
+        counts: countGroups(changes),
+      });
+      const kept = batches.filter((b) => b.lastId >= oldestKept);
+      // The oldest batch may have lost its first changes: count what is left of it.
+      const first = kept[0];
+      if (first && first.firstId < oldestKept) {
+        kept[0] = {
+          ...first,
+          firstId: oldestKept,
+          counts: countGroups(await log.getAll(IDBKeyRange.bound(oldestKept, first.lastId))),
+        };
+      }
+      await meta.put(kept, 'changeBatches');
+    } else if (resetLog) {
+      await tx.objectStore('meta').delete('changeBatches');
+    }
     await tx.done;
   },
 
@@ -74,32 +90,41 @@ export const snapshots = {
     return ((await (await db()).get('meta', 'preview')) as SnapshotPreview | undefined) ?? null;
   },
 
-  /** The stored search index, only if it was built from the snapshot fetched at `fetchedAt`. */
-  async loadSearchIndex(fetchedAt: number): Promise<SearchIndexData | null> {
-    const stored = await (await db()).get('search', 'index');
-    return stored && stored.fetchedAt === fetchedAt && stored.data.version === 1 ? stored.data : null;
+  /** The stored search index, whichever snapshot it was built from. */
+  async loadStoredSearchIndex(): Promise<{ fetchedAt: number; data: SearchIndexData } | null> {
+    return currentVersion((await (await db()).get('search', 'index')) ?? null);
   },
 
-  /** The first results of the last search, so a popup reopened on it paints at once. */
-  async loadLastResults(): Promise<LastResults | null> {
-    return ((await (await db()).get('meta', 'lastResults')) as LastResults | undefined) ?? null;
-  },
-  async saveLastResults(results: LastResults): Promise<void> {
-    await (await db()).put('meta', results, 'lastResults');
+  /** The stored search index, only if it was built from the snapshot fetched at `fetchedAt`. */
+  async loadSearchIndex(fetchedAt: number): Promise<SearchIndexData | null> {
+    const stored = currentVersion((await (await db()).get('search', 'index')) ?? null);
+    return stored?.fetchedAt === fetchedAt ? stored.data : null;
   },
 };
 
+/** An index stored by an older version of Offer Lens is not used (the next refresh rebuilds it). */
+export function currentVersion<T extends { data: SearchIndexData } | null>(stored: T): T | null {
+  return stored && stored.data.version === SEARCH_INDEX_VERSION ? stored : null;
+}
+
 type ChangeStore = IDBPObjectStore<OfferLensDB, ('meta' | 'offers' | 'search' | 'changes')[], 'changes', 'readwrite'>;
 
-/** Keep the newest LOG_MAX_CHANGES changes of the last 90 days; the oldest go first. */
-async function pruneLog(log: ChangeStore, lastId: number, cutoff: number): Promise<void> {
-  if (lastId > LOG_MAX_CHANGES) await log.delete(IDBKeyRange.upperBound(lastId - LOG_MAX_CHANGES));
+/** Keep the newest LOG_MAX_CHANGES changes of the last 90 days; the oldest go first. Answers the oldest id kept. */
+async function pruneLog(log: ChangeStore, lastId: number, cutoff: number): Promise<number> {
+  let oldestKept = Math.max(1, lastId - LOG_MAX_CHANGES + 1);
+  await log.delete(IDBKeyRange.upperBound(oldestKept, true));
   // Ids grow with time: the expired changes are the first ones.
   let cursor = await log.openCursor();
-  let expiredUpTo: number | null = null;
   while (cursor && cursor.value.at < cutoff) {
-    expiredUpTo = cursor.value.id as number;
+    oldestKept = (cursor.value.id as number) + 1;
     cursor = await cursor.continue();
   }
-  if (expiredUpTo !== null) await log.delete(IDBKeyRange.upperBound(expiredUpTo));
+  await log.delete(IDBKeyRange.upperBound(oldestKept, true));
+  return oldestKept;
+}
+
+function countGroups(changes: ChangeRecord[]): Partial<Record<ChangeGroup, number>> {
+  const counts: Partial<Record<ChangeGroup, number>> = {};
+  for (const { group } of changes) counts[group] = (counts[group] ?? 0) + 1;
+  return counts;
 }

@@ -12,7 +12,7 @@ import { defaultSettings } from '../../lib/settings/defaults';
 import { summarise } from '../../lib/snapshot';
 import { database } from '../../lib/storage/database';
 import { popupFocusItem, settingsItem, summaryItem, watchlistItem } from '../../lib/storage/items';
-import { PopupApp } from './PopupApp';
+import { OffersApp } from './OffersApp';
 
 const HOUR = 3_600_000;
 const raw = (id: string, name: string, amount: number, extra: Record<string, unknown> = {}) => ({
@@ -73,7 +73,7 @@ afterEach(cleanup);
 
 describe('Changes view', () => {
   it('lists what changed since the publisher last looked, grouped, in words', async () => {
-    render(<PopupApp />);
+    render(<OffersApp />);
     const tab = await screen.findByRole('tab', { name: /Changes/ });
     await waitFor(() => expect(tab.textContent).toBe('Changes4'));
     fireEvent.click(tab);
@@ -90,7 +90,7 @@ describe('Changes view', () => {
   });
 
   it('applies the search box and the platform filter to the changes', async () => {
-    render(<PopupApp />);
+    render(<OffersApp />);
     fireEvent.click(await screen.findByRole('tab', { name: /Changes/ }));
     fireEvent.input(screen.getByRole('combobox', { name: 'Search offers' }), { target: { value: 'spotify' } });
     await waitFor(() => expect(changeRows()).toEqual(['Spotify – Android – ES: $1.20 → $1.45 CPA · 2 h ago']));
@@ -99,7 +99,7 @@ describe('Changes view', () => {
   });
 
   it('opens a gone offer as its last known state, marked gone, with its history', async () => {
-    render(<PopupApp />);
+    render(<OffersApp />);
     fireEvent.click(await screen.findByRole('tab', { name: /Changes/ }));
     await waitFor(() => expect(changeRows()).toHaveLength(4));
     fireEvent.click(screen.getByText(/^Gone: Bumble/));
@@ -116,13 +116,13 @@ describe('Changes view', () => {
 
   it('opens on a gone offer a notification pointed at', async () => {
     await popupFocusItem.setValue('2');
-    render(<PopupApp />);
+    render(<OffersApp />);
     expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe('Bumble – iOS – US/GB');
     expect(screen.getByText(/^Gone since /)).toBeTruthy();
   });
 
   it('marks all seen: the count goes and the view shows the earlier changes', async () => {
-    render(<PopupApp />);
+    render(<OffersApp />);
     fireEvent.click(await screen.findByRole('tab', { name: /Changes/ }));
     fireEvent.click(await screen.findByRole('button', { name: 'Mark all seen' }));
     await waitFor(() => expect(screen.getByRole('tab', { name: /Changes/ }).textContent).toBe('Changes'));
@@ -131,7 +131,7 @@ describe('Changes view', () => {
   });
 
   it('watches an offer from its detail, and the Watching filter lists it', async () => {
-    render(<PopupApp />);
+    render(<OffersApp />);
     const search = await screen.findByRole('combobox', { name: 'Search offers' });
     fireEvent.input(search, { target: { value: 'uber' } });
     await waitFor(() => expect(screen.getAllByRole('option', { name: /^Uber/ })).toHaveLength(1));

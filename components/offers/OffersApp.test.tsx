@@ -11,7 +11,7 @@ import { defaultSettings } from '../../lib/settings/defaults';
 import { summarise } from '../../lib/snapshot';
 import { database } from '../../lib/storage/database';
 import { settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
-import { PopupApp } from './PopupApp';
+import { OffersApp } from './OffersApp';
 
 const FEED = parseFeed({
   message: true,
@@ -67,10 +67,10 @@ beforeEach(async () => {
 });
 afterEach(cleanup);
 
-describe('popup', () => {
+describe('offers app in the popup', () => {
   it('opens with the search focused and the offers listed, best payout first', async () => {
     await seed();
-    render(<PopupApp />);
+    render(<OffersApp />);
     const search = await screen.findByRole('combobox', { name: 'Search offers' });
     await waitFor(() =>
       expect(rows().map((o) => o.querySelector('.name')?.textContent)).toEqual(['Spotify - US', 'Candy Crush - GB']),
@@ -82,7 +82,7 @@ describe('popup', () => {
   it('moves with the arrow keys and copies the selected link with Ctrl+C', async () => {
     await seed();
     const copy = vi.fn(async () => {});
-    render(<PopupApp copy={copy} />);
+    render(<OffersApp copy={copy} />);
     const search = await screen.findByRole('combobox', { name: 'Search offers' });
     await waitFor(() => expect(rows()).toHaveLength(2));
     fireEvent.keyDown(search, { key: 'ArrowDown' });
@@ -98,7 +98,7 @@ describe('popup', () => {
   it('opens the detail with Enter, warns about an excluded sub ID, and goes back with Esc', async () => {
     await seed();
     const copy = vi.fn(async () => {});
-    render(<PopupApp copy={copy} />);
+    render(<OffersApp copy={copy} />);
     const search = await screen.findByRole('combobox', { name: 'Search offers' });
     fireEvent.input(search, { target: { value: 'candy' } });
     await waitFor(() => expect(rows()).toHaveLength(1));
@@ -115,7 +115,7 @@ describe('popup', () => {
 
   it('shows a country typed in the query in the Country control, and the control rewrites the query', async () => {
     await seed();
-    render(<PopupApp />);
+    render(<OffersApp />);
     const search = (await screen.findByRole('combobox', { name: 'Search offers' })) as HTMLInputElement;
     await waitFor(() => expect(rows()).toHaveLength(2));
     fireEvent.input(search, { target: { value: 'geo:gb' } });
@@ -129,7 +129,7 @@ describe('popup', () => {
 
   it('suggests clearing the filters when nothing matches', async () => {
     await seed();
-    render(<PopupApp />);
+    render(<OffersApp />);
     const search = await screen.findByRole('combobox', { name: 'Search offers' });
     fireEvent.input(search, { target: { value: 'zzzz geo:JP' } });
     fireEvent.click(await screen.findByRole('button', { name: 'Clear search and filters' }));
@@ -138,7 +138,7 @@ describe('popup', () => {
 
   it('without a key or offers, points to the settings and the demo data', async () => {
     await seed({ offers: false, key: '' });
-    render(<PopupApp />);
+    render(<OffersApp />);
     expect(await screen.findByText('Connect your CarrierAppTraffic account')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Open settings' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Try with demo data' })).toBeTruthy();
@@ -149,7 +149,7 @@ describe('popup', () => {
 
   it('shows a failed refresh with when it retries, while listing the last good offers', async () => {
     await seed({ error: true });
-    render(<PopupApp />);
+    render(<OffersApp />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The feed server is down (HTTP 503), retrying in 4 min');
     expect(alert.textContent).toContain('Last good data from 5 min ago');

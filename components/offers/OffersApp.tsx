@@ -13,13 +13,13 @@ import { Filters } from './Filters';
 import { OfferDetail } from './OfferDetail';
 import { OfferList } from './OfferList';
 import { useChanges } from './use-changes';
-import { usePopup } from './use-popup';
+import { useOffers } from './use-offers';
 
 type View = 'offers' | 'changes';
 
-export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise<void> }) {
-  const popup = usePopup();
+export function OffersApp({ copy = copyText }: { copy?: (text: string) => Promise<void> }) {
   const watch = useWatchlist();
+  const app = useOffers(watch.watchlist);
   const now = useNow();
   const [view, setView] = useState<View>('offers');
   const [selected, setSelected] = useState(0);
@@ -27,27 +27,27 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollTo = useRef<((index: number) => void) | null>(null);
   const { copy: copyToClipboard } = useCopy(copy);
-  const changes = useChanges(popup.search, view === 'changes', popup.summary?.fetchedAt ?? null);
+  const changes = useChanges(app.search, view === 'changes', app.summary?.fetchedAt ?? null);
   const changeRows = useMemo(
     () => changeListRows(changes.changes, changes.unseen, changes.showingEarlier),
     [changes.changes, changes.unseen, changes.showingEarlier],
   );
-  const offers = popup.results?.offers ?? [];
+  const offers = app.results?.offers ?? [];
   const count = view === 'offers' ? offers.length : changeRows.length;
 
   // A new search, or the other view, starts the selection at the top again.
-  useEffect(() => setSelected(view === 'changes' ? 1 : 0), [popup.search, view]);
+  useEffect(() => setSelected(view === 'changes' ? 1 : 0), [app.search, view]);
   useEffect(() => {
-    if (!popup.focused) searchRef.current?.focus();
-  }, [popup.focused]);
+    if (!app.focused) searchRef.current?.focus();
+  }, [app.focused]);
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => setToast(''), 2500);
     return () => clearTimeout(timer);
   }, [toast]);
 
-  const status = describeStatus(popup.status ?? EMPTY_STATUS, popup.summary ?? null, now);
-  const settings = popup.settings;
+  const status = describeStatus(app.status ?? EMPTY_STATUS, app.summary ?? null, now);
+  const settings = app.settings;
 
   async function copyLink(offer: Offer) {
     if (!settings) return;
@@ -66,7 +66,7 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
   }
 
   function openChange(change: ChangeRecord) {
-    void popup.openOffer(change.offerId);
+    void app.openOffer(change.offerId);
   }
 
   function move(by: number) {
@@ -86,9 +86,9 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
     else if (e.key === 'ArrowUp') move(-1);
     else if (e.key === 'PageDown') move(8);
     else if (e.key === 'PageUp') move(-8);
-    else if (e.key === 'Enter' && offer) popup.showOffer(offer);
+    else if (e.key === 'Enter' && offer) app.showOffer(offer);
     else if (e.key === 'Enter' && row?.type === 'change') openChange(row.change);
-    else if (e.key === 'Escape' && popup.search?.query) popup.typeQuery('');
+    else if (e.key === 'Escape' && app.search?.query) app.typeQuery('');
     else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && offer && !hasTextSelection(e.currentTarget)) {
       void copyLink(offer);
     } else if (e.key.toLowerCase() === 's' && e.altKey && offer) toggleWatch(offer);
@@ -96,35 +96,35 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
     e.preventDefault();
   }
 
-  if (popup.focused && settings) {
+  if (app.focused && settings) {
     return (
       <div
         class="popup"
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
-            popup.showOffer(null);
+            app.showOffer(null);
           }
         }}
       >
         <OfferDetail
-          offer={popup.focused.offer}
-          goneAt={popup.focused.goneAt}
+          offer={app.focused.offer}
+          goneAt={app.focused.goneAt}
           settings={settings}
           now={now}
           watch={watch}
-          onBack={() => popup.showOffer(null)}
+          onBack={() => app.showOffer(null)}
           onCopy={copy}
         />
       </div>
     );
   }
 
-  const noKey = popup.keyInfo && !popup.keyInfo.hasKey && popup.summary === null;
+  const noKey = app.keyInfo && !app.keyInfo.hasKey && app.summary === null;
   // "N match" only means something against a loaded feed, and only while it differs from it.
   const matchCount =
-    view === 'offers' && popup.summary && popup.results?.complete && popup.results.total !== popup.summary.offerCount
-      ? popup.results.total
+    view === 'offers' && app.summary && app.results?.complete && app.results.total !== app.summary.offerCount
+      ? app.results.total
       : null;
   const listId = view === 'offers' ? 'results' : 'changes';
   const activeId = view === 'offers' ? `offer-${selected}` : `change-${selected}`;
@@ -142,8 +142,8 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
           aria-autocomplete="list"
           aria-description="Arrow keys choose, Enter opens, Ctrl+C copies the link, Alt+S watches"
           placeholder="Search offers, e.g. spotify geo:US"
-          value={popup.search?.query ?? ''}
-          onInput={(e) => popup.typeQuery(e.currentTarget.value)}
+          value={app.search?.query ?? ''}
+          onInput={(e) => app.typeQuery(e.currentTarget.value)}
           onKeyDown={onKeyDown}
           autoFocus
           spellcheck={false}
@@ -158,13 +158,13 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
           ⚙
         </button>
       </header>
-      {popup.search && popup.summary && (
+      {app.search && app.summary && (
         <>
           <Filters
-            search={popup.search}
-            categories={popup.results?.categories ?? []}
-            geos={popup.results?.geos ?? []}
-            onChange={popup.changeSearch}
+            search={app.search}
+            categories={app.results?.categories ?? []}
+            geos={app.results?.geos ?? []}
+            onChange={app.changeSearch}
           />
           <div class="views">
             <div role="tablist" aria-label="Views">
@@ -178,9 +178,9 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
             </div>
             <button
               type="button"
-              class={`watching-filter${popup.search.watching ? ' on' : ''}`}
-              aria-pressed={popup.search.watching}
-              onClick={() => popup.search && popup.changeSearch({ ...popup.search, watching: !popup.search.watching })}
+              class={`watching-filter${app.search.watching ? ' on' : ''}`}
+              aria-pressed={app.search.watching}
+              onClick={() => app.search && app.changeSearch({ ...app.search, watching: !app.search.watching })}
             >
               ★ Watching
             </button>
@@ -191,12 +191,12 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
         <div class="banner error" role="alert">
           {status.text}
           <div class="muted-on-error">{status.detail}</div>
-          <button type="button" class="btn" onClick={popup.refresh}>
+          <button type="button" class="btn" onClick={app.refresh}>
             Retry
           </button>
         </div>
       )}
-      {popup.searchError && <div class="banner error">{popup.searchError}</div>}
+      {app.searchError && <div class="banner error">{app.searchError}</div>}
 
       {noKey ? (
         <div class="empty">
@@ -206,7 +206,7 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
             <button type="button" class="btn primary" onClick={() => browser.runtime.openOptionsPage()}>
               Open settings
             </button>
-            <button type="button" class="btn" onClick={popup.tryDemo}>
+            <button type="button" class="btn" onClick={app.tryDemo}>
               Try with demo data
             </button>
           </div>
@@ -222,16 +222,16 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
           onMarkAllSeen={() => void changes.markAllSeen()}
           scrollTo={scrollTo}
         />
-      ) : popup.results && popup.results.total === 0 ? (
+      ) : app.results && app.results.total === 0 ? (
         <div class="empty">
-          {popup.summary?.offerCount === 0 ? (
+          {app.summary?.offerCount === 0 ? (
             <p>The feed has no active offers for your account right now.</p>
-          ) : popup.search?.watching && !popup.search.query ? (
+          ) : app.search?.watching && !app.search.query ? (
             <p>You watch nothing yet: open an offer and press ☆ Watch, or click a row's star.</p>
           ) : (
             <>
               <p>No offers match.</p>
-              <button type="button" class="btn" onClick={popup.clearSearch}>
+              <button type="button" class="btn" onClick={app.clearSearch}>
                 Clear search and filters
               </button>
             </>
@@ -246,10 +246,10 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
           isWatched={watch.isOfferWatched}
           onOpen={(index) => {
             setSelected(index);
-            popup.showOffer(offers[index] ?? null);
+            app.showOffer(offers[index] ?? null);
           }}
           onToggleWatch={toggleWatch}
-          onNearEnd={popup.loadMore}
+          onNearEnd={app.loadMore}
           scrollTo={scrollTo}
         />
       )}
@@ -265,12 +265,10 @@ export function PopupApp({ copy = copyText }: { copy?: (text: string) => Promise
         ) : (
           <StatusLine status={status} />
         )}
-        {popup.searching && <span class="muted">Searching…</span>}
-        {!popup.searching && matchCount !== null && (
-          <span class="muted">{matchCount.toLocaleString('en-US')} match</span>
-        )}
+        {app.searching && <span class="muted">Searching…</span>}
+        {!app.searching && matchCount !== null && <span class="muted">{matchCount.toLocaleString('en-US')} match</span>}
         {!noKey && (
-          <button type="button" class="btn link" onClick={popup.refresh} disabled={status.tone === 'busy'}>
+          <button type="button" class="btn link" onClick={app.refresh} disabled={status.tone === 'busy'}>
             Refresh
           </button>
         )}

@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Watchlist } from '../../lib/changes/watch';
+import { sendMessage } from '../../lib/messaging/client';
+import type { Offer } from '../../lib/offer';
+import { DEFAULT_SEARCH_STATE, type SearchState } from '../../lib/search/query';
+import { database } from '../../lib/storage/database';
+import { popupFocusItem, searchStateItem, settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
+import { type OfferSource, openOfferSource } from '../../lib/storage/offer-source';
+import { useStorageItem } from '../use-storage-item';
+
+const PAGE = 100;
+
+/** The offer shown in full: from the feed, or (gone) its last known state and when it went. */
+export interface FocusedOffer {
+  offer: Offer;
+  goneAt: number | null;
+}
+
+export interface Results {
+  offers: Offer[];
+  total: number;
+  /** True once the search answered (before that: the stored best-paying offers). */
+  complete: boolean;
+  categories: string[];
+  geos: string[];
+}
+
+/**
+ * Everything an offers surface (popup, side panel, page) loads and does. Searches run here, on
+ * the search index the background stored with the snapshot (lib/storage/offer-source.ts): a
+ * sleeping background is never woken to answer a keystroke.
+ */
+export function useOffers(watchlist: Watchlist | undefined) {
+  const summary = useStorageItem(summaryItem);
+  const status = useStorageItem(statusItem);
+  const settings = useStorageItem(settingsItem);
+  const [search, setSearch] = useState<SearchState | null>(null);
+  const [limit, setLimit] = useState(PAGE);
+  const [results, setResults] = useState<Results | null>(null);
+  const [searchError, setSearchError] = useState<string | null>(null);
+  const [focused, setFocused] = useState<FocusedOffer | null>(null);
+  const [keyInfo, setKeyInfo] = useState<{ hasKey: boolean } | null>(null);
+  const [source, setSource] = useState<OfferSource | null>(null);
+  // Read at once, in parallel with everything else the first render asks for.
+  const [firstSource] = useState(() => openOfferSource().catch(() => null));
+  const sequence = useRef(0);
+
+  // The search index of the snapshot in use; again whenever a refresh brings a new one.
+  useEffect(() => {
+    if (!summary) return;
+    let live = true;
+    void firstSource
+      .then((opened) => (opened?.fetchedAt === summary.fetchedAt ? opened : openOfferSource()))
+      .then(
+        (opened) => live && setSource(opened),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [summary?.fetchedAt]);
+
+  /** Show an offer by id: the feed's, or a gone offer's last known state from the change log. */
+  const openOffer = useCallback(
+    async (id: string) => {
+      const doc = source?.engine.docWithId(id);
+      const offer = doc !== undefined && source ? ((await source.offersOf([doc]))[0] ?? null) : null;
+      const found = offer ?? (await sendMessage('offerById', { id }).catch(() => null));
+      if (found) {
+        setFocused({ offer: found, goneAt: null });
+        return;
+      }
+      const known = await database.changes.lastKnown(id);
+      if (known) setFocused({ offer: known.offer, goneAt: known.goneAt });
+    },
+    [source],
+  );
+
+  useEffect(() => {
+    // What the publisher typed before the remembered search arrived wins over it.
+    void searchStateItem.getValue().then((stored) => setSearch((typed) => typed ?? stored));
+  }, []);
+
+  // "Open in popup" (a badge, a notification) leaves the offer to show here.
+  useEffect(() => {
+    if (summary === undefined) return;
+    void popupFocusItem.getValue().then(async (id) => {
+      if (!id) return;
+      await popupFocusItem.setValue(null);
+      await openOffer(id);
+    });
+  }, [summary === undefined]);
+
+  // Only a surface with no offers at all needs to know whether a key is set.
+  useEffect(() => {
+    if (summary === null) void sendMessage('apiKeyInfo', {}).then(setKeyInfo, () => setKeyInfo({ hasKey: false }));
+  }, [summary]);
+
+  // First paint from IndexedDB while the search index loads: the best-paying offers.
+  useEffect(() => {
+    if (results || !summary || !search || !isDefault(search)) return;
+    void database.loadPreview().then((preview) => {
+      if (preview)
+        setResults(
+          (current) =>
+            current ?? { offers: preview.top, total: summary.offerCount, complete: false, categories: [], geos: [] },
+        );
+    });
+  }, [summary, search, results]);
+
+  useEffect(() => {
+    if (!search || !source) return;
+    const id = ++sequence.current;
+    source
+      .search(search, limit, Date.now(), watchlist ?? null)
+      .then((answer) => {
+        // Keystrokes may outrun chunk reads: only the newest search's answer is shown.
+        if (id !== sequence.current) return;
+        setResults({ ...answer, complete: true });
+        setSearchError(null);
+      })
+      .catch((error: unknown) => {
+        if (id === sequence.current) setSearchError(error instanceof Error ? error.message : String(error));
+      });
+  }, [search, limit, source, watchlist]);
+
+  /** A new search (a filter control, or Esc): remembered for the next open. */
+  const changeSearch = useCallback((next: SearchState) => {
+    setSearch(next);
+    void searchStateItem.setValue(next);
+    setLimit(PAGE);
+  }, []);
+
+  /** Typed text; what is typed before the remembered search has loaded starts from the default. */
+  const typeQuery = useCallback((query: string) => {
+    setSearch((current) => {
+      const next = { ...(current ?? DEFAULT_SEARCH_STATE), query };
+      void searchStateItem.setValue(next);
+      return next;
+    });
+    setLimit(PAGE);
+  }, []);
+
+  return {
+    summary,
+    status,
+    settings,
+    search,
+    results,
+    searchError,
+    /** Waiting for the search index (a first search takes a moment). */
+    searching: !!summary && !source,
+    source,
+    keyInfo,
+    focused,
+    showOffer: (offer: Offer | null) => setFocused(offer && { offer, goneAt: null }),
+    openOffer,
+    changeSearch,
+    typeQuery,
+    clearSearch: () => changeSearch(DEFAULT_SEARCH_STATE),
+    loadMore: () => setLimit((n) => (results && n < results.total ? n + PAGE * 2 : n)),
+    refresh: () => sendMessage('refresh', {}).catch(() => undefined),
+    tryDemo: () => sendMessage('loadDemo', {}).catch(() => undefined),
+  };
+}
+
+function isDefault(state: SearchState): boolean {
+  const { query, platform, geo, category, minPayout, sort, watching } = state;
+  return !query.trim() && !platform && !geo && !category && minPayout === null && sort === 'best' && !watching;
+}
