@@ -1,30 +1,42 @@
-import { useMemo } from 'preact/hooks';
-import { encode } from 'uqr';
+import { useEffect, useState } from 'preact/hooks';
+
+/** uqr is loaded the first time a QR code is shown: most openings of a surface never show one. */
+let encoder: Promise<typeof import('uqr')> | null = null;
 
 /** A QR code as SVG paths built from uqr's module matrix (no markup strings involved). */
 export function QrCode({ text, size = 148, label }: { text: string; size?: number; label: string }) {
-  const { path, modules } = useMemo(() => {
-    const qr = encode(text, { border: 2, ecc: 'M' });
-    let d = '';
-    qr.data.forEach((row, y) => {
-      row.forEach((dark, x) => {
-        if (dark) d += `M${x} ${y}h1v1h-1z`;
+  const [drawn, setDrawn] = useState<{ text: string; path: string; modules: number } | null>(null);
+  useEffect(() => {
+    let live = true;
+    encoder ??= import('uqr');
+    void encoder.then(({ encode }) => {
+      const qr = encode(text, { border: 2, ecc: 'M' });
+      let path = '';
+      qr.data.forEach((row, y) => {
+        row.forEach((dark, x) => {
+          if (dark) path += `M${x} ${y}h1v1h-1z`;
+        });
       });
+      if (live) setDrawn({ text, path, modules: qr.size });
     });
-    return { path: d, modules: qr.size };
+    return () => {
+      live = false;
+    };
   }, [text]);
+  const modules = drawn?.modules ?? 1;
   return (
     <svg
       class="qr"
       role="img"
       aria-label={label}
+      aria-busy={drawn?.text !== text}
       width={size}
       height={size}
       viewBox={`0 0 ${modules} ${modules}`}
       shape-rendering="crispEdges"
     >
       <rect width={modules} height={modules} fill="#fff" />
-      <path d={path} fill="#000" />
+      {drawn?.text === text && <path d={drawn.path} fill="#000" />}
     </svg>
   );
 }

@@ -59,8 +59,52 @@ async function stopWorker(page: Page) {
   await new Promise((r) => setTimeout(r, 300));
 }
 
-/** Open an extension page and time what the publisher waits for. */
-async function timePage(path: string, cold: boolean, until: (page: Page) => Promise<void>) {
+/**
+ * Timed inside the page, from its navigation start (performance.now()) to the moment the awaited
+ * element is in the DOM, by a MutationObserver the bench injects into extension pages: what the
+ * publisher waits for, without the test driver's round trips (which add 100–300 ms here). The
+ * page's `#bench=` plan says what to wait for and what the "publisher" does as soon as it can:
+ * type a query the moment the search box exists, or open the Changes tab the moment it exists.
+ */
+const MEASURE = `(() => {
+  if (location.protocol !== 'chrome-extension:') return;
+  const plan = new URLSearchParams(location.hash.slice(1)).get('bench');
+  if (!plan) return;
+  const marks = (window.__bench = { start: performance.now() });
+  const check = () => {
+    if (plan === 'typed' && !marks.typed) {
+      const box = document.querySelector('input[role="combobox"]');
+      if (box) {
+        box.value = 'duolingo';
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        marks.typed = performance.now();
+      }
+    }
+    if (plan === 'changes' && !marks.typed) {
+      const tab = [...document.querySelectorAll('[role="tab"]')].find((t) => /Changes/.test(t.textContent));
+      if (tab) {
+        tab.click();
+        marks.typed = performance.now();
+      }
+    }
+    if (marks.done) return;
+    if (plan === 'first' && document.querySelector('.offer-row')) marks.done = performance.now();
+    if (plan === 'typed' && [...document.querySelectorAll('.offer-row .name')].some((n) => /Duolingo/.test(n.textContent))) marks.done = performance.now();
+    if (plan === 'changes' && document.querySelector('.change-row')) marks.done = performance.now();
+    if (plan === 'on-page' && document.querySelector('.on-page .offer-row')) marks.done = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
+})()`;
+await ext.context.addInitScript(MEASURE);
+
+type Plan = 'first' | 'typed' | 'changes' | 'on-page';
+
+/** Open an extension page with a plan; the page's own clock says how long the awaited thing took. */
+async function timePage(
+  path: string,
+  cold: boolean,
+  plan: Plan,
+): Promise<{ total: number; afterAction: number; documentStart: number }> {
   await ext.worker.evaluate(async () => {
     const state = {
       query: '',
@@ -76,37 +120,46 @@ async function timePage(path: string, cold: boolean, until: (page: Page) => Prom
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 400, height: 600 });
   if (cold) await stopWorker(page);
-  const start = performance.now();
-  await page.goto(`chrome-extension://${ext.extensionId}/${path}`, { waitUntil: 'commit' });
-  await until(page);
-  const took = performance.now() - start;
+  await page.goto(`chrome-extension://${ext.extensionId}/${path}#bench=${plan}`, { waitUntil: 'commit' });
+  const marks = await page.waitForFunction(
+    () => {
+      const bench = (window as unknown as { __bench?: { done?: number } }).__bench;
+      return bench?.done ? bench : null;
+    },
+    null,
+    { polling: 50 },
+  );
+  const { done, typed, start } = (await marks.jsonValue()) as { done: number; typed?: number; start: number };
   await page.close();
-  return took;
+  return { total: done, afterAction: typed === undefined ? done : done - typed, documentStart: start };
 }
-
-const firstResults = (page: Page) => page.locator('.offer-row').first().waitFor();
-const typedQuery = async (page: Page) => {
-  await page.getByRole('combobox', { name: 'Search offers' }).fill('duolingo');
-  await page.locator('.offer-row .name', { hasText: 'Duolingo' }).first().waitFor();
-};
 
 try {
   for (let i = 0; i < 300 && (await offerCount())?.offerCount !== 50_000; i++)
     await new Promise((r) => setTimeout(r, 100));
-  // The same feed again: a save with nothing changed, what a save cost before the change log.
-  await refreshTo(base, 50_000);
-  const unchanged = await saveTimings();
 
   const rows: [string, number, string][] = [];
   for (const cold of [false, true]) {
     const label = cold ? 'worker stopped' : 'worker warm   ';
-    await timePage('popup.html', cold, firstResults); // warm-up
+    await timePage('popup.html', cold, 'first'); // warm-up
     const first: number[] = [];
     const typed: number[] = [];
-    for (let i = 0; i < RUNS; i++) first.push(await timePage('popup.html', cold, firstResults));
-    for (let i = 0; i < RUNS; i++) typed.push(await timePage('popup.html', cold, typedQuery));
+    const keystroke: number[] = [];
+    const documentStart: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const run = await timePage('popup.html', cold, 'first');
+      first.push(run.total);
+      documentStart.push(run.documentStart);
+    }
+    for (let i = 0; i < RUNS; i++) {
+      const run = await timePage('popup.html', cold, 'typed');
+      typed.push(run.total);
+      keystroke.push(run.afterAction);
+    }
     rows.push([`popup → first results, ${label}`, median(first), 'goal ≤ 200 ms']);
+    rows.push([`  of which the browser, until the page's document starts`, median(documentStart), '']);
     rows.push([`popup → typed query's results, ${label}`, median(typed), 'goal ≤ 150 ms']);
+    rows.push([`  of which keystroke → results, ${label}`, median(keystroke), '']);
   }
 
   const badge: number[] = [];
@@ -120,24 +173,27 @@ try {
   }
   rows.push(['store page → badge visible', median(badge), 'goal ≤ 300 ms']);
 
-  // A refresh that changes ~2% of the offers, then one that changes every payout (50,000 changes).
+  // Saves, interleaved: the same feed again (nothing changed: what a save cost before the change
+  // log, diff aside) and a feed with ~2% of the payouts moved (1,000 changes), five of each.
   const drifted = {
     ...base,
     offers: base.offers.map((o, i) => (i % 50 === 0 ? { ...o, payout: { amount: 99 } } : o)),
   };
-  await refreshTo(drifted, 50_000);
-  const twoPercent = await saveTimings();
+  const unchanged: Record<string, number>[] = [];
+  const twoPercent: Record<string, number>[] = [];
+  for (let i = 0; i < 5; i++) {
+    const same = i % 2 === 0 ? base : drifted;
+    await refreshTo(same, 50_000);
+    unchanged.push(await saveTimings());
+    await refreshTo(same === base ? drifted : base, 50_000);
+    twoPercent.push(await saveTimings());
+  }
   await refreshTo({ ...base, offers: base.offers.map((o) => ({ ...o, payout: { amount: 0.01 } })) }, 50_000);
   const changes: number[] = [];
   for (const cold of [false, true]) {
     const took: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      took.push(
-        await timePage('popup.html', cold, async (p) => {
-          await p.getByRole('tab', { name: /Changes/ }).click();
-          await p.locator('.change-row').first().waitFor();
-        }),
-      );
+      took.push((await timePage('popup.html', cold, 'changes')).total);
     }
     changes.push(median(took));
   }
@@ -145,14 +201,17 @@ try {
   rows.push(['popup → Changes view (50,000 changes), worker stopped', changes[1] as number, 'goal ≤ 200 ms']);
 
   console.log(`\n## In headless Chromium (median of ${RUNS}; 50,000-offer snapshot)`);
-  for (const [what, value, goal] of rows) console.log(`${what.padEnd(58)} ${ms(value).padStart(7)}  (${goal})`);
+  for (const [what, value, goal] of rows)
+    console.log(`${what.padEnd(58)} ${ms(value).padStart(7)}${goal ? `  (${goal})` : ''}`);
   console.log('\n## Saving a refresh (background, 50,000 offers)');
-  const line = (what: string, t: Record<string, number>) =>
-    `${what.padEnd(34)} diff ${ms(t.diffMs ?? 0)}, index ${ms(t.indexMs ?? 0)}, write ${ms(t.writeMs ?? 0)}`;
+  const of = (runs: Record<string, number>[], key: string) => median(runs.map((t) => t[key] ?? 0));
+  const line = (what: string, runs: Record<string, number>[]) =>
+    `${what.padEnd(34)} diff ${ms(of(runs, 'diffMs'))}, index ${ms(of(runs, 'indexMs'))}, write ${ms(of(runs, 'writeMs'))}`;
+  console.log('(median of 5 saves each)');
   console.log(line('same feed again (0 changes)', unchanged));
-  console.log(line(`~2% changed (${twoPercent.changes} changes)`, twoPercent));
-  const before = (unchanged.indexMs ?? 0) + (unchanged.writeMs ?? 0);
-  const after = (twoPercent.diffMs ?? 0) + (twoPercent.indexMs ?? 0) + (twoPercent.writeMs ?? 0);
+  console.log(line(`~2% changed (${of(twoPercent, 'changes')} changes)`, twoPercent));
+  const before = of(unchanged, 'indexMs') + of(unchanged, 'writeMs');
+  const after = of(twoPercent, 'diffMs') + of(twoPercent, 'indexMs') + of(twoPercent, 'writeMs');
   console.log(`the change log adds ${(((after - before) / before) * 100).toFixed(0)}% to the save (goal ≤ 20%)`);
 } finally {
   await ext.close();

@@ -40,9 +40,9 @@ export function useChanges(search: SearchState | null, active: boolean, snapshot
     setState((current) => ({ ...current, unseen, unseenTotal }));
   }, []);
 
-  // The counts for the tab label, again whenever a refresh brings a new snapshot.
+  // The counts for the tab label, once the snapshot is known and again whenever a refresh brings a new one.
   useEffect(() => {
-    void reload();
+    if (snapshotAt !== null) void reload();
   }, [reload, snapshotAt]);
 
   useEffect(() => {
@@ -60,12 +60,13 @@ export function useChanges(search: SearchState | null, active: boolean, snapshot
     };
   }, [active, search, state.unseen, state.unseenTotal]);
 
-  // Opening the view is seeing the toolbar's count of watched changes.
+  // Opening the view is seeing the toolbar's count of watched changes. Told once the view has
+  // painted: the message may wake the background, which should not compete with the first paint.
   useEffect(() => {
-    if (!active || reported.current) return;
+    if (!active || state.loading || reported.current) return;
     reported.current = true;
     void sendMessage('changesViewed', {}).catch(() => undefined);
-  }, [active]);
+  }, [active, state.loading]);
 
   return {
     ...state,

@@ -4,8 +4,16 @@ import { sendMessage } from '../../lib/messaging/client';
 import type { Offer } from '../../lib/offer';
 import { DEFAULT_SEARCH_STATE, type SearchState } from '../../lib/search/query';
 import { database } from '../../lib/storage/database';
-import { popupFocusItem, searchStateItem, settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
-import { type OfferSource, openOfferSource } from '../../lib/storage/offer-source';
+import {
+  type FirstPage,
+  firstPageItem,
+  popupFocusItem,
+  searchStateItem,
+  settingsItem,
+  statusItem,
+  summaryItem,
+} from '../../lib/storage/items';
+import { type OfferSource, openOfferSource, StaleSourceError } from '../../lib/storage/offer-source';
 import { useStorageItem } from '../use-storage-item';
 
 const PAGE = 100;
@@ -41,7 +49,9 @@ export function useOffers(watchlist: Watchlist | undefined) {
   const [focused, setFocused] = useState<FocusedOffer | null>(null);
   const [keyInfo, setKeyInfo] = useState<{ hasKey: boolean } | null>(null);
   const [source, setSource] = useState<OfferSource | null>(null);
-  // Read at once, in parallel with everything else the first render asks for.
+  // Read at once, in parallel with everything else the first render asks for: the small preview
+  // first (IndexedDB answers in order, and the index is megabytes), then the search index.
+  const [firstPreview] = useState(() => loadFirstPage().catch(() => null));
   const [firstSource] = useState(() => openOfferSource().catch(() => null));
   const sequence = useRef(0);
 
@@ -51,6 +61,8 @@ export function useOffers(watchlist: Watchlist | undefined) {
     let live = true;
     void firstSource
       .then((opened) => (opened?.fetchedAt === summary.fetchedAt ? opened : openOfferSource()))
+      // No index for this snapshot (an update changed its shape): the background rebuilds it.
+      .then((opened) => opened ?? sendMessage('prepareSearch', {}).then(() => openOfferSource()))
       .then(
         (opened) => live && setSource(opened),
         () => undefined,
@@ -64,7 +76,7 @@ export function useOffers(watchlist: Watchlist | undefined) {
   const openOffer = useCallback(
     async (id: string) => {
       const doc = source?.engine.docWithId(id);
-      const offer = doc !== undefined && source ? ((await source.offersOf([doc]))[0] ?? null) : null;
+      const offer = doc !== undefined && source ? ((await source.offersOf([doc]).catch(() => []))[0] ?? null) : null;
       const found = offer ?? (await sendMessage('offerById', { id }).catch(() => null));
       if (found) {
         setFocused({ offer: found, goneAt: null });
@@ -99,8 +111,8 @@ export function useOffers(watchlist: Watchlist | undefined) {
   // First paint from IndexedDB while the search index loads: the best-paying offers.
   useEffect(() => {
     if (results || !summary || !search || !isDefault(search)) return;
-    void database.loadPreview().then((preview) => {
-      if (preview)
+    void firstPreview.then((preview) => {
+      if (preview?.fetchedAt === summary.fetchedAt)
         setResults(
           (current) =>
             current ?? { offers: preview.top, total: summary.offerCount, complete: false, categories: [], geos: [] },
@@ -120,7 +132,10 @@ export function useOffers(watchlist: Watchlist | undefined) {
         setSearchError(null);
       })
       .catch((error: unknown) => {
-        if (id === sequence.current) setSearchError(error instanceof Error ? error.message : String(error));
+        if (id !== sequence.current) return;
+        // A refresh replaced the offers under this index: search the new one.
+        if (error instanceof StaleSourceError) void openOfferSource().then(setSource, () => undefined);
+        else setSearchError(error instanceof Error ? error.message : String(error));
       });
   }, [search, limit, source, watchlist]);
 
@@ -167,4 +182,15 @@ export function useOffers(watchlist: Watchlist | undefined) {
 function isDefault(state: SearchState): boolean {
   const { query, platform, geo, category, minPayout, sort, watching } = state;
   return !query.trim() && !platform && !geo && !category && minPayout === null && sort === 'best' && !watching;
+}
+
+/** The first page of offers: from session storage, else from IndexedDB (kept in session for the next opening). */
+async function loadFirstPage(): Promise<FirstPage | null> {
+  const kept = await firstPageItem.getValue();
+  if (kept) return kept;
+  const preview = await database.loadPreview();
+  if (!preview) return null;
+  const page = { fetchedAt: preview.fetchedAt, top: preview.top };
+  void firstPageItem.setValue(page).catch(() => undefined);
+  return page;
 }

@@ -14,6 +14,7 @@ import { type Snapshot, summarise } from '../snapshot';
 import { database } from '../storage/database';
 import {
   dismissedItem,
+  firstPageItem,
   loadSettings,
   popupFocusItem,
   settingsItem,
@@ -93,9 +94,10 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     const t1 = performance.now();
     const index = buildSearchIndexData(snapshot.offers);
     const t2 = performance.now();
-    await database.saveSnapshot(snapshot, index, records, !sameSource);
+    const { top } = await database.saveSnapshot(snapshot, index, records, !sameSource);
     const t3 = performance.now();
     offers.invalidate();
+    await firstPageItem.setValue({ fetchedAt: snapshot.fetchedAt, top });
     if (!sameSource) await database.changes.saveStartedAt(snapshot.fetchedAt);
     await summaryItem.setValue(summarise(snapshot));
     await database.changes.saveTimings({
@@ -105,6 +107,27 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
       changes: records.length,
     });
     await watching.afterRefresh(records, snapshot.offers);
+  }
+
+  /**
+   * Extension pages search the stored index (lib/storage/offer-source.ts). An update of Offer
+   * Lens that changed the index's shape leaves one they cannot use: rebuild it from the stored
+   * snapshot (offers rewritten too, in the current chunk size), once, without waiting for a feed.
+   */
+  let indexCheck: Promise<void> | null = null;
+  function ensureSearchIndex(): Promise<void> {
+    indexCheck ??= (async () => {
+      const summary = await summaryItem.getValue();
+      if (!summary) return;
+      if (await database.hasCurrentSearchIndex()) return;
+      const snapshot = await offers.snapshot();
+      if (!snapshot) return;
+      await database.saveSnapshot(snapshot, buildSearchIndexData(snapshot.offers));
+      offers.invalidate();
+    })().finally(() => {
+      indexCheck = null;
+    });
+    return indexCheck;
   }
 
   async function saveStatus(status: RefreshStatus): Promise<void> {
@@ -211,6 +234,10 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     },
     revealApiKey: async () => ({ apiKey: await database.loadApiKey() }),
     offerById: ({ id }) => offers.byId(id),
+    async prepareSearch() {
+      await ensureSearchIndex();
+      return { ok: true };
+    },
     async markChangesSeen({ upTo }) {
       await watching.markSeen(upTo);
       return { ok: true };
@@ -314,6 +341,7 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
       await restrictStorageToExtension(browser);
       await migrateLegacyStorage();
       await toolbar.repaint();
+      await ensureSearchIndex().catch(() => undefined);
       await ensureFresh();
     },
   };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { FeedError } from '../errors';
 import type { Offer } from '../offer';
 import {
@@ -45,8 +45,8 @@ const SHORT_REASONS: Record<string, string> = {
 // The envelope is checked with zod; each offer is repaired field by field (fields.ts), because
 // a sloppy field must never sink the offer (zod's all-or-nothing model fits the envelope only).
 const FeedEnvelope = z.looseObject({
-  message: z.union([z.boolean(), z.string()]).optional(),
-  offers: z.array(z.unknown()).optional(),
+  message: z.optional(z.union([z.boolean(), z.string()])),
+  offers: z.optional(z.array(z.unknown())),
 });
 
 const ERROR_TEXT_FIELDS = ['error', 'errors', 'error_message', 'msg', 'reason', 'detail'];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Offer } from '../offer';
 import type { RefreshOutcome } from '../refresh';
 import { ApiKeySchema, SettingsSchema } from '../settings/schema';
@@ -17,7 +17,8 @@ type Senders = 'extension' | 'store-page';
 
 /** A phantom: the answer's type, carried in the table without a value. */
 const answers = <T>() => undefined as unknown as T;
-const nothing = z.object({}).strict();
+const nothing = z.strictObject({});
+const id = z.string().check(z.maxLength(200));
 
 export const protocol = {
   /** "Refresh now", "Retry". */
@@ -26,7 +27,7 @@ export const protocol = {
   loadDemo: { request: nothing, answer: answers<RefreshOutcome>(), from: 'extension' },
   /** Save settings (and the key, when typed) and test them with a refresh. */
   saveSettings: {
-    request: z.object({ settings: SettingsSchema, apiKey: ApiKeySchema.optional() }),
+    request: z.object({ settings: SettingsSchema, apiKey: z.optional(ApiKeySchema) }),
     answer: answers<RefreshOutcome>(),
     from: 'extension',
   },
@@ -36,14 +37,16 @@ export const protocol = {
   revealApiKey: { request: nothing, answer: answers<{ apiKey: string }>(), from: 'extension' },
   /** The Changes view was open up to this change: it and older ones are seen. */
   markChangesSeen: {
-    request: z.object({ upTo: z.number().int().nonnegative() }),
+    request: z.object({ upTo: z.int().check(z.nonnegative()) }),
     answer: answers<{ ok: true }>(),
     from: 'extension',
   },
   /** The Changes view was opened: the toolbar's count of watched changes goes. */
   changesViewed: { request: nothing, answer: answers<{ ok: true }>(), from: 'extension' },
+  /** Make sure the stored search index fits the stored snapshot (after an update changed its shape). */
+  prepareSearch: { request: nothing, answer: answers<{ ok: true }>(), from: 'extension' },
   /** One offer by id (the popup opened from a badge). */
-  offerById: { request: z.object({ id: z.string().max(200) }), answer: answers<Offer | null>(), from: 'extension' },
+  offerById: { request: z.object({ id }), answer: answers<Offer | null>(), from: 'extension' },
   /** The offers for the store page the sender is on. */
   offersForPage: { request: nothing, answer: answers<PageOffers>(), from: 'store-page' },
   /** Hide the sender page's badge until its app's offers change. */
@@ -51,7 +54,7 @@ export const protocol = {
   /** Watch (or stop watching) one of the sender page's app's offers, or the app; answers the page again. */
   watchOnPage: {
     request: z.discriminatedUnion('target', [
-      z.object({ target: z.literal('offer'), offerId: z.string().max(200), on: z.boolean() }),
+      z.object({ target: z.literal('offer'), offerId: id, on: z.boolean() }),
       z.object({ target: z.literal('app'), on: z.boolean() }),
     ]),
     answer: answers<PageOffers>(),
@@ -59,11 +62,11 @@ export const protocol = {
   },
   /** Show this offer in the popup (a trusted click on the badge; at most once a second per tab). */
   openPopup: {
-    request: z.object({ offerId: z.string().max(200) }),
+    request: z.object({ offerId: id }),
     answer: answers<{ ok: true }>(),
     from: 'store-page',
   },
-} satisfies Record<string, { request: z.ZodType; answer: unknown; from: Senders }>;
+} satisfies Record<string, { request: z.ZodMiniType; answer: unknown; from: Senders }>;
 
 export type MessageType = keyof typeof protocol;
 /** What a sender passes. */

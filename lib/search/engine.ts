@@ -35,7 +35,11 @@ export function createSearchEngine(data: SearchIndexData) {
   const ids = unpackStrings(data.ids);
   const tokenAt = (i: number) => stringAt(tokens, i);
   const idOf = (doc: number) => stringAt(ids, doc);
-  const appKeyOf = (doc: number) => data.apps[(data.appCodes[doc] as number) - 1] ?? '';
+  const apps = unpackStrings(data.apps);
+  const appKeyOf = (doc: number) => {
+    const code = data.appCodes[doc] as number;
+    return code === 0 ? '' : stringAt(apps, code - 1);
+  };
   const categoryNames = foldedCategories(data);
   const ranks: Partial<Record<'payout' | 'name' | 'expiry', Int32Array>> = {};
   /** Position of each doc in an order, computed the first time that order ranks a query. */

@@ -1,16 +1,16 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { type SearchState, SORT_KEYS } from './query';
 
 /** A search as it arrives from a page or from storage: checked before anything acts on it. */
 /** `watching` came later: a search stored before it reads as not watching. */
 type StoredSearchState = Omit<SearchState, 'watching'> & { watching?: boolean };
 
-export const SearchStateSchema: z.ZodType<SearchState, StoredSearchState> = z.object({
-  query: z.string().max(500),
-  watching: z.boolean().default(false),
-  platform: z.enum(['android', 'ios']).nullable(),
-  geo: z.string().max(3).nullable(),
-  category: z.string().max(200).nullable(),
-  minPayout: z.number().nonnegative().finite().nullable(),
+export const SearchStateSchema: z.ZodMiniType<SearchState, StoredSearchState> = z.object({
+  query: z.string().check(z.maxLength(500)),
+  watching: z._default(z.boolean(), false),
+  platform: z.nullable(z.enum(['android', 'ios'])),
+  geo: z.nullable(z.string().check(z.maxLength(3))),
+  category: z.nullable(z.string().check(z.maxLength(200))),
+  minPayout: z.nullable(z.number().check(z.nonnegative())),
   sort: z.enum(SORT_KEYS),
 });

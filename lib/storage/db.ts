@@ -16,10 +16,10 @@ import type { SearchIndexData } from '../search/build';
 export interface OfferLensDB extends DBSchema {
   /** Small records by name: 'snapshot', 'preview', 'status', 'changesSeen'… */
   meta: { key: string; value: unknown };
-  /** Chunk number → offers [n × OFFER_CHUNK, (n + 1) × OFFER_CHUNK). */
+  /** Chunk number → offers [n × chunk, (n + 1) × chunk), chunk as stored with the index. */
   offers: { key: number; value: Offer[] };
-  /** 'index' → the search index of the current snapshot. */
-  search: { key: string; value: { fetchedAt: number; data: SearchIndexData } };
+  /** 'index' → the search index of the current snapshot, and the offers' chunk size. */
+  search: { key: string; value: StoredSearchIndex };
   /** 'apiKey', 'approvedOrigins'. */
   secrets: { key: string; value: unknown };
   /** The change log: id (growing) → change; by offer for timelines. */
@@ -36,8 +36,19 @@ export interface ChangeBatch {
 
 const DB_NAME = 'offer-lens';
 const DB_VERSION = 3;
-/** Offers per stored chunk: a page of results needs a few small reads, not the whole feed. */
-export const OFFER_CHUNK = 512;
+/**
+ * Offers per stored chunk. A page of 100 results is scattered over the feed, so it reads up to
+ * 100 chunks: at 32 offers a chunk that is at most 3,200 offers to deserialize (512 made it the
+ * whole feed on broad queries), while 50,000 offers are still only 1,563 records to write.
+ */
+export const OFFER_CHUNK = 32;
+
+export interface StoredSearchIndex {
+  fetchedAt: number;
+  data: SearchIndexData;
+  /** The chunk size the offers were written with (512 before it was recorded). */
+  offerChunk?: number;
+}
 export const STORES = ['meta', 'offers', 'search', 'secrets', 'changes'] as const;
 
 let opened: Promise<IDBPDatabase<OfferLensDB>> | null = null;

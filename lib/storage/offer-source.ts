@@ -2,7 +2,7 @@ import { isWatched, type Watchlist } from '../changes/watch';
 import type { Offer } from '../offer';
 import { createSearchEngine, type SearchEngine } from '../search/engine';
 import type { SearchState } from '../search/query';
-import { db, OFFER_CHUNK } from './db';
+import { db } from './db';
 import { snapshots } from './snapshots';
 
 export interface LocalResults {
@@ -19,27 +19,55 @@ export interface LocalResults {
  */
 export async function openOfferSource(): Promise<OfferSource | null> {
   const stored = await snapshots.loadStoredSearchIndex();
-  return stored && createOfferSource(createSearchEngine(stored.data), stored.fetchedAt);
+  return stored && createOfferSource(createSearchEngine(stored.data), stored.fetchedAt, stored.offerChunk ?? 512);
 }
 
 export type OfferSource = ReturnType<typeof createOfferSource>;
 
-function createOfferSource(engine: SearchEngine, fetchedAt: number) {
+/** The snapshot changed under an open source: open the new one (openOfferSource) and ask again. */
+export class StaleSourceError extends Error {
+  constructor() {
+    super('The offers were refreshed: reopen the search index');
+    this.name = 'StaleSourceError';
+  }
+}
+
+function createOfferSource(engine: SearchEngine, fetchedAt: number, chunkSize: number) {
   const chunks = new Map<number, Promise<Offer[]>>();
-  const chunk = (n: number) => {
-    let loaded = chunks.get(n);
-    if (!loaded) {
-      loaded = db().then((database) => database.get('offers', n).then((offers) => offers ?? []));
+  /**
+   * Read the chunks not read yet, in one transaction that also checks they still belong to this
+   * index: a refresh may have replaced the snapshot since the index was loaded.
+   */
+  function read(numbers: number[]): void {
+    const missing = numbers.filter((n) => !chunks.has(n));
+    if (missing.length === 0) return;
+    const tx = db().then((database) => database.transaction(['offers', 'meta']));
+    const current = tx.then(async (t) => {
+      const info = (await t.objectStore('meta').get('searchIndex')) as { fetchedAt?: number } | undefined;
+      if (info?.fetchedAt !== fetchedAt) throw new StaleSourceError();
+    });
+    for (const n of missing) {
+      const offers = tx.then((t) => t.objectStore('offers').get(n));
+      const loaded = Promise.all([offers, current]).then(([list]) => list ?? []);
+      // A failed read is not kept: the next search tries again (or, stale, opens the new index).
+      loaded.catch(() => chunks.delete(n));
       chunks.set(n, loaded);
     }
-    return loaded;
-  };
+  }
 
-  /** The offers of these docs, in their order. */
+  /** The offers of these docs, in their order. Throws StaleSourceError once a refresh replaced them. */
   async function offersOf(docs: number[]): Promise<Offer[]> {
-    const needed = [...new Set(docs.map((doc) => Math.floor(doc / OFFER_CHUNK)))];
-    const loaded = new Map(await Promise.all(needed.map(async (n) => [n, await chunk(n)] as const)));
-    return docs.map((doc) => loaded.get(Math.floor(doc / OFFER_CHUNK))?.[doc % OFFER_CHUNK] as Offer);
+    const needed = [...new Set(docs.map((doc) => Math.floor(doc / chunkSize)))];
+    read(needed);
+    const loaded = new Map(
+      await Promise.all(needed.map(async (n) => [n, await (chunks.get(n) as Promise<Offer[]>)] as const)),
+    );
+    const offers: Offer[] = [];
+    for (const doc of docs) {
+      const offer = loaded.get(Math.floor(doc / chunkSize))?.[doc % chunkSize];
+      if (offer) offers.push(offer);
+    }
+    return offers;
   }
 
   return {

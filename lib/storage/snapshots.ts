@@ -3,7 +3,7 @@ import { type ChangeGroup, type ChangeRecord, LOG_MAX_AGE_MS, LOG_MAX_CHANGES } 
 import type { RejectedOffer } from '../feed';
 import { SEARCH_INDEX_VERSION, type SearchIndexData } from '../search/build';
 import { previewOf, type Snapshot, type SnapshotPreview, type SnapshotSource } from '../snapshot';
-import { type ChangeBatch, db, OFFER_CHUNK, type OfferLensDB } from './db';
+import { type ChangeBatch, db, OFFER_CHUNK, type OfferLensDB, type StoredSearchIndex } from './db';
 
 interface SnapshotMeta {
   fetchedAt: number;
@@ -34,7 +34,7 @@ export const snapshots = {
     index: SearchIndexData,
     changes: ChangeRecord[] = [],
     resetLog = false,
-  ): Promise<void> {
+  ): Promise<SnapshotPreview> {
     const tx = (await db()).transaction(['meta', 'offers', 'search', 'changes'], 'readwrite');
     const offers = tx.objectStore('offers');
     const log = tx.objectStore('changes');
@@ -44,14 +44,17 @@ export const snapshots = {
       offerCount: snapshot.offers.length,
       rejected: snapshot.rejected,
     };
+    const preview = previewOf(snapshot);
     const writes: Promise<unknown>[] = [offers.clear()];
     for (let chunk = 0; chunk * OFFER_CHUNK < snapshot.offers.length; chunk++) {
       writes.push(offers.put(snapshot.offers.slice(chunk * OFFER_CHUNK, (chunk + 1) * OFFER_CHUNK), chunk));
     }
     writes.push(
       tx.objectStore('meta').put(meta, 'snapshot'),
-      tx.objectStore('meta').put(previewOf(snapshot), 'preview'),
-      tx.objectStore('search').put({ fetchedAt: snapshot.fetchedAt, data: index }, 'index'),
+      tx.objectStore('meta').put(preview, 'preview'),
+      tx.objectStore('search').put({ fetchedAt: snapshot.fetchedAt, data: index, offerChunk: OFFER_CHUNK }, 'index'),
+      // What the index is, readable without loading its megabytes.
+      tx.objectStore('meta').put({ version: index.version, fetchedAt: snapshot.fetchedAt }, 'searchIndex'),
     );
     if (resetLog) writes.push(log.clear(), tx.objectStore('meta').delete('changesSeen'));
     const ids: number[] = [];
@@ -83,6 +86,7 @@ export const snapshots = {
       await tx.objectStore('meta').delete('changeBatches');
     }
     await tx.done;
+    return preview;
   },
 
   /** The popup's first screen: best offers and skipped ones, without reading the snapshot. */
@@ -90,8 +94,14 @@ export const snapshots = {
     return ((await (await db()).get('meta', 'preview')) as SnapshotPreview | undefined) ?? null;
   },
 
+  /** Whether a search index of this version of Offer Lens is stored (read without loading it). */
+  async hasCurrentSearchIndex(): Promise<boolean> {
+    const info = (await (await db()).get('meta', 'searchIndex')) as { version?: number } | undefined;
+    return info?.version === SEARCH_INDEX_VERSION;
+  },
+
   /** The stored search index, whichever snapshot it was built from. */
-  async loadStoredSearchIndex(): Promise<{ fetchedAt: number; data: SearchIndexData } | null> {
+  async loadStoredSearchIndex(): Promise<StoredSearchIndex | null> {
     return currentVersion((await (await db()).get('search', 'index')) ?? null);
   },
 
