@@ -3,6 +3,8 @@ import { loadEnv } from 'vite';
 import { defineConfig } from 'wxt';
 import { feedOriginPattern } from './lib/settings/feed-url';
 import { STORE_MATCH_PATTERNS } from './lib/store-url';
+import { COMMAND_COPY_BEST, COMMAND_OPEN_PANEL } from './lib/surfaces';
+import { OMNIBOX_KEYWORD } from './lib/surfaces/omnibox';
 
 // Build-time env: WXT_FEED_URL (default feed URL template) and, for dev/test builds only,
 // WXT_DEV_API_KEY (pre-filled key) and WXT_FETCH_TIMEOUT_MS (a shorter feed timeout).
@@ -22,11 +24,37 @@ export default defineConfig({
         'Your CarrierAppTraffic offers in the browser: search them, see the payout on Google Play and App Store pages, copy affiliate tracking links.',
       // The e2e build holds 'notifications' from the start: a headless browser cannot answer
       // the permission prompt. Release builds ask for it the first time something is watched.
-      permissions: ['storage', 'alarms', 'unlimitedStorage', ...(mode === 'e2e' ? ['notifications'] : [])],
+      // contextMenus: "Offer Lens: offers for this app" on store links and pages. The side panel
+      // adds sidePanel in Chrome (WXT, from entrypoints/sidepanel); Firefox's sidebar needs none.
+      permissions: [
+        'storage',
+        'alarms',
+        'unlimitedStorage',
+        'contextMenus',
+        ...(mode === 'e2e' ? ['notifications'] : []),
+      ],
       optional_permissions: mode === 'e2e' ? [] : ['notifications'],
       host_permissions: [...STORE_MATCH_PATTERNS, ...(feedOrigin ? [feedOrigin] : [])],
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       action: { default_title: 'Offer Lens' },
+      omnibox: { keyword: OMNIBOX_KEYWORD },
+      commands: {
+        _execute_action: { suggested_key: { default: 'Alt+Shift+O' }, description: 'Open Offer Lens' },
+        ...(browser === 'firefox'
+          ? {
+              _execute_sidebar_action: {
+                suggested_key: { default: 'Alt+Shift+P' },
+                description: 'Open the side panel',
+              },
+            }
+          : {
+              [COMMAND_OPEN_PANEL]: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the side panel' },
+            }),
+        [COMMAND_COPY_BEST]: {
+          suggested_key: { default: 'Alt+Shift+C' },
+          description: "On a store page: copy the best offer's tracking link",
+        },
+      },
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStoreUrl, STORE_MATCH_PATTERNS, storeKey } from './store-url';
+import { parseStoreUrl, STORE_APP_PATTERNS, STORE_MATCH_PATTERNS, storeKey, storeKeyLabel } from './store-url';
 
 describe('parseStoreUrl', () => {
   it.each([
@@ -104,5 +104,51 @@ describe('the store hosts', () => {
       'https://apps.apple.com/*',
       'https://itunes.apple.com/*',
     ]);
+  });
+});
+
+/** A match pattern as the browser reads it: * scheme is http or https, * in the path spans anything (query included). */
+function matches(pattern: string, url: string): boolean {
+  const [, scheme, host, path] = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern) ?? [];
+  const parsed = new URL(url);
+  const schemes = scheme === '*' ? ['http:', 'https:'] : [`${scheme}:`];
+  const glob = new RegExp(`^${(path ?? '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`);
+  return schemes.includes(parsed.protocol) && parsed.hostname === host && glob.test(parsed.pathname + parsed.search);
+}
+
+describe('STORE_APP_PATTERNS (where the context menu appears)', () => {
+  it.each([
+    'https://play.google.com/store/apps/details?id=com.spotify.music',
+    'http://play.google.com/store/apps/details?id=com.spotify.music&gl=us',
+    'https://play.google.com/store/apps/details/Spotify?id=com.spotify.music',
+    'https://apps.apple.com/us/app/spotify-music-and-podcasts/id324684580',
+    'https://apps.apple.com/app/id324684580',
+    'https://itunes.apple.com/de/app/whatsapp-messenger/id310633997?mt=8',
+    'https://itunes.apple.com/app/id310633997',
+  ])('cover the app page %s', (url) => {
+    expect(parseStoreUrl(url)).not.toBeNull();
+    expect(STORE_APP_PATTERNS.some((pattern) => matches(pattern, url))).toBe(true);
+  });
+
+  it.each([
+    'https://play.google.com/store/search?q=spotify&c=apps',
+    'https://play.google.com/store/apps/top',
+    'https://play.google.com/store/apps/dev?id=5700313618786177705',
+    'https://apps.apple.com/us/charts/iphone',
+    'https://apps.apple.com/us/developer/spotify/id324684583',
+    'https://play.google.com.evil.io/store/apps/details?id=com.spotify.music',
+    'https://evil.example/app/id324684580',
+    'https://example.com/?u=https://play.google.com/store/apps/details?id=com.a',
+  ])('leave out %s', (url) => {
+    expect(STORE_APP_PATTERNS.some((pattern) => matches(pattern, url))).toBe(false);
+  });
+});
+
+describe('storeKeyLabel', () => {
+  it.each([
+    ['google-play:com.spotify.music', 'com.spotify.music on Google Play'],
+    ['app-store:324684580', 'id324684580 on the App Store'],
+  ])('%s → %s', (key, label) => {
+    expect(storeKeyLabel(key)).toBe(label);
   });
 });

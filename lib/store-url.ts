@@ -22,6 +22,28 @@ export const STORE_HOSTS = [PLAY_HOST, ...APPLE_HOSTS] as const;
 /** Match patterns for the whole store hosts (the content script decides per URL, see architecture.md). */
 export const STORE_MATCH_PATTERNS = STORE_HOSTS.map((host) => `https://${host}/*`);
 
+/**
+ * Match patterns for store app pages (http or https), for the context menu's link and page
+ * items: the browser shows "Offer Lens: offers for this app" only on these. They narrow;
+ * parseStoreUrl decides (a pattern's * also spans slashes).
+ */
+export const STORE_APP_PATTERNS = [
+  '*://play.google.com/store/apps/details*',
+  ...[...APPLE_HOSTS].flatMap((host) => [`*://${host}/app/*`, `*://${host}/*/app/*`]),
+];
+
+export const STORE_LABELS: Record<StoreName, string> = { 'google-play': 'Google Play', 'app-store': 'App Store' };
+
+/** "com.spotify.music on Google Play", "id324684580 on the App Store", from a storeKey. */
+export function storeKeyLabel(key: string): string {
+  const at = key.indexOf(':');
+  const store = key.slice(0, at) as StoreName;
+  const appId = key.slice(at + 1);
+  if (store === 'app-store') return `id${appId} on the App Store`;
+  if (store === 'google-play') return `${appId} on Google Play`;
+  return key;
+}
+
 /** True for a store host, whatever the case: the feed may never be fetched from one. */
 export function isStoreHost(hostname: string): boolean {
   return (STORE_HOSTS as readonly string[]).includes(hostname.toLowerCase());

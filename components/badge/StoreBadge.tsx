@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatCaps, formatExpiry, formatGeos, formatPayout, formatPlatform } from '../../lib/format';
 import { isExpired, isExpiringSoon } from '../../lib/offer';
 import type { PageOffer, PageOffers } from '../../lib/store-page';
@@ -14,13 +14,32 @@ interface Props {
   onCopy: (link: string) => Promise<void>;
   onDismiss: () => void;
   onOpenPopup: (offerId: string) => void;
+  onOpenSidePanel?: () => void;
   /** Watch (or not) an offer of this page's app, or the app itself. */
   onWatch?: (target: { offerId: string } | 'app', on: boolean) => void;
+  cue?: BadgeCue;
+}
+
+/** What the copy shortcut did: copied the best link, or (no clipboard access) asks for Enter. */
+export interface BadgeCue {
+  kind: 'copied' | 'press-to-copy';
+  name: string;
+  at: number;
 }
 
 /** The in-page badge: the best offer's payout and a ready link; the rest one click away. */
-export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup, onWatch = () => undefined }: Props) {
+export function StoreBadge({
+  page,
+  now,
+  onCopy,
+  onDismiss,
+  onOpenPopup,
+  onOpenSidePanel = () => undefined,
+  onWatch = () => undefined,
+  cue,
+}: Props) {
   const [expanded, setExpanded] = useState(false);
+  const copyButton = useRef<HTMLButtonElement>(null);
   const [chosen, setChosen] = useState(0);
   const [showQr, setShowQr] = useState(false);
   const { state: copied, copy, reset } = useCopy(onCopy);
@@ -39,6 +58,13 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup, onWatch 
       }, 0),
     [onWatch],
   );
+  const openSidePanel = useMemo(() => trustedClick(() => onOpenSidePanel()), [onOpenSidePanel]);
+  // The shortcut's cue: the best offer chosen, its Copy button focused when a press is needed.
+  useEffect(() => {
+    if (!cue) return;
+    setChosen(0);
+    if (cue.kind === 'press-to-copy') copyButton.current?.focus();
+  }, [cue?.at]);
   const offer = page.offers[chosen] ?? page.offers[0];
   if (!offer) return null;
   const link = safeHttpUrl(offer.trackingLink);
@@ -152,7 +178,7 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup, onWatch 
       <SubIdWarning status={offer.subIdStatus} subId={page.subId} accepted={offer.acceptedSubIds} />
 
       <div class="actions">
-        <button type="button" class="primary" onClick={() => copy(link)} disabled={!link}>
+        <button ref={copyButton} type="button" class="primary" onClick={() => copy(link)} disabled={!link}>
           {copied === 'copied' ? '✓ Copied' : 'Copy tracking link'}
         </button>
         {link && (
@@ -166,7 +192,15 @@ export function StoreBadge({ page, now, onCopy, onDismiss, onOpenPopup, onWatch 
         <button type="button" data-offer={offer.id} onClick={openPopup}>
           Open in popup
         </button>
+        <button type="button" onClick={openSidePanel}>
+          Side panel
+        </button>
       </div>
+      {cue && (
+        <p class={cue.kind === 'copied' ? 'cue ok' : 'cue'} role="status">
+          {cue.kind === 'copied' ? `✓ Copied the link of ${cue.name}` : `Press Enter to copy the link of ${cue.name}`}
+        </p>
+      )}
       {link && <p class="link-host muted">Link goes to {offer.linkHost}</p>}
       <span class="sr-only" role="status">
         {copied === 'copied' ? 'Tracking link copied' : copied === 'failed' ? 'Could not copy the link' : ''}

@@ -2,12 +2,13 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { PageOffers } from '../../lib/store-page';
-import { StoreBadge } from './StoreBadge';
+import { type BadgeCue, StoreBadge } from './StoreBadge';
 
 export interface BadgeActions {
   copy(link: string): Promise<void>;
   dismiss(): void;
   openPopup(offerId: string): void;
+  openSidePanel(): void;
   watch(target: { offerId: string } | 'app', on: boolean): void;
 }
 
@@ -30,7 +31,8 @@ export async function mountBadge(ctx: ContentScriptContext, actions: BadgeAction
     },
   });
   return {
-    show(page: PageOffers): void {
+    /** Show the page's offers; a cue says what the copy shortcut just did (or asks for Enter). */
+    show(page: PageOffers, cue?: Omit<BadgeCue, 'at'>): void {
       if (!ui.mounted) ui.mount();
       // Keyed by page: another app's badge starts collapsed, on its best offer.
       render(
@@ -41,6 +43,8 @@ export async function mountBadge(ctx: ContentScriptContext, actions: BadgeAction
           onCopy={actions.copy}
           onDismiss={actions.dismiss}
           onOpenPopup={actions.openPopup}
+          onOpenSidePanel={actions.openSidePanel}
+          cue={cue && { ...cue, at: Date.now() }}
           onWatch={actions.watch}
         />,
         ui.mounted as HTMLElement,

@@ -115,7 +115,7 @@ describe('Changes view', () => {
   });
 
   it('opens on a gone offer a notification pointed at', async () => {
-    await popupFocusItem.setValue('2');
+    await popupFocusItem.setValue({ offerId: '2' });
     render(<OffersApp />);
     expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe('Bumble – iOS – US/GB');
     expect(screen.getByText(/^Gone since /)).toBeTruthy();

@@ -1,25 +1,45 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ChangeRecord } from '../../lib/changes/log';
+import { changesCsv, changesJson, exportFileName, offersCsv, offersJson } from '../../lib/export';
+import { countText } from '../../lib/format';
 import type { Offer } from '../../lib/offer';
 import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
+import { DEFAULT_SEARCH_STATE } from '../../lib/search/query';
+import type { SurfaceStart } from '../../lib/storage/items';
+import { parseStoreUrl, storeKey, storeKeyLabel } from '../../lib/store-url';
 import { subIdStatus, trackingLinkFor } from '../../lib/tracking-link';
+import { downloadText } from '../download';
 import { StatusLine } from '../StatusLine';
+import { hasSidePanel, openSidePanel } from '../side-panel';
 import { useCopy } from '../use-copy';
 import { useNow } from '../use-storage-item';
 import { useWatchlist } from '../use-watchlist';
 import { ChangesView, changeListRows } from './ChangesView';
+import { type ExportFormat, ExportMenu } from './ExportMenu';
 import { Filters } from './Filters';
 import { OfferDetail } from './OfferDetail';
 import { OfferList } from './OfferList';
+import { OnThisPage } from './OnThisPage';
+import { useActiveStoreTab } from './use-active-tab';
 import { useChanges } from './use-changes';
 import { useOffers } from './use-offers';
 
 type View = 'offers' | 'changes';
 
-export function OffersApp({ copy = copyText }: { copy?: (text: string) => Promise<void> }) {
+/** Where the offers are shown: the same components, laid out for the room each surface has. */
+export type Surface = 'popup' | 'panel' | 'page';
+
+interface Props {
+  surface?: Surface;
+  /** What to open on (the page surface's URL); the popup reads what was left for it instead. */
+  start?: SurfaceStart;
+  copy?: (text: string) => Promise<void>;
+}
+
+export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) {
   const watch = useWatchlist();
-  const app = useOffers(watch.watchlist);
+  const app = useOffers(watch.watchlist, start);
   const now = useNow();
   const [view, setView] = useState<View>('offers');
   const [selected, setSelected] = useState(0);
@@ -34,6 +54,26 @@ export function OffersApp({ copy = copyText }: { copy?: (text: string) => Promis
   );
   const offers = app.results?.offers ?? [];
   const count = view === 'offers' ? offers.length : changeRows.length;
+  const pageUrl = useActiveStoreTab(surface === 'panel');
+  const [onPage, setOnPage] = useState<{ url: string; offers: Offer[] } | null>(null);
+  const country = app.settings?.country || null;
+
+  // The side panel's "On this page": the offers for the app in the tab beside it.
+  useEffect(() => {
+    const source = app.source;
+    if (!pageUrl || !source) {
+      setOnPage(null);
+      return;
+    }
+    let live = true;
+    source.forStorePage(pageUrl, country, Date.now()).then(
+      (found) => live && setOnPage({ url: pageUrl, offers: found }),
+      () => live && setOnPage(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [pageUrl, app.source, country]);
 
   // A new search, or the other view, starts the selection at the top again.
   useEffect(() => setSelected(view === 'changes' ? 1 : 0), [app.search, view]);
@@ -57,6 +97,23 @@ export function OffersApp({ copy = copyText }: { copy?: (text: string) => Promis
     }
     const warning = subIdStatus(offer, settings.subId) === 'ok' ? '' : ' (⚠ your sub ID is not accepted by it)';
     setToast(`Copied the tracking link of ${offer.name}${warning}`);
+  }
+
+  async function exportView(format: ExportFormat) {
+    if (!settings) return;
+    const at = Date.now();
+    const csv = format === 'csv';
+    const type = csv ? 'text/csv;charset=utf-8' : 'application/json';
+    if (view === 'offers') {
+      const list = await app.allMatches();
+      const text = csv ? offersCsv(list, settings) : offersJson(list, settings, at);
+      downloadText(exportFileName('offers', format, at), text, type);
+      setToast(`Exported ${countText(list.length)} as ${format.toUpperCase()}`);
+    } else {
+      const list = await changes.all();
+      downloadText(exportFileName('changes', format, at), csv ? changesCsv(list) : changesJson(list, at), type);
+      setToast(`Exported ${countText(list.length, 'change')} as ${format.toUpperCase()}`);
+    }
   }
 
   function toggleWatch(offer: Offer) {
@@ -96,10 +153,11 @@ export function OffersApp({ copy = copyText }: { copy?: (text: string) => Promis
     e.preventDefault();
   }
 
+  const rootClass = `popup surface-${surface}`;
   if (app.focused && settings) {
     return (
       <div
-        class="popup"
+        class={rootClass}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
@@ -129,7 +187,7 @@ export function OffersApp({ copy = copyText }: { copy?: (text: string) => Promis
   const listId = view === 'offers' ? 'results' : 'changes';
   const activeId = view === 'offers' ? `offer-${selected}` : `change-${selected}`;
   return (
-    <div class="popup">
+    <div class={rootClass}>
       <header class="search-bar">
         <input
           ref={searchRef}
@@ -148,6 +206,22 @@ export function OffersApp({ copy = copyText }: { copy?: (text: string) => Promis
           autoFocus
           spellcheck={false}
         />
+        {app.summary && (
+          <ExportMenu what={view === 'offers' ? 'these offers' : 'these changes'} onExport={exportView} />
+        )}
+        {surface === 'popup' && hasSidePanel() && (
+          <button
+            type="button"
+            class="btn icon"
+            title="Open in side panel"
+            aria-label="Open in side panel"
+            onClick={() => {
+              void openSidePanel().then((opened) => opened && window.close());
+            }}
+          >
+            ◧
+          </button>
+        )}
         <button
           type="button"
           class="btn icon"
@@ -186,6 +260,32 @@ export function OffersApp({ copy = copyText }: { copy?: (text: string) => Promis
             </button>
           </div>
         </>
+      )}
+      {app.search?.app && (
+        <div class="app-filter">
+          <span>
+            Offers for <strong>{storeKeyLabel(app.search.app)}</strong>
+          </span>
+          <button
+            type="button"
+            class="btn link"
+            onClick={() => app.search && app.changeSearch({ ...app.search, app: null })}
+          >
+            Show all apps
+          </button>
+        </div>
+      )}
+      {view === 'offers' && onPage && !app.search?.app && (
+        <OnThisPage
+          url={onPage.url}
+          offers={onPage.offers}
+          onOpen={app.showOffer}
+          onCopy={(offer) => void copyLink(offer)}
+          onShowAll={() => {
+            const page = parseStoreUrl(onPage.url);
+            if (page && app.search) app.changeSearch({ ...DEFAULT_SEARCH_STATE, app: storeKey(page) });
+          }}
+        />
       )}
       {status.tone === 'error' && (
         <div class="banner error" role="alert">
@@ -226,6 +326,17 @@ export function OffersApp({ copy = copyText }: { copy?: (text: string) => Promis
         <div class="empty">
           {app.summary?.offerCount === 0 ? (
             <p>The feed has no active offers for your account right now.</p>
+          ) : app.search?.app ? (
+            <>
+              <p>No offers for this app.</p>
+              <button
+                type="button"
+                class="btn"
+                onClick={() => app.search && app.changeSearch({ ...app.search, app: null })}
+              >
+                Show all apps
+              </button>
+            </>
           ) : app.search?.watching && !app.search.query ? (
             <p>You watch nothing yet: open an offer and press ☆ Watch, or click a row's star.</p>
           ) : (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { changeFilter } from '../../lib/changes/filter';
-import { CHANGE_GROUPS, type ChangeGroup, type ChangeRecord } from '../../lib/changes/log';
+import { CHANGE_GROUPS, type ChangeGroup, type ChangeRecord, LOG_MAX_CHANGES } from '../../lib/changes/log';
 import { sendMessage } from '../../lib/messaging/client';
 import type { SearchState } from '../../lib/search/query';
 import { database } from '../../lib/storage/database';
@@ -70,6 +70,15 @@ export function useChanges(search: SearchState | null, active: boolean, snapshot
 
   return {
     ...state,
+    /** Every change the view lists with these filters (not only the first page), for export. */
+    all: () =>
+      search
+        ? database.changes.load({
+            after: state.showingEarlier ? 0 : seen.current,
+            limit: LOG_MAX_CHANGES,
+            keep: changeFilter(search),
+          })
+        : Promise.resolve([]),
     async markAllSeen() {
       const upTo = await database.changes.latestId();
       await sendMessage('markChangesSeen', { upTo });

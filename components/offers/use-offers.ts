@@ -8,12 +8,14 @@ import {
   type FirstPage,
   firstPageItem,
   popupFocusItem,
+  type SurfaceStart,
   searchStateItem,
   settingsItem,
   statusItem,
   summaryItem,
 } from '../../lib/storage/items';
 import { type OfferSource, openOfferSource, StaleSourceError } from '../../lib/storage/offer-source';
+import { parseStoreUrl, storeKey } from '../../lib/store-url';
 import { useStorageItem } from '../use-storage-item';
 
 const PAGE = 100;
@@ -38,7 +40,7 @@ export interface Results {
  * the search index the background stored with the snapshot (lib/storage/offer-source.ts): a
  * sleeping background is never woken to answer a keystroke.
  */
-export function useOffers(watchlist: Watchlist | undefined) {
+export function useOffers(watchlist: Watchlist | undefined, start?: SurfaceStart) {
   const summary = useStorageItem(summaryItem);
   const status = useStorageItem(statusItem);
   const settings = useStorageItem(settingsItem);
@@ -93,13 +95,23 @@ export function useOffers(watchlist: Watchlist | undefined) {
     void searchStateItem.getValue().then((stored) => setSearch((typed) => typed ?? stored));
   }, []);
 
-  // "Open in popup" (a badge, a notification) leaves the offer to show here.
+  // Where to start: the page's own (its URL), or what "Open in popup" (a badge, a notification,
+  // a right-click on a store link) left for the popup.
   useEffect(() => {
     if (summary === undefined) return;
-    void popupFocusItem.getValue().then(async (id) => {
-      if (!id) return;
-      await popupFocusItem.setValue(null);
-      await openOffer(id);
+    const intent = start
+      ? Promise.resolve(start)
+      : popupFocusItem.getValue().then(async (focus) => {
+          if (focus) await popupFocusItem.setValue(null);
+          return focus;
+        });
+    void intent.then(async (focus) => {
+      if (!focus) return;
+      if (focus.appUrl !== undefined || focus.query !== undefined) {
+        const app = focus.appUrl ? parseStoreUrl(focus.appUrl) : null;
+        changeSearch({ ...DEFAULT_SEARCH_STATE, query: focus.query ?? '', app: app ? storeKey(app) : null });
+      }
+      if (focus.offerId) await openOffer(focus.offerId);
     });
   }, [summary === undefined]);
 
@@ -170,6 +182,9 @@ export function useOffers(watchlist: Watchlist | undefined) {
     focused,
     showOffer: (offer: Offer | null) => setFocused(offer && { offer, goneAt: null }),
     openOffer,
+    /** Every offer the search matches (not only the rows loaded), in its order, for export. */
+    allMatches: async (): Promise<Offer[]> =>
+      source && search ? (await source.search(search, source.engine.size, Date.now(), watchlist ?? null)).offers : [],
     changeSearch,
     typeQuery,
     clearSearch: () => changeSearch(DEFAULT_SEARCH_STATE),
@@ -180,8 +195,8 @@ export function useOffers(watchlist: Watchlist | undefined) {
 }
 
 function isDefault(state: SearchState): boolean {
-  const { query, platform, geo, category, minPayout, sort, watching } = state;
-  return !query.trim() && !platform && !geo && !category && minPayout === null && sort === 'best' && !watching;
+  const { query, platform, geo, category, minPayout, sort, watching, app } = state;
+  return !query.trim() && !platform && !geo && !category && minPayout === null && sort === 'best' && !watching && !app;
 }
 
 /** The first page of offers: from session storage, else from IndexedDB (kept in session for the next opening). */

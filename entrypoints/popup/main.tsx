@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '../../components/theme.css';
-import './style.css';
+import '../../components/offers/offers.css';
 import { OffersApp } from '../../components/offers/OffersApp';
 
 render(<OffersApp />, document.getElementById('app') as HTMLElement);

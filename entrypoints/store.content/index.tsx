@@ -1,11 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import '../../components/theme.css';
 import '../../components/badge/badge.css';
+import { browser } from 'wxt/browser';
 import { mountBadge } from '../../components/badge/mount-badge';
 import { sendMessage } from '../../lib/messaging/client';
 import type { PageOffers } from '../../lib/store-page';
 import { watchPageUrl } from '../../lib/store-page/watch-url';
 import { parseStoreUrl, STORE_MATCH_PATTERNS } from '../../lib/store-url';
+import { COPY_BEST_MESSAGE } from '../../lib/surfaces';
+import { safeHttpUrl } from '../../lib/url';
 
 // On the whole store hosts: the stores move between pages with the history API, and match
 // patterns are only checked when a document loads (docs/architecture.md, "Store pages").
@@ -21,6 +24,7 @@ export default defineContentScript({
         void sendMessage('dismissBadge', {}).catch(() => undefined);
       },
       openPopup: (offerId) => void sendMessage('openPopup', { offerId }).catch(() => undefined),
+      openSidePanel: () => void sendMessage('openSidePanel', {}).catch(() => undefined),
       watch(target, on) {
         const request = target === 'app' ? { target, on } : { target: 'offer' as const, offerId: target.offerId, on };
         void sendMessage('watchOnPage', request).then(
@@ -30,6 +34,30 @@ export default defineContentScript({
       },
     });
     ctx.onInvalidated(() => badge.hide());
+    // The "copy the best offer's link" shortcut (the background relays the command here).
+    const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (sender.id !== browser.runtime.id || sender.tab || !isCopyBest(message)) return undefined;
+      return copyBest();
+    };
+    browser.runtime.onMessage.addListener(onCommand);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
+
+    async function copyBest(): Promise<{ copied: boolean }> {
+      const page = await askForPage();
+      const best = page?.offers[0];
+      const link = best ? safeHttpUrl(best.trackingLink) : null;
+      if (!page || !best || !link) return { copied: false };
+      try {
+        await navigator.clipboard.writeText(link);
+        badge.show(page, { kind: 'copied', name: best.name });
+        return { copied: true };
+      } catch {
+        // No clipboard access without the publisher's own gesture here (Firefox): the badge's
+        // Copy button, focused, is one Enter away.
+        badge.show(page, { kind: 'press-to-copy', name: best.name });
+        return { copied: false };
+      }
+    }
     watchPageUrl(ctx, async (url) => {
       // Other pages cost no message, unless an app page's badge (and toolbar payout) must go.
       if (!parseStoreUrl(url) && !badge.shown) return;
@@ -40,6 +68,10 @@ export default defineContentScript({
     });
   },
 });
+
+function isCopyBest(message: unknown): boolean {
+  return (message as typeof COPY_BEST_MESSAGE | null)?.offerLens === COPY_BEST_MESSAGE.offerLens;
+}
 
 /** The offers for this page; null when the extension was updated or disabled meanwhile. */
 function askForPage(): Promise<PageOffers | null> {

@@ -16,7 +16,6 @@ import {
   dismissedItem,
   firstPageItem,
   loadSettings,
-  popupFocusItem,
   settingsItem,
   statusItem,
   summaryItem,
@@ -26,6 +25,7 @@ import { migrateLegacyStorage } from '../storage/legacy';
 import { createStorePages } from '../store-page';
 import { createToolbar } from '../toolbar';
 import { createOffers } from './offers';
+import { createSurfaces } from './surfaces';
 import { changeWatch } from './watch-on-page';
 import { createWatching } from './watching';
 
@@ -54,6 +54,7 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     () => database.loadSnapshot(),
     (at) => database.loadSearchIndex(at),
   );
+  const surfaces = createSurfaces(browser);
   const toolbar = createToolbar(browser.action, async () => ({
     status: await database.loadStatus(),
     watchedUnseen: await database.changes.loadWatchedUnseen(),
@@ -194,15 +195,7 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
 
   const lastOpened = new Map<number, number>();
   let listeningToNotifications = false;
-  async function openPopupOn(offerId: string): Promise<void> {
-    await popupFocusItem.setValue(offerId);
-    try {
-      await browser.action.openPopup();
-    } catch {
-      // Firefox opens the popup only from a user gesture in the extension itself.
-      await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
-    }
-  }
+  const openPopupOn = (offerId: string) => surfaces.openPopupOn({ offerId });
 
   /**
    * The page a content script is on, as the browser reports it (never a URL from the message).
@@ -263,6 +256,11 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
       await changeWatch(watchlistItem, request, senderPage(sender), await offers.storeIndex());
       return storePages.forPage(senderPage(sender));
     },
+    async openSidePanel(_, sender) {
+      // Called at once: the click's gesture is what lets the panel open.
+      await surfaces.openSidePanel({ id: sender.tab?.id, windowId: sender.tab?.windowId });
+      return { ok: true };
+    },
     async openPopup({ offerId }, sender) {
       const tabId = sender.tab?.id ?? -1;
       const now = Date.now();
@@ -312,6 +310,10 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     events: {
       notificationClicked: (id: string) => watching.onNotificationClicked(id),
       refresh: () => refresher.refresh(),
+      menuClicked: surfaces.menuClicked,
+      omniboxInput: surfaces.omniboxInput,
+      omniboxEntered: surfaces.omniboxEntered,
+      command: surfaces.command,
     },
     async start(): Promise<void> {
       browser.runtime.onMessage.addListener(
@@ -334,10 +336,13 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
       };
       listenToNotifications();
       browser.permissions.onAdded?.addListener(listenToNotifications);
+      surfaces.listen();
       browser.tabs.onRemoved.addListener((tabId) => {
         toolbar.forgetTab(tabId);
         lastOpened.delete(tabId);
       });
+      // Every listener above is registered in the worker's first turn, as MV3 requires.
+      await surfaces.installMenus().catch(() => undefined);
       await restrictStorageToExtension(browser);
       await migrateLegacyStorage();
       await toolbar.repaint();

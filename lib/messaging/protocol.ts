@@ -60,6 +60,8 @@ export const protocol = {
     answer: answers<PageOffers>(),
     from: 'store-page',
   },
+  /** Open the side panel beside the sender's tab (a trusted click on the badge). */
+  openSidePanel: { request: nothing, answer: answers<{ ok: true }>(), from: 'store-page' },
   /** Show this offer in the popup (a trusted click on the badge; at most once a second per tab). */
   openPopup: {
     request: z.object({ offerId: id }),

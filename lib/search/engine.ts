@@ -186,7 +186,21 @@ export function createSearchEngine(data: SearchIndexData) {
     return { total: hits.length, docs: topK(hits, limit, compare) };
   }
 
-  return { query, size: n, categories: data.categories, geos: data.geos, idOf, appKeyOf, docWithId };
+  let appCodeOf: Map<string, number> | null = null;
+  /** The docs of one app (by storeKey), in feed order. */
+  function docsOfApp(key: string): number[] {
+    if (!appCodeOf) {
+      appCodeOf = new Map();
+      for (let i = 0; i < apps.starts.length - 1; i++) appCodeOf.set(stringAt(apps, i), i + 1);
+    }
+    const code = appCodeOf.get(key);
+    const docs: number[] = [];
+    if (code === undefined) return docs;
+    for (let doc = 0; doc < n; doc++) if (data.appCodes[doc] === code) docs.push(doc);
+    return docs;
+  }
+
+  return { query, size: n, categories: data.categories, geos: data.geos, idOf, appKeyOf, docWithId, docsOfApp };
 }
 
 /** Does doc's list hold `code` (or, with `emptyMeansAll`, is it empty — an offer listing no countries takes any)? */

@@ -25,11 +25,14 @@ export interface SearchState extends SearchFilters {
   query: string;
   /** Only what the publisher watches. */
   watching: boolean;
+  /** Only this app's offers (its storeKey): a right-click on a store link, or "On this page". */
+  app: string | null;
 }
 
 export const DEFAULT_SEARCH_STATE: SearchState = {
   query: '',
   watching: false,
+  app: null,
   platform: null,
   geo: null,
   category: null,

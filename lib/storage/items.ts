@@ -155,8 +155,23 @@ export const firstPageItem = checkedItem<FirstPage | null>('session:firstPage', 
   return valid ? page : null;
 });
 
-/** An offer the popup should open on (a badge's "Open in popup"). Session only. */
-export const popupFocusItem = checkedItem<string | null>(
+/**
+ * What a surface should open on: an offer (a badge's "Open in popup", a notification, the
+ * address bar), an app's offers (a right-click on a store link), or a query. Session only; the
+ * popup reads it once and clears it.
+ */
+export interface SurfaceStart {
+  offerId?: string;
+  appUrl?: string;
+  query?: string;
+}
+export const popupFocusItem = checkedItem<SurfaceStart | null>(
   'session:popupFocus',
-  withSchema('popup focus', z.nullable(text(200)), null),
+  withSchema(
+    'popup focus',
+    z.nullable(
+      z.object({ offerId: z.optional(text(200)), appUrl: z.optional(text(2048)), query: z.optional(text(500)) }),
+    ),
+    null,
+  ),
 );

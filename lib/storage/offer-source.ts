@@ -2,6 +2,8 @@ import { isWatched, type Watchlist } from '../changes/watch';
 import type { Offer } from '../offer';
 import { createSearchEngine, type SearchEngine } from '../search/engine';
 import type { SearchState } from '../search/query';
+import { offersForStorePage } from '../store-page/match';
+import { parseStoreUrl, storeKey } from '../store-url';
 import { db } from './db';
 import { snapshots } from './snapshots';
 
@@ -75,13 +77,28 @@ function createOfferSource(engine: SearchEngine, fetchedAt: number, chunkSize: n
     /** The snapshot this index was built from. */
     fetchedAt,
     async search(state: SearchState, limit: number, now: number, watchlist: Watchlist | null): Promise<LocalResults> {
-      const only =
+      const watched =
         state.watching && watchlist
           ? (doc: number) => isWatched(watchlist, engine.idOf(doc), engine.appKeyOf(doc) || null)
+          : null;
+      const app = state.app;
+      const only =
+        watched || app
+          ? (doc: number) => (!app || engine.appKeyOf(doc) === app) && (!watched || watched(doc))
           : undefined;
       const { total, docs } = engine.query(state.query, { limit, now, filters: state, only });
       return { total, offers: await offersOf(docs), categories: engine.categories.slice(0, 200), geos: engine.geos };
     },
     offersOf,
+    /**
+     * The offers for the app of a store page, in the badge's order (lib/store-page/match.ts):
+     * those for the page's (or the publisher's) country first, then those not expired, by payout.
+     */
+    async forStorePage(url: string, country: string | null, now: number): Promise<Offer[]> {
+      const app = parseStoreUrl(url);
+      if (!app) return [];
+      const offers = await offersOf(engine.docsOfApp(storeKey(app)));
+      return offersForStorePage(offers, url, { country, now });
+    },
   };
 }

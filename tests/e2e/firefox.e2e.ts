@@ -218,4 +218,24 @@ describe('Firefox', () => {
     feed.hide([]);
     await changes.close();
   });
+
+  it('lists and searches the offers in the sidebar page', async () => {
+    const panel = await openExtensionPage(browser, 'sidepanel.html');
+    await panel.setViewport({ width: 360, height: 800 });
+    const names = () => panel.$$eval('.offer-row .name', (els) => els.map((el) => el.textContent ?? ''));
+    // The search the popup left (the journey above) is where the panel starts too.
+    await until(
+      () => text(panel, '.footer'),
+      (t) => !!t?.includes('offers'),
+      'status line',
+    );
+    await panel.click('input[type=search]', { count: 3 });
+    await panel.keyboard.press('Backspace');
+    await until(names, (n) => n.length > 5, 'all offers');
+    await panel.type('input[type=search]', 'whatsapp android');
+    expect(await until(names, (n) => n.length === 1, 'whatsapp')).toEqual([
+      expect.stringMatching(/^WhatsApp Messenger - Android/),
+    ]);
+    await panel.close();
+  });
 });

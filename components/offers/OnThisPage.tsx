@@ -1,0 +1,59 @@
+import { formatGeos, formatPayout, formatPlatform } from '../../lib/format';
+import type { Offer } from '../../lib/offer';
+import { parseStoreUrl, storeKey, storeKeyLabel } from '../../lib/store-url';
+
+interface Props {
+  url: string;
+  offers: Offer[];
+  onOpen: (offer: Offer) => void;
+  onCopy: (offer: Offer) => void;
+}
+
+/** How many of the page's offers the panel's top shows (the rest: "Show all"). */
+const SHOWN = 5;
+
+/**
+ * The side panel's top while the tab beside it is a store app page: that app's offers first,
+ * each one click from its tracking link.
+ */
+export function OnThisPage({ url, offers, onOpen, onCopy, onShowAll }: Props & { onShowAll: () => void }) {
+  const app = parseStoreUrl(url);
+  if (!app) return null;
+  return (
+    <section class="on-page" aria-labelledby="on-page-title">
+      <h2 id="on-page-title">
+        On this page <span class="muted">· {storeKeyLabel(storeKey(app))}</span>
+      </h2>
+      {offers.length === 0 ? (
+        <p class="muted">No offers for this app.</p>
+      ) : (
+        <ul>
+          {offers.slice(0, SHOWN).map((offer) => (
+            <li key={offer.id} class="on-page-offer">
+              <button type="button" class="open" onClick={() => onOpen(offer)}>
+                <span class="name">{offer.name}</span>
+                <span class="muted">
+                  {[formatPlatform(offer.platform), formatGeos(offer.geos, 3)].filter(Boolean).join(' · ')}
+                </span>
+              </button>
+              <span class="payout">{formatPayout(offer.payout)}</span>
+              <button
+                type="button"
+                class="btn"
+                aria-label={`Copy the tracking link of ${offer.name}`}
+                onClick={() => onCopy(offer)}
+              >
+                Copy link
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {offers.length > SHOWN && (
+        <button type="button" class="btn link" onClick={onShowAll}>
+          All {offers.length} offers for this app
+        </button>
+      )}
+    </section>
+  );
+}

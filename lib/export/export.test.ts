@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeRecord } from '../changes/log';
+import type { Offer } from '../offer';
+import { buildTrackingLink } from '../tracking-link';
+import { BOM, changesCsv, csvCell, exportFileName, offersCsv, offersJson, toCsv } from '.';
+
+const settings = { clickId: '[CLICK_ID]', clickIdParam: 'aff_sub', subId: 'camp-7', subIdParam: 'aff_sub2' };
+const offer: Offer = {
+  id: '100042',
+  name: 'Spotify – Android – US, "Premium"',
+  description: 'Install and register',
+  previewUrl: 'https://play.google.com/store/apps/details?id=com.spotify.music',
+  trackingUrl: 'https://trk.example.com/click?offer_id=100042&aff_id=7',
+  store: { store: 'google-play', appId: 'com.spotify.music', country: null },
+  platform: 'android',
+  minVersion: '8.0',
+  geos: ['US', 'GB'],
+  payout: { amount: 1.45, currency: 'USD', type: 'CPA' },
+  caps: { daily: 50, monthly: 0 },
+  categories: ['Music', 'Audio'],
+  expiresAt: Date.UTC(2026, 11, 31, 23, 59),
+  subIds: { include: [], exclude: [] },
+};
+
+/** A CSV parser as strict as RFC 4180, to read back what a spreadsheet would see. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
+
+describe('csvCell', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['cr\rhere', '"cr\rhere"'],
+    ['', ''],
+  ])('%j → %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it.each([
+    ['=HYPERLINK("http://evil")', `"'=HYPERLINK(""http://evil"")"`],
+    ['+1 555', "'+1 555"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', `"'\r=1"`],
+  ])('neutralises the formula %j as %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it('leaves numbers and empty values as they are', () => {
+    expect(csvCell(-1.5)).toBe('-1.5');
+    expect(csvCell(0)).toBe('0');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(undefined)).toBe('');
+  });
+});
+
+describe('toCsv', () => {
+  it('starts with a UTF-8 BOM and ends every row with CRLF', () => {
+    expect(toCsv(['a', 'b'], [['1', 'ü']])).toBe(`${BOM}a,b\r\n1,ü\r\n`);
+  });
+});
+
+describe('offersCsv', () => {
+  it('writes one row per offer that reads back to the offer, with the built tracking link', () => {
+    const rows = parseCsv(offersCsv([offer], settings).slice(1));
+    expect(rows).toEqual([
+      [
+        'Offer ID',
+        'Name',
+        'Platform',
+        'Countries',
+        'Payout',
+        'Currency',
+        'Payout type',
+        'Daily cap',
+        'Monthly cap',
+        'Expires (UTC)',
+        'Categories',
+        'Store page',
+        'Tracking link',
+      ],
+      [
+        '100042',
+        'Spotify – Android – US, "Premium"',
+        'android',
+        'US GB',
+        '1.45',
+        'USD',
+        'CPA',
+        '50',
+        '',
+        '2026-12-31 23:59',
+        'Music; Audio',
+        'https://play.google.com/store/apps/details?id=com.spotify.music',
+        buildTrackingLink(offer.trackingUrl, settings),
+      ],
+    ]);
+    expect(rows[1]?.[12]).toBe(
+      'https://trk.example.com/click?offer_id=100042&aff_id=7&aff_sub=[CLICK_ID]&aff_sub2=camp-7',
+    );
+  });
+
+  it('neutralises a feed name that is a formula', () => {
+    const rows = parseCsv(offersCsv([{ ...offer, name: '=HYPERLINK("http://evil")' }], settings).slice(1));
+    expect(rows[1]?.[1]).toBe(`'=HYPERLINK("http://evil")`);
+  });
+
+  it('writes empty cells for what an offer lacks', () => {
+    const bare = { ...offer, platform: null, payout: null, expiresAt: null, store: null, previewUrl: null, geos: [] };
+    const row = parseCsv(offersCsv([bare], settings).slice(1))[1];
+    expect(row?.slice(2, 12)).toEqual(['', '', '', '', '', '50', '', '', 'Music; Audio', '']);
+  });
+});
+
+describe('offersJson', () => {
+  it('holds the offers with their built tracking link', () => {
+    const parsed = JSON.parse(offersJson([offer], settings, Date.UTC(2026, 10, 27, 9, 30)));
+    expect(parsed).toEqual({
+      exportedAt: '2026-11-27T09:30:00.000Z',
+      count: 1,
+      offers: [{ ...offer, trackingLink: buildTrackingLink(offer.trackingUrl, settings) }],
+    });
+  });
+});
+
+describe('changesCsv', () => {
+  it('writes each change in words', () => {
+    const change: ChangeRecord = {
+      id: 7,
+      offerId: '100042',
+      kind: 'payout',
+      before: { amount: 1.2, currency: 'USD', type: 'CPA' },
+      after: { amount: 1.45, currency: 'USD', type: 'CPA' },
+      at: Date.UTC(2026, 10, 3, 9, 30),
+      previousAt: Date.UTC(2026, 10, 3, 9, 0),
+      group: 'payout-up',
+      name: '@Spotify',
+      platform: 'android',
+      geos: ['ES'],
+      appKey: 'google-play:com.spotify.music',
+      payout: { amount: 1.45, currency: 'USD', type: 'CPA' },
+    };
+    expect(parseCsv(changesCsv([change]).slice(1))).toEqual([
+      ['When (UTC)', 'Group', 'Offer ID', 'Offer', 'Platform', 'Countries', 'Change'],
+      ['2026-11-03 09:30', 'Payout up', '100042', "'@Spotify", 'android', 'ES', '$1.20 → $1.45 CPA'],
+    ]);
+  });
+});
+
+describe('exportFileName', () => {
+  it('names the file by what and when', () => {
+    expect(exportFileName('offers', 'csv', Date.UTC(2026, 10, 27, 9, 5))).toBe('offer-lens-offers-2026-11-27-0905.csv');
+  });
+});

@@ -1,0 +1,116 @@
+import { changeText } from '../changes/describe';
+import { type ChangeRecord, GROUP_LABELS } from '../changes/log';
+import type { Offer } from '../offer';
+import { storePageUrl } from '../store-url';
+import { type LinkSettings, trackingLinkFor } from '../tracking-link';
+
+/**
+ * Exports of what a surface lists: the offers (with the publisher's tracking links built) or
+ * the changes, as CSV that spreadsheets open correctly and as JSON. Feed text is untrusted and
+ * spreadsheets run formulas: see `csvCell`.
+ */
+
+/** Spreadsheets read a cell starting with one of these as a formula (or its start). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled. A
+ * text that a spreadsheet would run as a formula (=HYPERLINK(…), +, -, @, tab, CR first) gets a
+ * leading apostrophe, which spreadsheets show as text and do not run.
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** UTF-8 byte-order mark: Excel reads the file as UTF-8 only with it. */
+export const BOM = '\uFEFF';
+
+/** A CSV document: BOM, a header row, CRLF after every row. */
+export function toCsv(header: string[], rows: (string | number | null)[][]): string {
+  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+export const OFFER_COLUMNS = [
+  'Offer ID',
+  'Name',
+  'Platform',
+  'Countries',
+  'Payout',
+  'Currency',
+  'Payout type',
+  'Daily cap',
+  'Monthly cap',
+  'Expires (UTC)',
+  'Categories',
+  'Store page',
+  'Tracking link',
+] as const;
+
+/** One row per offer, its tracking link built with the publisher's click ID and sub ID. */
+export function offersCsv(offers: Offer[], settings: LinkSettings): string {
+  return toCsv(
+    [...OFFER_COLUMNS],
+    offers.map((offer) => [
+      offer.id,
+      offer.name,
+      offer.platform,
+      offer.geos.join(' '),
+      offer.payout?.amount ?? null,
+      offer.payout?.currency ?? null,
+      offer.payout?.type ?? null,
+      offer.caps.daily || null,
+      offer.caps.monthly || null,
+      utcText(offer.expiresAt),
+      offer.categories.join('; '),
+      offer.store ? storePageUrl(offer.store) : offer.previewUrl,
+      trackingLinkFor(offer, settings),
+    ]),
+  );
+}
+
+/** The offers as JSON: as Offer Lens keeps them, plus the built tracking link. */
+export function offersJson(offers: Offer[], settings: LinkSettings, exportedAt: number): string {
+  const list = offers.map((offer) => ({ ...offer, trackingLink: trackingLinkFor(offer, settings) }));
+  return JSON.stringify({ exportedAt: new Date(exportedAt).toISOString(), count: list.length, offers: list }, null, 2);
+}
+
+export const CHANGE_COLUMNS = ['When (UTC)', 'Group', 'Offer ID', 'Offer', 'Platform', 'Countries', 'Change'] as const;
+
+/** One row per change, newest first as listed. */
+export function changesCsv(changes: ChangeRecord[]): string {
+  return toCsv(
+    [...CHANGE_COLUMNS],
+    changes.map((change) => [
+      utcText(change.at),
+      GROUP_LABELS[change.group],
+      change.offerId,
+      change.name,
+      change.platform,
+      change.geos.join(' '),
+      changeText(change),
+    ]),
+  );
+}
+
+export function changesJson(changes: ChangeRecord[], exportedAt: number): string {
+  const list = changes.map(({ id: _id, ...change }) => ({
+    ...change,
+    at: new Date(change.at).toISOString(),
+    text: changeText(change),
+  }));
+  return JSON.stringify({ exportedAt: new Date(exportedAt).toISOString(), count: list.length, changes: list }, null, 2);
+}
+
+/** "offer-lens-offers-2026-11-27-0930.csv". */
+export function exportFileName(what: 'offers' | 'changes', format: 'csv' | 'json', at: number): string {
+  const stamp = new Date(at).toISOString().slice(0, 16).replace('T', '-').replace(':', '');
+  return `offer-lens-${what}-${stamp}.${format}`;
+}
+
+function utcText(at: number | null): string | null {
+  return at === null ? null : new Date(at).toISOString().slice(0, 16).replace('T', ' ');
+}
