@@ -107,6 +107,7 @@ function fragmentStart(url: string): number {
 function paramName(part: string): string {
   const eq = part.indexOf('=');
   const raw = eq === -1 ? part : part.slice(0, eq);
+  if (!raw.includes('%')) return raw; // nothing to decode: the common case, for every offer of an export
   try {
     return decodeURIComponent(raw);
   } catch {

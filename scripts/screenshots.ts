@@ -54,7 +54,22 @@ try {
   await page.getByRole('button', { name: 'Show offer details' }).click();
   await page.getByRole('button', { name: 'QR' }).click();
   await page.screenshot({ path: 'docs/badge-app-store.png' });
-  console.log('docs/: popup-list, popup-detail, options, options-error, badge-play, badge-app-store (.png)');
+
+  // The side panel beside a store page (in a window of its own: a headless browser has no panel).
+  await page.goto('https://play.google.com/store/apps/details?id=com.spotify.music&gl=US');
+  const opened = ext.context.waitForEvent('page');
+  await ext.worker.evaluate(async () => {
+    await chrome.windows.create({ url: chrome.runtime.getURL('/sidepanel.html'), type: 'popup' });
+  });
+  const panel = await opened;
+  await panel.setViewportSize({ width: 380, height: 760 });
+  await panel.locator('.on-page-offer').first().waitFor();
+  await panel.screenshot({ path: 'docs/side-panel.png' });
+  await popup.getByRole('button', { name: 'Export these offers' }).click();
+  await popup.screenshot({ path: 'docs/popup-export.png' });
+  console.log(
+    'docs/: popup-list, popup-detail, popup-export, side-panel, options, options-error, badge-play, badge-app-store (.png)',
+  );
 } finally {
   await ext.close();
   await feed.close();

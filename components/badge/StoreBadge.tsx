@@ -192,8 +192,8 @@ export function StoreBadge({
         <button type="button" data-offer={offer.id} onClick={openPopup}>
           Open in popup
         </button>
-        <button type="button" onClick={openSidePanel}>
-          Side panel
+        <button type="button" aria-label="Open in side panel" title="Open in side panel" onClick={openSidePanel}>
+          ◧
         </button>
       </div>
       {cue && (

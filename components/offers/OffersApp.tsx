@@ -6,14 +6,15 @@ import { countText } from '../../lib/format';
 import type { Offer } from '../../lib/offer';
 import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
 import { DEFAULT_SEARCH_STATE } from '../../lib/search/query';
-import type { SurfaceStart } from '../../lib/storage/items';
+import { type SurfaceStart, type TabOffer, tabOffersItem, toTabOffer } from '../../lib/storage/items';
 import { parseStoreUrl, storeKey, storeKeyLabel } from '../../lib/store-url';
 import { subIdStatus, trackingLinkFor } from '../../lib/tracking-link';
+import { safeHttpUrl } from '../../lib/url';
 import { downloadText } from '../download';
 import { StatusLine } from '../StatusLine';
 import { hasSidePanel, openSidePanel } from '../side-panel';
 import { useCopy } from '../use-copy';
-import { useNow } from '../use-storage-item';
+import { useNow, useStorageItem } from '../use-storage-item';
 import { useWatchlist } from '../use-watchlist';
 import { ChangesView, changeListRows } from './ChangesView';
 import { type ExportFormat, ExportMenu } from './ExportMenu';
@@ -54,26 +55,33 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
   );
   const offers = app.results?.offers ?? [];
   const count = view === 'offers' ? offers.length : changeRows.length;
-  const pageUrl = useActiveStoreTab(surface === 'panel');
-  const [onPage, setOnPage] = useState<{ url: string; offers: Offer[] } | null>(null);
-  const country = app.settings?.country || null;
-
-  // The side panel's "On this page": the offers for the app in the tab beside it.
+  const beside = useActiveStoreTab(surface === 'panel');
+  const tabOffers = useStorageItem(tabOffersItem);
+  const [matched, setMatched] = useState<{ url: string; offers: TabOffer[] } | null>(null);
+  const known = beside ? tabOffers?.[beside.tabId] : undefined;
+  // The side panel's "On this page": what the background matched for that tab's badge, at once;
+  // else (badges off, a tab from before the install) matched here from the stored offers.
+  const onPage = beside && known?.url === beside.url ? known : matched?.url === beside?.url ? matched : null;
   useEffect(() => {
     const source = app.source;
-    if (!pageUrl || !source) {
-      setOnPage(null);
-      return;
-    }
+    const settings = app.settings;
+    if (!beside || !source || !settings || (known && known.url === beside.url)) return;
     let live = true;
-    source.forStorePage(pageUrl, country, Date.now()).then(
-      (found) => live && setOnPage({ url: pageUrl, offers: found }),
-      () => live && setOnPage(null),
+    source.forStorePage(beside.url, settings.country || null, Date.now()).then(
+      (found) =>
+        live &&
+        setMatched({
+          url: beside.url,
+          offers: found
+            .slice(0, 10)
+            .map((offer) => toTabOffer({ ...offer, trackingLink: trackingLinkFor(offer, settings) })),
+        }),
+      () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [pageUrl, app.source, country]);
+  }, [beside, app.source, app.settings, known?.url]);
 
   // A new search, or the other view, starts the selection at the top again.
   useEffect(() => setSelected(view === 'changes' ? 1 : 0), [app.search, view]);
@@ -97,6 +105,11 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
     }
     const warning = subIdStatus(offer, settings.subId) === 'ok' ? '' : ' (⚠ your sub ID is not accepted by it)';
     setToast(`Copied the tracking link of ${offer.name}${warning}`);
+  }
+
+  async function copyTabOffer(offer: TabOffer) {
+    const ok = await copyToClipboard(safeHttpUrl(offer.trackingLink));
+    setToast(ok ? `Copied the tracking link of ${offer.name}` : 'Could not copy the link');
   }
 
   async function exportView(format: ExportFormat) {
@@ -279,8 +292,8 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
         <OnThisPage
           url={onPage.url}
           offers={onPage.offers}
-          onOpen={app.showOffer}
-          onCopy={(offer) => void copyLink(offer)}
+          onOpen={(offer) => void app.openOffer(offer.id)}
+          onCopy={(offer) => void copyTabOffer(offer)}
           onShowAll={() => {
             const page = parseStoreUrl(onPage.url);
             if (page && app.search) app.changeSearch({ ...DEFAULT_SEARCH_STATE, app: storeKey(page) });

@@ -1,12 +1,12 @@
 import { formatGeos, formatPayout, formatPlatform } from '../../lib/format';
-import type { Offer } from '../../lib/offer';
+import type { TabOffer } from '../../lib/storage/items';
 import { parseStoreUrl, storeKey, storeKeyLabel } from '../../lib/store-url';
 
 interface Props {
   url: string;
-  offers: Offer[];
-  onOpen: (offer: Offer) => void;
-  onCopy: (offer: Offer) => void;
+  offers: TabOffer[];
+  onOpen: (offer: TabOffer) => void;
+  onCopy: (offer: TabOffer) => void;
 }
 
 /** How many of the page's offers the panel's top shows (the rest: "Show all"). */

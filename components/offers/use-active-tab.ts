@@ -7,23 +7,37 @@ import { browser } from 'wxt/browser';
  * hosts), which is exactly what "On this page" needs. Follows tab switches and navigation,
  * the stores' single-page navigation included (each one updates the tab's URL).
  */
-export function useActiveStoreTab(enabled: boolean): string | null {
-  const [url, setUrl] = useState<string | null>(null);
+export interface BesideTab {
+  tabId: number;
+  url: string;
+}
+
+export function useActiveStoreTab(enabled: boolean): BesideTab | null {
+  const [beside, setBeside] = useState<BesideTab | null>(null);
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    // The panel's window. Opened in a window of its own (a tab or popup window, as in the tests):
-    // the active store tab of the normal windows.
+    // A side panel is no tab: the active tab of its window is the page beside it. Opened as a
+    // tab itself (the panel page in a window of its own, as the tests do), the active store
+    // tab of the other windows.
+    const self = browser.tabs.getCurrent().catch(() => undefined);
     const windowId = browser.windows
       .getCurrent()
-      .then((w) => (w.type === 'normal' ? (w.id ?? null) : null))
+      .then((w) => w.id ?? null)
       .catch(() => null);
     const update = async () => {
-      const id = await windowId;
-      const query = id === null ? { active: true, windowType: 'normal' as const } : { active: true, windowId: id };
-      const tabs = await browser.tabs.query(query).catch(() => []);
-      const tab = tabs.find((t) => t.url) ?? tabs[0];
-      if (live) setUrl(tab?.url ?? null);
+      const [tab, id] = await Promise.all([self, windowId]);
+      const query = tab || id === null ? { active: true } : { active: true, windowId: id };
+      const tabs = (await browser.tabs.query(query).catch(() => [])).filter((t) => t.id !== tab?.id);
+      const found = tabs.find((t) => t.url);
+      if (!live) return;
+      setBeside((current) =>
+        found?.url && found.id !== undefined
+          ? current?.tabId === found.id && current.url === found.url
+            ? current
+            : { tabId: found.id, url: found.url }
+          : null,
+      );
     };
     const onUpdated = (_id: number, _change: unknown, tab: { active?: boolean }) => {
       if (tab.active) void update();
@@ -40,5 +54,5 @@ export function useActiveStoreTab(enabled: boolean): string | null {
       browser.windows.onFocusChanged.removeListener(onAny);
     };
   }, [enabled]);
-  return url;
+  return beside;
 }

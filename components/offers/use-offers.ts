@@ -56,6 +56,10 @@ export function useOffers(watchlist: Watchlist | undefined, start?: SurfaceStart
   const [firstPreview] = useState(() => loadFirstPage().catch(() => null));
   const [firstSource] = useState(() => openOfferSource().catch(() => null));
   const sequence = useRef(0);
+  const sourceWaiters = useRef<((source: OfferSource) => void)[]>([]);
+  useEffect(() => {
+    if (source) for (const resolve of sourceWaiters.current.splice(0)) resolve(source);
+  }, [source]);
 
   // The search index of the snapshot in use; again whenever a refresh brings a new one.
   useEffect(() => {
@@ -183,8 +187,12 @@ export function useOffers(watchlist: Watchlist | undefined, start?: SurfaceStart
     showOffer: (offer: Offer | null) => setFocused(offer && { offer, goneAt: null }),
     openOffer,
     /** Every offer the search matches (not only the rows loaded), in its order, for export. */
-    allMatches: async (): Promise<Offer[]> =>
-      source && search ? (await source.search(search, source.engine.size, Date.now(), watchlist ?? null)).offers : [],
+    async allMatches(): Promise<Offer[]> {
+      // Asked for before the search index loaded (an Export click at once): wait for it.
+      const ready = source ?? (await new Promise<OfferSource>((resolve) => sourceWaiters.current.push(resolve)));
+      const state = search ?? DEFAULT_SEARCH_STATE;
+      return (await ready.search(state, ready.engine.size, Date.now(), watchlist ?? null)).offers;
+    },
     changeSearch,
     typeQuery,
     clearSearch: () => changeSearch(DEFAULT_SEARCH_STATE),

@@ -19,10 +19,13 @@ import {
   settingsItem,
   statusItem,
   summaryItem,
+  TAB_OFFERS_MAX,
+  tabOffersItem,
+  toTabOffer,
   watchlistItem,
 } from '../storage/items';
 import { migrateLegacyStorage } from '../storage/legacy';
-import { createStorePages } from '../store-page';
+import { createStorePages, type PageOffers } from '../store-page';
 import { createToolbar } from '../toolbar';
 import { createOffers } from './offers';
 import { createSurfaces } from './surfaces';
@@ -197,6 +200,21 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
   let listeningToNotifications = false;
   const openPopupOn = (offerId: string) => surfaces.openPopupOn({ offerId });
 
+  /** What the side panel's "On this page" shows for a tab (badges off: nothing kept, the panel matches itself). */
+  async function rememberTabOffers(tabId: number, page: PageOffers): Promise<void> {
+    const kept = await tabOffersItem.getValue();
+    delete kept[tabId];
+    const entries = Object.entries(kept).slice(-(TAB_OFFERS_MAX - 1));
+    if (page.enabled) entries.push([String(tabId), { url: page.url, offers: page.offers.map(toTabOffer) }]);
+    await tabOffersItem.setValue(Object.fromEntries(entries));
+  }
+  async function forgetTabOffers(tabId: number): Promise<void> {
+    const kept = await tabOffersItem.getValue();
+    if (!(tabId in kept)) return;
+    delete kept[tabId];
+    await tabOffersItem.setValue(kept);
+  }
+
   /**
    * The page a content script is on, as the browser reports it (never a URL from the message).
    * For the top frame that is the tab's URL: Chrome keeps `sender.url` at the URL the document
@@ -242,7 +260,10 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     async offersForPage(_, sender) {
       const page = await storePages.forPage(senderPage(sender));
       const tabId = topFrameTab(sender);
-      if (tabId !== null) await toolbar.showTab(tabId, page.dismissed ? [] : page.offers);
+      if (tabId !== null) {
+        await toolbar.showTab(tabId, page.dismissed ? [] : page.offers);
+        await rememberTabOffers(tabId, page);
+      }
       return page;
     },
     async dismissBadge(_, sender) {
@@ -340,6 +361,7 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
       browser.tabs.onRemoved.addListener((tabId) => {
         toolbar.forgetTab(tabId);
         lastOpened.delete(tabId);
+        void forgetTabOffers(tabId);
       });
       // Every listener above is registered in the worker's first turn, as MV3 requires.
       await surfaces.installMenus().catch(() => undefined);

@@ -10,8 +10,9 @@ import { type LinkSettings, trackingLinkFor } from '../tracking-link';
  * spreadsheets run formulas: see `csvCell`.
  */
 
-/** Spreadsheets read a cell starting with one of these as a formula (or its start). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Spreadsheets read a cell starting with one of these as a formula (or its start): = + - @ tab CR. */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
+const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled. A
@@ -20,18 +21,30 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA_START.has(value.charAt(0)) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** UTF-8 byte-order mark: Excel reads the file as UTF-8 only with it. */
 export const BOM = '\uFEFF';
 
-/** A CSV document: BOM, a header row, CRLF after every row. */
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+/** One CSV line, CRLF-terminated. */
+function csvLine(cells: readonly (string | number | null)[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) line += (i ? ',' : '') + csvCell(cells[i]);
+  return `${line}\r\n`;
+}
+
+/** A CSV document: BOM, a header row, CRLF after every row. Built as one string (50,000 rows: no arrays of arrays). */
+export function toCsv<T>(
+  header: readonly string[],
+  items: readonly T[],
+  row: (item: T) => (string | number | null)[],
+): string {
+  let csv = BOM + csvLine(header);
+  for (const item of items) csv += csvLine(row(item));
+  return csv;
 }
 
 export const OFFER_COLUMNS = [
@@ -52,24 +65,21 @@ export const OFFER_COLUMNS = [
 
 /** One row per offer, its tracking link built with the publisher's click ID and sub ID. */
 export function offersCsv(offers: Offer[], settings: LinkSettings): string {
-  return toCsv(
-    [...OFFER_COLUMNS],
-    offers.map((offer) => [
-      offer.id,
-      offer.name,
-      offer.platform,
-      offer.geos.join(' '),
-      offer.payout?.amount ?? null,
-      offer.payout?.currency ?? null,
-      offer.payout?.type ?? null,
-      offer.caps.daily || null,
-      offer.caps.monthly || null,
-      utcText(offer.expiresAt),
-      offer.categories.join('; '),
-      offer.store ? storePageUrl(offer.store) : offer.previewUrl,
-      trackingLinkFor(offer, settings),
-    ]),
-  );
+  return toCsv(OFFER_COLUMNS, offers, (offer) => [
+    offer.id,
+    offer.name,
+    offer.platform,
+    offer.geos.join(' '),
+    offer.payout?.amount ?? null,
+    offer.payout?.currency ?? null,
+    offer.payout?.type ?? null,
+    offer.caps.daily || null,
+    offer.caps.monthly || null,
+    utcText(offer.expiresAt),
+    offer.categories.join('; '),
+    offer.store ? storePageUrl(offer.store) : offer.previewUrl,
+    trackingLinkFor(offer, settings),
+  ]);
 }
 
 /** The offers as JSON: as Offer Lens keeps them, plus the built tracking link. */
@@ -82,18 +92,15 @@ export const CHANGE_COLUMNS = ['When (UTC)', 'Group', 'Offer ID', 'Offer', 'Plat
 
 /** One row per change, newest first as listed. */
 export function changesCsv(changes: ChangeRecord[]): string {
-  return toCsv(
-    [...CHANGE_COLUMNS],
-    changes.map((change) => [
-      utcText(change.at),
-      GROUP_LABELS[change.group],
-      change.offerId,
-      change.name,
-      change.platform,
-      change.geos.join(' '),
-      changeText(change),
-    ]),
-  );
+  return toCsv(CHANGE_COLUMNS, changes, (change) => [
+    utcText(change.at),
+    GROUP_LABELS[change.group],
+    change.offerId,
+    change.name,
+    change.platform,
+    change.geos.join(' '),
+    changeText(change),
+  ]);
 }
 
 export function changesJson(changes: ChangeRecord[], exportedAt: number): string {

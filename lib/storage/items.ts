@@ -155,6 +155,45 @@ export const firstPageItem = checkedItem<FirstPage | null>('session:firstPage', 
   return valid ? page : null;
 });
 
+/** An offer as "On this page" lists it: what decides, and the link ready to copy. */
+export interface TabOffer {
+  id: string;
+  name: string;
+  platform: Offer['platform'];
+  geos: string[];
+  payout: Offer['payout'];
+  trackingLink: string;
+}
+export type TabOffers = Record<string, { url: string; offers: TabOffer[] }>;
+
+export function toTabOffer(offer: TabOffer): TabOffer {
+  const { id, name, platform, geos, payout, trackingLink } = offer;
+  return { id, name, platform, geos, payout, trackingLink };
+}
+/** Tabs kept at most (the oldest go first); tabs also leave when closed. */
+export const TAB_OFFERS_MAX = 40;
+const isTabOffer = (value: unknown) => {
+  const o = value as TabOffer | null;
+  return typeof o?.id === 'string' && typeof o.name === 'string' && typeof o.trackingLink === 'string';
+};
+
+/**
+ * The offers the background matched for each store tab (tab id → page URL and offers), as it
+ * answered that tab's content script: the side panel's "On this page" reads them at once,
+ * without waking the background or loading the search index. Session storage: out of content
+ * scripts' reach in both browsers.
+ */
+export const tabOffersItem = checkedItem<TabOffers>('session:tabOffers', (raw) => {
+  if (!raw || typeof raw !== 'object') return {};
+  const valid: TabOffers = {};
+  for (const [tab, entry] of Object.entries(raw as TabOffers)) {
+    if (typeof entry?.url === 'string' && Array.isArray(entry.offers) && entry.offers.every(isTabOffer)) {
+      valid[tab] = entry;
+    }
+  }
+  return valid;
+});
+
 /**
  * What a surface should open on: an offer (a badge's "Open in popup", a notification, the
  * address bar), an app's offers (a right-click on a store link), or a query. Session only; the

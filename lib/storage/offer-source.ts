@@ -26,6 +26,18 @@ export async function openOfferSource(): Promise<OfferSource | null> {
 
 export type OfferSource = ReturnType<typeof createOfferSource>;
 
+/** [first, count] of each run of consecutive numbers, at most 64 long (so a read stays small). */
+export function runs(numbers: number[]): [number, number][] {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const found: [number, number][] = [];
+  for (const n of sorted) {
+    const last = found[found.length - 1];
+    if (last && last[0] + last[1] === n && last[1] < 64) last[1]++;
+    else found.push([n, 1]);
+  }
+  return found;
+}
+
 /** The snapshot changed under an open source: open the new one (openOfferSource) and ask again. */
 export class StaleSourceError extends Error {
   constructor() {
@@ -48,12 +60,18 @@ function createOfferSource(engine: SearchEngine, fetchedAt: number, chunkSize: n
       const info = (await t.objectStore('meta').get('searchIndex')) as { fetchedAt?: number } | undefined;
       if (info?.fetchedAt !== fetchedAt) throw new StaleSourceError();
     });
-    for (const n of missing) {
-      const offers = tx.then((t) => t.objectStore('offers').get(n));
-      const loaded = Promise.all([offers, current]).then(([list]) => list ?? []);
-      // A failed read is not kept: the next search tries again (or, stale, opens the new index).
-      loaded.catch(() => chunks.delete(n));
-      chunks.set(n, loaded);
+    // Runs of neighbouring chunks (an export of the whole list) are read a run at a time.
+    for (const [first, count] of runs(missing)) {
+      const read =
+        count === 1
+          ? tx.then(async (t) => [await t.objectStore('offers').get(first)])
+          : tx.then((t) => t.objectStore('offers').getAll(IDBKeyRange.bound(first, first + count - 1)));
+      for (let i = 0; i < count; i++) {
+        const loaded = Promise.all([read, current]).then(([list]) => list[i] ?? []);
+        // A failed read is not kept: the next search tries again (or, stale, opens the new index).
+        loaded.catch(() => chunks.delete(first + i));
+        chunks.set(first + i, loaded);
+      }
     }
   }
 
