@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { loadEnv } from 'vite';
 import { defineConfig } from 'wxt';
+import { linkCheckPermissions } from './lib/link-check/permissions';
 import { feedOriginPattern } from './lib/settings/feed-url';
 import { STORE_MATCH_PATTERNS } from './lib/store-url';
 import { COMMAND_COPY_BEST, COMMAND_OPEN_PANEL } from './lib/surfaces';
@@ -17,6 +18,8 @@ export default defineConfig({
   manifest: ({ browser, mode }) => {
     const env = loadEnv(mode, process.cwd(), 'WXT_');
     const feedOrigin = feedOriginPattern(env.WXT_FEED_URL ?? '');
+    const linkCheck = linkCheckPermissions(browser === 'firefox');
+    const chromiumE2e = mode === 'e2e' && browser !== 'firefox';
     return {
       name: 'Offer Lens for CarrierAppTraffic',
       short_name: 'Offer Lens',
@@ -32,9 +35,22 @@ export default defineConfig({
         'unlimitedStorage',
         'contextMenus',
         ...(mode === 'e2e' ? ['notifications'] : []),
+        // Chromium e2e: link checks' permissions from the start (its prompt cannot be answered
+        // headless); Firefox e2e answers the real prompt (extensions.webextOptionalPermissionPrompts).
+        ...(chromiumE2e ? linkCheck.permissions : []),
       ],
-      optional_permissions: mode === 'e2e' ? [] : ['notifications'],
-      host_permissions: [...STORE_MATCH_PATTERNS, ...(feedOrigin ? [feedOrigin] : [])],
+      // Asked for when first needed: notifications when something is first watched; the link
+      // check's webRequest (+ declarativeNetRequestWithHostAccess in Chrome) and any host at the
+      // first Check link (lib/link-check/permissions.ts).
+      optional_permissions: [
+        ...(mode === 'e2e' ? [] : ['notifications']),
+        ...(chromiumE2e ? [] : linkCheck.permissions),
+      ],
+      host_permissions: [
+        ...STORE_MATCH_PATTERNS,
+        ...(feedOrigin ? [feedOrigin] : []),
+        ...(chromiumE2e ? linkCheck.origins : []),
+      ],
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       action: { default_title: 'Offer Lens' },
       omnibox: { keyword: OMNIBOX_KEYWORD },

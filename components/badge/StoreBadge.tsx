@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatCaps, formatExpiry, formatGeos, formatPayout, formatPlatform } from '../../lib/format';
+import type { LinkCheckAnswer } from '../../lib/link-check';
 import { isExpired, isExpiringSoon } from '../../lib/offer';
 import type { PageOffer, PageOffers } from '../../lib/store-page';
 import { safeHttpUrl } from '../../lib/url';
@@ -15,6 +16,8 @@ interface Props {
   onDismiss: () => void;
   onOpenPopup: (offerId: string) => void;
   onOpenSidePanel?: () => void;
+  /** Follow the offer's link as a phone would (lib/background/link-checks.ts). */
+  onCheckLink?: (offerId: string) => Promise<LinkCheckAnswer>;
   /** Watch (or not) an offer of this page's app, or the app itself. */
   onWatch?: (target: { offerId: string } | 'app', on: boolean) => void;
   cue?: BadgeCue;
@@ -35,11 +38,26 @@ export function StoreBadge({
   onDismiss,
   onOpenPopup,
   onOpenSidePanel = () => undefined,
+  onCheckLink,
   onWatch = () => undefined,
   cue,
 }: Props) {
   const [expanded, setExpanded] = useState(false);
   const copyButton = useRef<HTMLButtonElement>(null);
+  const [check, setCheck] = useState<{ offerId: string; answer: LinkCheckAnswer | null } | null>(null);
+  const checkLink = useMemo(
+    () =>
+      trustedClick((event: Event) => {
+        const offerId = (event.currentTarget as HTMLElement).dataset.offer ?? '';
+        if (!onCheckLink) return;
+        setCheck({ offerId, answer: null });
+        void onCheckLink(offerId).then(
+          (answer) => setCheck({ offerId, answer }),
+          () => setCheck({ offerId, answer: { status: 'unknown-offer' } }),
+        );
+      }),
+    [onCheckLink],
+  );
   const [chosen, setChosen] = useState(0);
   const [showQr, setShowQr] = useState(false);
   const { state: copied, copy, reset } = useCopy(onCopy);
@@ -196,6 +214,20 @@ export function StoreBadge({
           ◧
         </button>
       </div>
+      {onCheckLink && (
+        <div class="check">
+          <button
+            type="button"
+            data-offer={offer.id}
+            onClick={checkLink}
+            disabled={check?.offerId === offer.id && check.answer === null}
+            title="Follows the link as a phone would: a real click at the network"
+          >
+            {check?.offerId === offer.id && check.answer === null ? 'Checking…' : 'Check link'}
+          </button>
+          {check?.offerId === offer.id && check.answer && <CheckLine answer={check.answer} />}
+        </div>
+      )}
       {cue && (
         <p class={cue.kind === 'copied' ? 'cue ok' : 'cue'} role="status">
           {cue.kind === 'copied' ? `✓ Copied the link of ${cue.name}` : `Press Enter to copy the link of ${cue.name}`}
@@ -208,6 +240,22 @@ export function StoreBadge({
       {copied === 'failed' && <p class="bad">Could not copy: use Open and copy the address.</p>}
       {showQr && link && <QrCode text={link} size={132} label="QR code of the tracking link" />}
     </section>
+  );
+}
+
+/** A check's verdict in one line (the hops are in the popup's detail). */
+function CheckLine({ answer }: { answer: LinkCheckAnswer }) {
+  if (answer.status === 'needs-permission') {
+    return <p class="cue">Link checks need your permission: use Check link once in the popup (Open in popup).</p>;
+  }
+  const result = answer.status === 'checked' ? answer.result : answer.status === 'too-soon' ? answer.last : null;
+  if (!result) return <p class="cue">Checked less than a minute ago: try again in a moment.</p>;
+  const text = result.verdict === 'broken' ? `Broken: ${result.reason}` : result.reason;
+  return (
+    <p class={`cue ${result.verdict === 'right-app' ? 'ok' : 'bad'}`} role="status">
+      {text} · {result.hops.length} {result.hops.length === 1 ? 'hop' : 'hops'} · {(result.ms / 1000).toFixed(1)} s as
+      an {result.phoneLabel}
+    </p>
   );
 }
 

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { LinkCheckAnswer } from '../../lib/link-check';
 import type { PageOffers } from '../../lib/store-page';
 import { type BadgeCue, StoreBadge } from './StoreBadge';
 
@@ -9,6 +10,7 @@ export interface BadgeActions {
   dismiss(): void;
   openPopup(offerId: string): void;
   openSidePanel(): void;
+  checkLink(offerId: string): Promise<LinkCheckAnswer>;
   watch(target: { offerId: string } | 'app', on: boolean): void;
 }
 
@@ -44,6 +46,7 @@ export async function mountBadge(ctx: ContentScriptContext, actions: BadgeAction
           onDismiss={actions.dismiss}
           onOpenPopup={actions.openPopup}
           onOpenSidePanel={actions.openSidePanel}
+          onCheckLink={actions.checkLink}
           cue={cue && { ...cue, at: Date.now() }}
           onWatch={actions.watch}
         />,

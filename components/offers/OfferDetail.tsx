@@ -17,6 +17,7 @@ import { QrCode } from '../QrCode';
 import { SubIdWarning } from '../SubIdWarning';
 import { useCopy } from '../use-copy';
 import type { useWatchlist } from '../use-watchlist';
+import { LinkCheck } from './LinkCheck';
 import { useOfferHistory } from './use-offer-history';
 
 interface Props {
@@ -155,6 +156,7 @@ export function OfferDetail({ offer, settings, now, goneAt = null, watch, onBack
             </span>
           </div>
           <QrCode text={link} label="QR code of the tracking link" />
+          {goneAt === null && <LinkCheck offerId={offer.id} />}
         </div>
       ) : (
         <p class="banner error">This offer has no usable tracking link.</p>

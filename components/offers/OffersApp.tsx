@@ -17,6 +17,7 @@ import { useCopy } from '../use-copy';
 import { useNow, useStorageItem } from '../use-storage-item';
 import { useWatchlist } from '../use-watchlist';
 import { ChangesView, changeListRows } from './ChangesView';
+import { CheckAll } from './CheckAll';
 import { type ExportFormat, ExportMenu } from './ExportMenu';
 import { Filters } from './Filters';
 import { OfferDetail } from './OfferDetail';
@@ -44,6 +45,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
   const now = useNow();
   const [view, setView] = useState<View>('offers');
   const [selected, setSelected] = useState(0);
+  const [checkingAll, setCheckingAll] = useState(false);
   const [toast, setToast] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollTo = useRef<((index: number) => void) | null>(null);
@@ -324,6 +326,12 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
             </button>
           </div>
         </div>
+      ) : checkingAll && view === 'offers' ? (
+        <CheckAll
+          offers={offers}
+          what={app.search?.watching ? 'watched offers' : 'listed offers'}
+          onClose={() => setCheckingAll(false)}
+        />
       ) : view === 'changes' ? (
         <ChangesView
           state={changes}
@@ -391,6 +399,16 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
         )}
         {app.searching && <span class="muted">Searching…</span>}
         {!app.searching && matchCount !== null && <span class="muted">{matchCount.toLocaleString('en-US')} match</span>}
+        {!noKey && view === 'offers' && offers.length > 0 && !checkingAll && (
+          <button
+            type="button"
+            class="btn link"
+            title="Follow the listed links (up to 50) as a phone would"
+            onClick={() => setCheckingAll(true)}
+          >
+            Check links
+          </button>
+        )}
         {!noKey && (
           <button type="button" class="btn link" onClick={app.refresh} disabled={status.tone === 'busy'}>
             Refresh

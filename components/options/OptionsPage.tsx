@@ -6,6 +6,7 @@ import { StatusLine } from '../StatusLine';
 import { useNow } from '../use-storage-item';
 import { useWatchlist } from '../use-watchlist';
 import { Field } from './Field';
+import { LinkCheckSettings } from './LinkCheckSettings';
 import { SkippedOffers } from './SkippedOffers';
 import { type Draft, useOptions } from './use-options';
 import { WatchSettings } from './WatchSettings';
@@ -194,6 +195,9 @@ export function OptionsPage() {
             <input id="watchedCountries" {...text('watchedCountries')} placeholder="e.g. US, GB" autoComplete="off" />
           </Field>
         </div>
+
+        <h2>Link checks</h2>
+        <LinkCheckSettings />
 
         <details class="advanced" open={advancedOpen.current ?? false}>
           <summary>Advanced</summary>

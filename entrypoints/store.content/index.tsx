@@ -25,6 +25,7 @@ export default defineContentScript({
       },
       openPopup: (offerId) => void sendMessage('openPopup', { offerId }).catch(() => undefined),
       openSidePanel: () => void sendMessage('openSidePanel', {}).catch(() => undefined),
+      checkLink: (offerId) => sendMessage('checkLinkOnPage', { offerId }),
       watch(target, on) {
         const request = target === 'app' ? { target, on } : { target: 'offer' as const, offerId: target.offerId, on };
         void sendMessage('watchOnPage', request).then(

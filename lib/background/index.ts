@@ -27,6 +27,7 @@ import {
 import { migrateLegacyStorage } from '../storage/legacy';
 import { createStorePages, type PageOffers } from '../store-page';
 import { createToolbar } from '../toolbar';
+import { createLinkChecks } from './link-checks';
 import { createOffers } from './offers';
 import { createSurfaces } from './surfaces';
 import { changeWatch } from './watch-on-page';
@@ -45,6 +46,8 @@ export interface BackgroundOptions {
   buildFeedUrl?: string;
   /** Dev and test builds: a key stored on install, so the local demo feed works at once. */
   devApiKey?: string;
+  /** How long a link check waits for an answer (tests shorten it). */
+  linkCheckTimeoutMs?: number;
 }
 
 /**
@@ -58,6 +61,13 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     (at) => database.loadSearchIndex(at),
   );
   const surfaces = createSurfaces(browser);
+  const linkChecks = createLinkChecks({
+    browser,
+    settings: () => settingsItem.getValue(),
+    offerById: (id) => offers.byId(id),
+    now: Date.now,
+    timeoutMs: options.linkCheckTimeoutMs,
+  });
   const toolbar = createToolbar(browser.action, async () => ({
     status: await database.loadStatus(),
     watchedUnseen: await database.changes.loadWatchedUnseen(),
@@ -276,6 +286,13 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     async watchOnPage(request, sender) {
       await changeWatch(watchlistItem, request, senderPage(sender), await offers.storeIndex());
       return storePages.forPage(senderPage(sender));
+    },
+    checkLink: ({ offerId }) => linkChecks.check(offerId),
+    async checkLinkOnPage({ offerId }, sender) {
+      // A page's script could send this too: only an offer its badge shows, one per minute each.
+      const page = await storePages.forPage(senderPage(sender));
+      if (!page.offers.some((offer) => offer.id === offerId)) return { status: 'unknown-offer' as const };
+      return linkChecks.check(offerId);
     },
     async openSidePanel(_, sender) {
       // Called at once: the click's gesture is what lets the panel open.

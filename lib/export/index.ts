@@ -1,5 +1,6 @@
 import { changeText } from '../changes/describe';
 import { type ChangeRecord, GROUP_LABELS } from '../changes/log';
+import type { LinkCheckResult } from '../link-check';
 import type { Offer } from '../offer';
 import { storePageUrl } from '../store-url';
 import { type LinkSettings, trackingLinkFor } from '../tracking-link';
@@ -110,6 +111,31 @@ export function changesJson(changes: ChangeRecord[], exportedAt: number): string
     text: changeText(change),
   }));
   return JSON.stringify({ exportedAt: new Date(exportedAt).toISOString(), count: list.length, changes: list }, null, 2);
+}
+
+export const CHECK_COLUMNS = [
+  'Offer ID',
+  'Offer',
+  'Verdict',
+  'Reason',
+  'Final app',
+  'Hops',
+  'Checked (UTC)',
+  'As',
+] as const;
+
+/** A "Check all" run's results. */
+export function linkChecksCsv(rows: { offer: Pick<Offer, 'id' | 'name'>; result: LinkCheckResult }[]): string {
+  return toCsv(CHECK_COLUMNS, rows, ({ offer, result }) => [
+    offer.id,
+    offer.name,
+    result.verdict,
+    result.reason,
+    result.finalApp ? `${result.finalApp.store}:${result.finalApp.appId}` : null,
+    result.hops.map((hop) => `${hop.status} ${hop.url}`).join(' → '),
+    utcText(result.checkedAt),
+    result.phoneLabel,
+  ]);
 }
 
 /** "offer-lens-offers-2026-11-27-0930.csv". */

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import type { LinkCheckAnswer } from '../link-check';
 import type { Offer } from '../offer';
 import type { RefreshOutcome } from '../refresh';
 import { ApiKeySchema, SettingsSchema } from '../settings/schema';
@@ -62,6 +63,10 @@ export const protocol = {
   },
   /** Open the side panel beside the sender's tab (a trusted click on the badge). */
   openSidePanel: { request: nothing, answer: answers<{ ok: true }>(), from: 'store-page' },
+  /** Follow this offer's tracking link as a phone would and judge where it lands. */
+  checkLink: { request: z.object({ offerId: id }), answer: answers<LinkCheckAnswer>(), from: 'extension' },
+  /** The same from the badge (a trusted click): only for an offer of the sender's page. */
+  checkLinkOnPage: { request: z.object({ offerId: id }), answer: answers<LinkCheckAnswer>(), from: 'store-page' },
   /** Show this offer in the popup (a trusted click on the badge; at most once a second per tab). */
   openPopup: {
     request: z.object({ offerId: id }),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_API_KEY } from '../support/constants';
 import { createFeedServer, type FeedServer } from '../support/feed-server';
 import { launchFirefox, openExtensionPage } from '../support/firefox';
+import { ATTRIBUTION, chainFeed, TRACKER } from '../support/link-chains';
 import { type StoreServer, startStoreServer } from '../support/store-server';
 
 const PAGE = 'https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES';
@@ -237,5 +238,48 @@ describe('Firefox', () => {
       expect.stringMatching(/^WhatsApp Messenger - Android/),
     ]);
     await panel.close();
+  });
+
+  it('checks a link: asks for the permission, then follows the chain as an Android phone', async () => {
+    feed.setBody(JSON.stringify(chainFeed()));
+    const page = await openExtensionPage(browser, 'popup.html');
+    await page.setViewport({ width: 400, height: 600 });
+    await page.evaluate(() => chrome.runtime.sendMessage({ tag: 'offer-lens/v1', type: 'refresh', data: {} }));
+    await until(
+      () => text(page, '.footer'),
+      (t) => !!t?.includes('7 offers'),
+      'the chain feed',
+    );
+    await page.click('input[type=search]', { count: 3 });
+    await page.type('input[type=search]', 'check right app');
+    const names = () => page.$$eval('.offer-row .name', (els) => els.map((el) => el.textContent ?? ''));
+    await until(names, (n) => n.length === 1 && n[0] === 'Check Right App', 'the offer');
+    await page.keyboard.press('Enter');
+    await until(
+      () => text(page, '#detail-name'),
+      (t) => t === 'Check Right App',
+      'detail',
+    );
+    const before = store.requests.length;
+    const button = await page.waitForSelector('.link-check button');
+    await button?.click();
+    const verdict = await until(
+      () => text(page, '.check-report .verdict'),
+      (t) => !!t,
+      'the verdict',
+    );
+    expect(verdict).toBe("✓ Lands on the offer's app");
+    const hops = await page.$$eval('.check-report .hops li', (els) => els.map((el) => el.textContent ?? ''));
+    expect(hops).toEqual([
+      `${TRACKER} 302 → ${TRACKER}`,
+      `${TRACKER} 302 → ${ATTRIBUTION}`,
+      `${ATTRIBUTION} 302 → play.google.com`,
+      'play.google.com 200',
+    ]);
+    const seen = store.requests.slice(before);
+    expect(seen.map((r) => r.host)).toEqual([TRACKER, TRACKER, ATTRIBUTION, 'play.google.com']);
+    for (const request of seen) expect(request.userAgent).toMatch(/Linux; Android 14; Pixel 8.*Mobile/);
+    expect(seen[0]?.url).toMatch(/aff_sub=offerlens-check\d{13}$/);
+    await page.close();
   });
 });

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 import { E2E_API_KEY, EXTENSION_NAME } from './constants';
 import { createFeedServer, type FeedServer } from './feed-server';
+import { CHAIN_HOSTS } from './link-chains';
 import { type StoreServer, startStoreServer } from './store-server';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 /** Hosts the browser sends to the local HTTPS fixture server (evil.test plays an attacker). */
-const MAPPED_HOSTS = ['play.google.com', 'apps.apple.com', 'itunes.apple.com', 'evil.test'];
+const MAPPED_HOSTS = ['play.google.com', 'apps.apple.com', 'itunes.apple.com', 'evil.test', ...CHAIN_HOSTS];
 
 export interface ChromiumExtension {
   context: BrowserContext;

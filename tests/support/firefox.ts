@@ -30,6 +30,8 @@ export async function launchFirefox(extensionDir: string): Promise<Browser> {
       'browser.shell.checkDefaultBrowser': false,
       // Headless Firefox closes system notifications at once; its own alert windows stay listed.
       'alerts.useSystemBackend': false,
+      // Optional permission requests (the link check's) are answered yes, as a click on Allow would.
+      'extensions.webextOptionalPermissionPrompts': false,
       'app.update.enabled': false,
       'extensions.getAddons.cache.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,

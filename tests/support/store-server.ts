@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { CHAIN_HOSTS, chainAnswer } from './link-chains';
+
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 
 /**
@@ -14,8 +16,8 @@ const FIXTURES = new URL('../fixtures/', import.meta.url);
  */
 export interface StoreServer {
   port: number;
-  /** Every request it received: host and path with query, as the browser sent them. */
-  requests: { host: string; url: string }[];
+  /** Every request it received: host, path with query and user agent, as the browser sent them. */
+  requests: { host: string; url: string; userAgent: string; cookie: string | null }[];
   close(): Promise<void>;
 }
 
@@ -47,7 +49,19 @@ export async function startStoreServer(port = 0): Promise<StoreServer> {
     { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
     (req, res) => {
       const host = (req.headers.host ?? '').split(':')[0] ?? '';
-      requests.push({ host, url: req.url ?? '' });
+      requests.push({
+        host,
+        url: req.url ?? '',
+        userAgent: req.headers['user-agent'] ?? '',
+        cookie: req.headers.cookie ?? null,
+      });
+      const chain = CHAIN_HOSTS.includes(host) ? chainAnswer(host, req.url ?? '/') : null;
+      if (CHAIN_HOSTS.includes(host)) {
+        // Every answer sets a cookie: a check must neither send nor keep one.
+        res.writeHead(chain?.status ?? 404, { ...chain?.headers, 'set-cookie': 'visited=1; Path=/; Secure' });
+        res.end(chain?.body ?? '');
+        return;
+      }
       const body = host === 'play.google.com' || req.url?.startsWith('/store/') ? play : apple;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(body);

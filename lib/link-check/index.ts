@@ -1,0 +1,203 @@
+import type { Platform } from '../offer';
+import { parseStoreUrl, type StoreApp, storeKey } from '../store-url';
+
+/**
+ * Judging a followed tracking link (docs/architecture.md, "Link checks"; contract in
+ * ../shared/DESIGN.md §3). The follower (lib/background/link-checks.ts) records every hop of a
+ * check: each URL requested, its HTTP status, and where it pointed next (a Location header, or a
+ * <meta http-equiv="refresh"> / script location read from the HTML as text). These functions
+ * are pure: they decide what the hops mean.
+ */
+
+export interface Hop {
+  url: string;
+  /** HTTP status; 0 when the request got no answer. */
+  status: number;
+  /** Where it pointed next, as the header (or page) said it: may be relative. */
+  location: string | null;
+}
+
+export type LinkVerdict = 'right-app' | 'other-app' | 'web-page' | 'broken';
+
+/** What a check found: the verdict first, then what helps read it. */
+export interface LinkCheckResult {
+  offerId: string;
+  checkedAt: number;
+  verdict: LinkVerdict;
+  /** The verdict in words: "Lands on the offer's app", "HTTP 404 at hop 2"… */
+  reason: string;
+  finalApp: StoreApp | null;
+  hops: Hop[];
+  ms: number;
+  phone: Platform;
+  /** "Android phone", "iPhone": the user agent the check used. */
+  phoneLabel: string;
+  clickId: string;
+  /** The hop (1-based) whose URL first carried the click ID on; null when none did. */
+  clickIdPassedAt: number | null;
+  country: { text: string; fits: boolean | null } | null;
+}
+
+export type LinkCheckAnswer =
+  | { status: 'checked'; result: LinkCheckResult }
+  | { status: 'too-soon'; retryInMs: number; last: LinkCheckResult | null }
+  | { status: 'needs-permission' }
+  | { status: 'unknown-offer' };
+
+export interface Judgement {
+  verdict: LinkVerdict;
+  finalApp: StoreApp | null;
+  reason: string;
+}
+
+/** More hops than this is a broken link, whatever the end. */
+export const MAX_HOPS = 15;
+
+/** Schemes a browser hands to the store app instead of fetching: the end of a chain. */
+const HAND_OFF_SCHEMES = new Set(['market:', 'itms-apps:', 'itms-appss:', 'intent:']);
+
+/** `location` resolved against the hop's URL; null when it is no URL at all. */
+export function resolveLocation(hop: Pick<Hop, 'url' | 'location'>): string | null {
+  if (!hop.location) return null;
+  try {
+    return new URL(hop.location.trim(), hop.url).href;
+  } catch {
+    return null;
+  }
+}
+
+function schemeOf(url: string): string {
+  const colon = url.indexOf(':');
+  return colon === -1 ? '' : url.slice(0, colon + 1).toLowerCase();
+}
+
+/** True for a URL the follower cannot fetch, which hands over to a store app. */
+export function isHandOff(url: string): boolean {
+  return HAND_OFF_SCHEMES.has(schemeOf(url));
+}
+
+/** The app of a store URL, `intent://…;package=…;end` (Android) included. */
+export function appOf(url: string): StoreApp | null {
+  if (schemeOf(url) === 'intent:') {
+    const pkg = /[#;]package=([A-Za-z][\w.]*)[;&]/.exec(url)?.[1] ?? /[?&]id=([A-Za-z][\w.]*)/.exec(url)?.[1];
+    return pkg ? { store: 'google-play', appId: pkg, country: null } : null;
+  }
+  return parseStoreUrl(url);
+}
+
+/** "com.spotify.music", "id324684580". */
+export function appName(app: StoreApp): string {
+  return app.store === 'app-store' ? `id${app.appId}` : app.appId;
+}
+
+/** Where a chain ends: the last hop's hand-off target when it points at a store app's scheme, else its URL. */
+export function chainEnd(hops: Hop[]): { url: string; fetched: boolean; hop: Hop; index: number } | null {
+  const index = hops.length - 1;
+  const last = hops[index];
+  if (!last) return null;
+  const next = resolveLocation(last) ?? last.location?.trim() ?? null;
+  if (next && isHandOff(next)) return { url: next, fetched: false, hop: last, index };
+  return { url: last.url, fetched: true, hop: last, index };
+}
+
+export function judgeHops(previewUrl: string | null, hops: Hop[]): Judgement {
+  const broken = (reason: string): Judgement => ({ verdict: 'broken', finalApp: null, reason });
+  const end = chainEnd(hops);
+  if (!end) return broken('No answer');
+  const seen = new Set<string>();
+  for (const hop of hops) {
+    if (seen.has(hop.url)) return broken('Redirect loop');
+    seen.add(hop.url);
+  }
+  if (hops.length > MAX_HOPS) return broken(`Too many redirects (${hops.length})`);
+  const at = `at hop ${end.index + 1}`;
+  if (end.fetched && end.hop.status === 0) return broken(`No answer ${at}`);
+  if (end.fetched && end.hop.status >= 400) return broken(`HTTP ${end.hop.status} ${at}`);
+
+  const finalApp = appOf(end.url);
+  if (finalApp) {
+    const expected = previewUrl ? parseStoreUrl(previewUrl) : null;
+    if (expected && storeKey(expected) === storeKey(finalApp)) {
+      return { verdict: 'right-app', finalApp, reason: "Lands on the offer's app" };
+    }
+    return { verdict: 'other-app', finalApp, reason: `Lands on a different app: ${appName(finalApp)}` };
+  }
+  if (end.fetched && end.hop.status >= 200 && end.hop.status < 300 && /^https?:/i.test(end.url)) {
+    return { verdict: 'web-page', finalApp: null, reason: `Ends on a web page: ${new URL(end.url).hostname}` };
+  }
+  return broken(end.fetched ? `HTTP ${end.hop.status} ${at}` : `Ends on ${schemeOf(end.url)} ${at}`);
+}
+
+/**
+ * Where an HTML page sends the browser without a redirect: `<meta http-equiv="refresh"
+ * content="0;url=…">`, or a script's `location = "…"` / `location.href = …` /
+ * `location.replace("…")` / `window.location.assign("…")`. Read as text, never run or rendered.
+ */
+export function pageRedirect(html: string): string | null {
+  const head = html.slice(0, 64 * 1024);
+  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
+    if (!/http-equiv\s*=\s*["']?refresh/i.test(tag)) continue;
+    const content = /content\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+    const value = decodeEntities(content?.[2] ?? content?.[3] ?? content?.[4] ?? '');
+    const url = /url\s*=\s*['"]?([^'"]+)['"]?\s*$/i.exec(value)?.[1]?.trim();
+    if (url) return url;
+  }
+  const script =
+    /(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*["']([^"']+)["']/i.exec(head) ??
+    /(?:window\.|document\.|top\.|self\.)?location\.(?:replace|assign)\(\s*["']([^"']+)["']\s*\)/i.exec(head);
+  return script?.[1] ? decodeEntities(script[1].replace(/\\\//g, '/')) : null;
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&#x2F;/gi, '/')
+    .replace(/&#47;/g, '/')
+    .replace(/&quot;/g, '"');
+}
+
+/** The click ID a check sends instead of the publisher's: real clicks, told apart in the statistics. */
+export function checkClickId(now: number): string {
+  return `offerlens-check${now}`;
+}
+
+/** The phone a check poses as: trackers route by device. */
+export const MOBILE_USER_AGENTS: Record<Platform, { label: string; value: string }> = {
+  android: {
+    label: 'Android phone',
+    value:
+      'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+  },
+  ios: {
+    label: 'iPhone',
+    value:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+  },
+};
+
+/** Android for Play offers, iPhone for App Store offers; the platform field when the preview names no store. */
+export function phoneFor(previewUrl: string | null, platform: Platform | null): Platform {
+  const app = previewUrl ? parseStoreUrl(previewUrl) : null;
+  if (app) return app.store === 'app-store' ? 'ios' : 'android';
+  return platform ?? 'android';
+}
+
+/** The first hop after the first whose URL carries the click ID (it was passed on), 1-based; null when none did. */
+export function clickIdPassedAt(hops: Hop[], clickId: string): number | null {
+  for (let i = 1; i < hops.length; i++) if ((hops[i] as Hop).url.includes(clickId)) return i + 1;
+  const end = chainEnd(hops);
+  if (end && !end.fetched && end.url.includes(clickId)) return hops.length + 1;
+  return null;
+}
+
+/** "store country ES — offer accepts ES ✓": the country the store page was opened for, against the offer's. */
+export function countryNote(finalApp: StoreApp | null, geos: string[]): { text: string; fits: boolean | null } | null {
+  if (!finalApp) return null;
+  if (!finalApp.country) return { text: 'store country not set by the tracker', fits: null };
+  if (geos.length === 0) return { text: `store country ${finalApp.country} — offer accepts any country ✓`, fits: true };
+  const fits = geos.includes(finalApp.country);
+  return {
+    text: `store country ${finalApp.country} — offer accepts ${geos.slice(0, 6).join(', ')}${geos.length > 6 ? '…' : ''} ${fits ? '✓' : '✗'}`,
+    fits,
+  };
+}

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import {
+  appOf,
+  checkClickId,
+  clickIdPassedAt,
+  countryNote,
+  type Hop,
+  judgeHops,
+  pageRedirect,
+  phoneFor,
+  resolveLocation,
+} from '.';
+
+const PREVIEW = 'https://play.google.com/store/apps/details?id=com.spotify.music';
+const APPLE_PREVIEW = 'https://apps.apple.com/us/app/spotify-music-and-podcasts/id324684580';
+const CLICK = 'offerlens-check1795750000000';
+const hop = (url: string, status: number, location: string | null = null): Hop => ({ url, status, location });
+
+/** An Affise-style tracker, then an attribution service, then where they send the phone. */
+const affise = `https://offers.go2affise.com/click?pid=7&offer_id=4100&sub1=${CLICK}`;
+const adjust = `https://app.adjust.com/abc123?campaign=4100&click_id=${CLICK}&redirect_android=`;
+const appsflyer = `https://app.appsflyer.com/id324684580?pid=carrier_int&clickid=${CLICK}`;
+
+describe('judgeHops', () => {
+  it('lands on the offer’s app: tracker → attribution → Play store page', () => {
+    const hops = [
+      hop(affise, 302, adjust),
+      hop(adjust, 302, 'https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES&referrer=adjust'),
+      hop('https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES&referrer=adjust', 200),
+    ];
+    expect(judgeHops(PREVIEW, hops)).toEqual({
+      verdict: 'right-app',
+      finalApp: { store: 'google-play', appId: 'com.spotify.music', country: 'ES' },
+      reason: "Lands on the offer's app",
+    });
+  });
+
+  it('lands on the offer’s app through a market:// hand-off (never fetched)', () => {
+    const hops = [hop(affise, 302, adjust), hop(adjust, 302, 'market://details?id=com.spotify.music&referrer=x')];
+    expect(judgeHops(PREVIEW, hops)).toMatchObject({ verdict: 'right-app', finalApp: { appId: 'com.spotify.music' } });
+  });
+
+  it('lands on the offer’s app through an itms-apps:// hand-off, and through an Android intent', () => {
+    const apple = [hop(appsflyer, 302, 'itms-apps://itunes.apple.com/us/app/id324684580')];
+    expect(judgeHops(APPLE_PREVIEW, apple)).toMatchObject({
+      verdict: 'right-app',
+      finalApp: { store: 'app-store', appId: '324684580', country: 'US' },
+    });
+    const intent = [
+      hop(adjust, 302, 'intent://details?id=com.spotify.music#Intent;scheme=market;package=com.spotify.music;end'),
+    ];
+    expect(judgeHops(PREVIEW, intent)).toMatchObject({
+      verdict: 'right-app',
+      finalApp: { appId: 'com.spotify.music' },
+    });
+  });
+
+  it('names the other app when the link was re-pointed', () => {
+    const hops = [
+      hop(affise, 302, 'https://play.google.com/store/apps/details?id=com.other.app'),
+      hop('https://play.google.com/store/apps/details?id=com.other.app', 200),
+    ];
+    expect(judgeHops(PREVIEW, hops)).toEqual({
+      verdict: 'other-app',
+      finalApp: { store: 'google-play', appId: 'com.other.app', country: null },
+      reason: 'Lands on a different app: com.other.app',
+    });
+    const whatsapp = 'https://apps.apple.com/app/id310633997';
+    expect(judgeHops(PREVIEW, [hop(appsflyer, 302, whatsapp), hop(whatsapp, 200)]).reason).toBe(
+      'Lands on a different app: id310633997',
+    );
+  });
+
+  it('calls a store app "other" when the offer has no store page to compare with', () => {
+    expect(judgeHops(null, [hop(PREVIEW, 200)]).verdict).toBe('other-app');
+  });
+
+  it('ends on a web page: a landing page after a meta refresh', () => {
+    const hops = [
+      hop(affise, 200, 'https://promo.example.com/landing?x=1'),
+      hop('https://promo.example.com/landing?x=1', 200),
+    ];
+    expect(judgeHops(PREVIEW, hops)).toEqual({
+      verdict: 'web-page',
+      finalApp: null,
+      reason: 'Ends on a web page: promo.example.com',
+    });
+  });
+
+  it('resolves relative Location headers against their hop', () => {
+    const hops = [
+      hop(affise, 302, '/r/2?o=4100'),
+      hop('https://offers.go2affise.com/r/2?o=4100', 302, '//play.google.com/store/apps/details?id=com.spotify.music'),
+      hop(PREVIEW, 200),
+    ];
+    expect(judgeHops(PREVIEW, hops).verdict).toBe('right-app');
+    expect(resolveLocation(hops[0] as Hop)).toBe('https://offers.go2affise.com/r/2?o=4100');
+    expect(resolveLocation(hops[1] as Hop)).toBe(PREVIEW);
+  });
+
+  it.each([
+    ['a 404 at the attribution service', [hop(affise, 302, adjust), hop(adjust, 404)], 'HTTP 404 at hop 2'],
+    ['a 500 at the tracker', [hop(affise, 500)], 'HTTP 500 at hop 1'],
+    ['a 410 on the store page (app removed)', [hop(affise, 302, PREVIEW), hop(PREVIEW, 410)], 'HTTP 410 at hop 2'],
+    ['no answer', [hop(affise, 302, adjust), hop(adjust, 0)], 'No answer at hop 2'],
+    ['no hops', [], 'No answer'],
+    ['a loop', [hop(affise, 302, adjust), hop(adjust, 302, affise), hop(affise, 302, adjust)], 'Redirect loop'],
+    [
+      'sixteen redirects',
+      Array.from({ length: 16 }, (_, i) => hop(`https://t${i}.example/`, 302, `https://t${i + 1}.example/`)),
+      'Too many redirects (16)',
+    ],
+    ['a redirect nobody followed', [hop(affise, 302, adjust)], 'HTTP 302 at hop 1'],
+  ])('is broken for %s', (_, hops, reason) => {
+    expect(judgeHops(PREVIEW, hops)).toEqual({ verdict: 'broken', finalApp: null, reason });
+  });
+
+  it('accepts fifteen hops', () => {
+    const hops = Array.from({ length: 14 }, (_, i) => hop(`https://t${i}.example/`, 302, `https://t${i + 1}.example/`));
+    hops.push(hop('https://t14.example/', 302, PREVIEW));
+    expect(judgeHops(PREVIEW, [...hops.slice(1), hop(PREVIEW, 200)]).verdict).toBe('right-app');
+    expect(judgeHops(PREVIEW, [...hops, hop(PREVIEW, 200)]).reason).toBe('Too many redirects (16)');
+  });
+});
+
+describe('pageRedirect (HTML read as text)', () => {
+  it.each([
+    [
+      '<meta http-equiv="refresh" content="0;url=https://promo.example.com/a?b=1&amp;c=2">',
+      'https://promo.example.com/a?b=1&c=2',
+    ],
+    ["<META HTTP-EQUIV='Refresh' CONTENT='3; URL=/next'>", '/next'],
+    [
+      '<meta content="0; url=\'market://details?id=com.spotify.music\'" http-equiv="refresh">',
+      'market://details?id=com.spotify.music',
+    ],
+    ['<script>window.location.href = "https://app.adjust.com/x";</script>', 'https://app.adjust.com/x'],
+    [
+      "<script>location.replace('https:\\/\\/play.google.com\\/store\\/apps\\/details?id=a.b')</script>",
+      'https://play.google.com/store/apps/details?id=a.b',
+    ],
+  ])('finds %s', (html, url) => {
+    expect(pageRedirect(`<html><head>${html}</head><body>Redirecting…</body></html>`)).toBe(url);
+  });
+
+  it('finds nothing in a plain page, a meta refresh without a URL, or other meta tags', () => {
+    expect(pageRedirect('<html><body><h1>Summer promo</h1><a href="https://x.example">x</a></body></html>')).toBeNull();
+    expect(pageRedirect('<meta http-equiv="refresh" content="30">')).toBeNull();
+    expect(pageRedirect('<meta name="description" content="0;url=https://x.example">')).toBeNull();
+  });
+});
+
+describe('the check itself', () => {
+  it('uses a click ID that tells checks apart in the statistics', () => {
+    expect(checkClickId(1795750000000)).toBe('offerlens-check1795750000000');
+  });
+
+  it('poses as the phone of the offer’s store', () => {
+    expect(phoneFor(PREVIEW, 'ios')).toBe('android');
+    expect(phoneFor(APPLE_PREVIEW, 'android')).toBe('ios');
+    expect(phoneFor(null, 'ios')).toBe('ios');
+    expect(phoneFor(null, null)).toBe('android');
+  });
+
+  it('tells at which hop the click ID was passed on', () => {
+    expect(clickIdPassedAt([hop(affise, 302, adjust), hop(adjust, 302, PREVIEW), hop(PREVIEW, 200)], CLICK)).toBe(2);
+    expect(clickIdPassedAt([hop(affise, 302, PREVIEW), hop(PREVIEW, 200)], CLICK)).toBeNull();
+    expect(clickIdPassedAt([hop(affise, 302, `market://details?id=a.b&referrer=${CLICK}`)], CLICK)).toBe(2);
+  });
+
+  it('compares the store country with the offer’s countries', () => {
+    const es = { store: 'google-play' as const, appId: 'a.b', country: 'ES' };
+    expect(countryNote(es, ['ES', 'MX'])).toEqual({ text: 'store country ES — offer accepts ES, MX ✓', fits: true });
+    expect(countryNote(es, ['US'])).toEqual({ text: 'store country ES — offer accepts US ✗', fits: false });
+    expect(countryNote(es, [])).toEqual({ text: 'store country ES — offer accepts any country ✓', fits: true });
+    expect(countryNote({ ...es, country: null }, ['US'])).toEqual({
+      text: 'store country not set by the tracker',
+      fits: null,
+    });
+    expect(countryNote(null, ['US'])).toBeNull();
+  });
+
+  it('reads the app of an Android intent by its package', () => {
+    expect(appOf('intent://x#Intent;scheme=https;package=com.whatsapp;end')).toEqual({
+      store: 'google-play',
+      appId: 'com.whatsapp',
+      country: null,
+    });
+    expect(appOf('intent://x#Intent;scheme=https;end')).toBeNull();
+  });
+});
