@@ -4,7 +4,8 @@
  */
 export function normaliseCountry(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const code = value.trim().toUpperCase();
+  // Most codes already come as two capitals: skip the trimming and case work for them.
+  const code = value.length === 2 && /^[A-Z]{2}$/.test(value) ? value : value.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(code)) return null;
   // "UK" is not an ISO code, but networks and people use it for the United Kingdom (GB).
   return code === 'UK' ? 'GB' : code;

@@ -23,6 +23,7 @@ export function parseHttpUrl(text: unknown): URL | null {
  * not only the parsed URL: the parser drops an empty "user:@" silently.
  */
 export function hasUserInfo(text: string): boolean {
+  if (!text.includes('@')) return false; // no user-info without an "@": every link of a feed, nearly
   const afterScheme = /^[a-z][a-z0-9+.-]*:[/\\]*/i.exec(text.trim());
   const rest = afterScheme ? text.trim().slice(afterScheme[0].length) : text;
   const authority = rest.split(/[/\\?#]/, 1)[0] ?? '';

@@ -5,9 +5,11 @@
  * 50,000-change log, store-page navigation → badge, and what a refresh's save costs.
  */
 import type { Page } from 'playwright-core';
+import type { LinkCheckResult } from '../lib/link-check';
 import { launchChromium } from '../tests/support/chromium';
 import { E2E_API_KEY } from '../tests/support/constants';
 import { createFeedServer } from '../tests/support/feed-server';
+import { chainFeed } from '../tests/support/link-chains';
 import { startStoreServer } from '../tests/support/store-server';
 import { syntheticFeed } from '../tests/support/synthetic-feed';
 
@@ -264,6 +266,28 @@ try {
   const before = of(unchanged, 'indexMs') + of(unchanged, 'writeMs');
   const after = of(twoPercent, 'diffMs') + of(twoPercent, 'indexMs') + of(twoPercent, 'writeMs');
   console.log(`the change log adds ${(((after - before) / before) * 100).toFixed(0)}% to the save (goal ≤ 20%)`);
+
+  // Link checks over the test chains (tests/support/link-chains.ts), served locally.
+  await refreshTo(chainFeed(), 7);
+  const checker = await ext.context.newPage();
+  await checker.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  console.log('\n## Link checks (local tracker → attribution → store chains; one check each)');
+  for (const offer of chainFeed().offers) {
+    const reply = (await checker.evaluate(
+      (offerId) => chrome.runtime.sendMessage({ tag: 'offer-lens/v1', type: 'checkLink', data: { offerId } }),
+      offer.id as string,
+    )) as { value: { status: string; result?: LinkCheckResult } };
+    const result = reply.value.result;
+    if (!result) {
+      console.log(`${String(offer.name).padEnd(22)} ${reply.value.status}`);
+      continue;
+    }
+    const hops = result.hops.map((hop) => `${new URL(hop.url).host} ${hop.status}`).join(' → ');
+    const end = result.hops.at(-1)?.location;
+    const verdict = result.verdict === 'broken' ? `Broken: ${result.reason}` : result.reason;
+    console.log(`${String(offer.name).padEnd(22)} ${String(result.ms).padStart(5)} ms  ${verdict}`);
+    console.log(`${''.padEnd(31)}${hops}${end?.startsWith('market:') ? ' → market://' : ''}`);
+  }
 } finally {
   await ext.close();
   await feed.close();

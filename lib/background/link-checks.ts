@@ -103,7 +103,6 @@ export function createLinkChecks(deps: Deps) {
   async function follow(start: string, userAgent: string): Promise<Hop[]> {
     const hops: Hop[] = [];
     const deadline = Date.now() + (deps.timeoutMs ?? CHECK_TIMEOUT_MS);
-    await setUserAgent(userAgent);
     try {
       let url: string | null = start;
       while (url) {
@@ -201,6 +200,11 @@ export function createLinkChecks(deps: Deps) {
     web.onHeadersReceived.addListener(onHeaders, filter, ['responseHeaders']);
     web.onCompleted.addListener(onEnd, filter);
     web.onErrorOccurred.addListener(onEnd, filter);
+    // Listeners are registered by a message to the browser: a round trip on the same channel
+    // makes sure they are in place before the request starts (else its events can be missed).
+    // In Chrome that round trip is the user-agent rule, needed anyway.
+    if (firefox || !browser.declarativeNetRequest) await browser.runtime.getPlatformInfo();
+    else await setUserAgent(userAgent);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), Math.max(0, deadline - Date.now()));
     let html: string | null = null;

@@ -129,14 +129,12 @@ export function toUtcDate(value: unknown): number | null {
   const text = value.trim();
   const plain = PLAIN_DATE.exec(text);
   if (plain) {
-    const [y, mo, d, h, mi, s] = plain.slice(1).map((part) => Number(part ?? 0)) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    const y = Number(plain[1]);
+    const mo = Number(plain[2]);
+    const d = Number(plain[3]);
+    const h = Number(plain[4] ?? 0);
+    const mi = Number(plain[5] ?? 0);
+    const s = Number(plain[6] ?? 0);
     // Date.UTC would roll 2027-02-31 over to March and 10:60 to 11:00: such a date is junk, not a date.
     if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
     return Date.UTC(y, mo - 1, d, h, mi, s);

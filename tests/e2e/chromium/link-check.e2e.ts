@@ -137,4 +137,20 @@ describe('Check link', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^offer-lens-link-checks-\d+\.csv$/);
   });
+
+  it('checks from the badge on the store page, for the offers that page shows', async () => {
+    const page = await world.ext.context.newPage();
+    await page.goto('https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES');
+    const badge = page.locator('offer-lens-badge .badge');
+    await badge.waitFor();
+    const name = await badge.locator('.name').textContent();
+    await badge.getByRole('button', { name: 'Check link' }).click();
+    await expect
+      .poll(() => badge.locator('.cue').textContent(), { timeout: 15_000 })
+      .toMatch(
+        /^(Lands on the offer's app|Lands on a different app: com\.other\.app|Ends on a web page: promo\.landing\.test|Broken: .+) · \d+ hops? · \d+\.\d s as an Android phone$/,
+      );
+    expect(name).toMatch(/^Check /);
+    await page.close();
+  });
 });
