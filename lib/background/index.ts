@@ -56,10 +56,7 @@ export interface BackgroundOptions {
  */
 export function createBackground(browser: typeof wxtBrowser, options: BackgroundOptions = {}) {
   const buildOrigin = feedOrigin(options.buildFeedUrl ?? import.meta.env.WXT_FEED_URL ?? '');
-  const offers = createOffers(
-    () => database.loadSnapshot(),
-    (at) => database.loadSearchIndex(at),
-  );
+  const offers = createOffers(() => database.loadSnapshot());
   const surfaces = createSurfaces(browser);
   const linkChecks = createLinkChecks({
     browser,

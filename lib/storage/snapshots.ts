@@ -104,12 +104,6 @@ export const snapshots = {
   async loadStoredSearchIndex(): Promise<StoredSearchIndex | null> {
     return currentVersion((await (await db()).get('search', 'index')) ?? null);
   },
-
-  /** The stored search index, only if it was built from the snapshot fetched at `fetchedAt`. */
-  async loadSearchIndex(fetchedAt: number): Promise<SearchIndexData | null> {
-    const stored = currentVersion((await (await db()).get('search', 'index')) ?? null);
-    return stored?.fetchedAt === fetchedAt ? stored.data : null;
-  },
 };
 
 /** An index stored by an older version of Offer Lens is not used (the next refresh rebuilds it). */
