@@ -131,6 +131,10 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
     }
   }
 
+  function showAllApps() {
+    if (app.search) app.changeSearch({ ...app.search, app: null });
+  }
+
   function toggleWatch(offer: Offer) {
     const on = !watch.watchlist?.offers.includes(offer.id);
     watch.toggle({ offerId: offer.id }, on);
@@ -281,11 +285,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
           <span>
             Offers for <strong>{storeKeyLabel(app.search.app)}</strong>
           </span>
-          <button
-            type="button"
-            class="btn link"
-            onClick={() => app.search && app.changeSearch({ ...app.search, app: null })}
-          >
+          <button type="button" class="btn link" onClick={showAllApps}>
             Show all apps
           </button>
         </div>
@@ -350,11 +350,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
           ) : app.search?.app ? (
             <>
               <p>No offers for this app.</p>
-              <button
-                type="button"
-                class="btn"
-                onClick={() => app.search && app.changeSearch({ ...app.search, app: null })}
-              >
+              <button type="button" class="btn" onClick={showAllApps}>
                 Show all apps
               </button>
             </>
