@@ -21,14 +21,14 @@ export function useActiveStoreTab(enabled: boolean): BesideTab | null {
     // tab itself (the panel page in a window of its own, as the tests do), the active store
     // tab of the other windows.
     const self = browser.tabs.getCurrent().catch(() => undefined);
-    const windowId = browser.windows
-      .getCurrent()
-      .then((w) => w.id ?? null)
-      .catch(() => null);
     const update = async () => {
-      const [tab, id] = await Promise.all([self, windowId]);
-      const query = tab || id === null ? { active: true } : { active: true, windowId: id };
-      const tabs = (await browser.tabs.query(query).catch(() => [])).filter((t) => t.id !== tab?.id);
+      // The usual case (a real panel) in one round trip; opened as a tab, a second one.
+      const [tab, mine] = await Promise.all([
+        self,
+        browser.tabs.query({ active: true, currentWindow: true }).catch(() => []),
+      ]);
+      const candidates = tab ? await browser.tabs.query({ active: true }).catch(() => []) : mine;
+      const tabs = candidates.filter((t) => t.id !== tab?.id);
       const found = tabs.find((t) => t.url);
       if (!live) return;
       setBeside((current) =>
