@@ -87,6 +87,8 @@ describe('Changes view', () => {
       ]),
     );
     expect(screen.getByText('4 changes since you last looked')).toBeTruthy();
+    const headers = [...document.querySelectorAll('#changes .change-group')].map((el) => el.textContent);
+    expect(headers).toEqual(['New · 1', 'Gone · 1', 'Payout up · 1', 'Countries · 1']);
   });
 
   it('applies the search box and the platform filter to the changes', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../feed';
-import { changeRow, timelineLine } from './describe';
+import { ago, alertText, changeRow, changeText, timelineLine } from './describe';
 import { diffOffers } from './diff';
 import { toRecords } from './log';
 
@@ -21,10 +21,14 @@ const base = {
 };
 
 /** The words for the change from `base` to `patch`, as a row and as a timeline line. */
-function words(patch: Record<string, unknown> | null, previous: Record<string, unknown> | null = base) {
+function words(
+  patch: Record<string, unknown> | null,
+  previous: Record<string, unknown> | null = base,
+  previousAt = Date.UTC(2026, 10, 24, 9, 30),
+) {
   const before = parseFeed({ message: true, offers: previous ? [previous] : [] }).offers;
   const after = parseFeed({ message: true, offers: patch ? [{ ...base, ...patch }] : [] }).offers;
-  const [record] = toRecords(diffOffers(before, after), after, AT, Date.UTC(2026, 10, 24, 9, 30));
+  const [record] = toRecords(diffOffers(before, after), after, AT, previousAt);
   if (!record) throw new Error('no change');
   return { row: changeRow(record, NOW), line: timelineLine(record, NOW), group: record.group };
 }
@@ -74,6 +78,69 @@ describe('changes in words', () => {
       'accepted sub IDs: b added on 24 Nov',
       'other',
     ],
+    [
+      { sub_id: { include: [], exclude: ['z', 'y'] } },
+      'Spotify – Android – ES: accepted sub IDs: a removed; excluded sub IDs: z, y added',
+      'accepted sub IDs: a removed; excluded sub IDs: z, y added on 24 Nov',
+      'other',
+    ],
+    [{ geos: [] }, 'Spotify – Android – ES: ES, US removed', 'ES, US removed on 24 Nov', 'countries'],
+    [
+      { categories: ['Music', 'Audio'] },
+      'Spotify – Android – ES: categories: Audio added',
+      'categories: Audio added on 24 Nov',
+      'other',
+    ],
+    [
+      { categories: [] },
+      'Spotify – Android – ES: categories: Music removed',
+      'categories: Music removed on 24 Nov',
+      'other',
+    ],
+    [
+      { platform: 'iOS' },
+      'Spotify – Android – ES: platform Android → iOS',
+      'platform Android → iOS on 24 Nov',
+      'other',
+    ],
+    [
+      { name: 'Spotify Premium' },
+      'Spotify Premium: renamed from “Spotify – Android – ES”',
+      'renamed from “Spotify – Android – ES” on 24 Nov',
+      'other',
+    ],
+    [
+      { tracking_url: 'https://trk.example.com/c?o=8' },
+      'Spotify – Android – ES: tracking URL changed',
+      'tracking URL changed on 24 Nov',
+      'other',
+    ],
+    [
+      { preview_url: 'https://play.google.com/store/apps/details?id=com.other' },
+      'Spotify – Android – ES: store page changed',
+      'store page changed on 24 Nov',
+      'other',
+    ],
+    [{ min_version: null }, 'Spotify – Android – ES: min OS 8.0 → none', 'min OS 8.0 → none on 24 Nov', 'other'],
+    [
+      { expiration_date: null },
+      'Spotify – Android – ES: expiry 31 Dec → none',
+      'expiry 31 Dec → none on 24 Nov',
+      'other',
+    ],
+    [
+      { payout: { amount: 1.2, type: 'CPI' } },
+      'Spotify – Android – ES: $1.20 CPA → $1.20 CPI',
+      'payout $1.20 CPA → $1.20 CPI on 24 Nov',
+      'other',
+    ],
+    [{ payout: null }, 'Spotify – Android – ES: $1.20 CPA → none', 'payout $1.20 CPA → none on 24 Nov', 'payout-down'],
+    [
+      { payout: { amount: 1.5, currency: 'EUR' } },
+      'Spotify – Android – ES: $1.20 → €1.50 CPA',
+      'payout $1.20 → €1.50 CPA on 24 Nov',
+      'other',
+    ],
   ])('%j reads "%s"', (patch, row, line, group) => {
     expect(words(patch)).toEqual({ row, line, group });
   });
@@ -89,5 +156,32 @@ describe('changes in words', () => {
       line: 'gone on 24 Nov',
       group: 'gone',
     });
+    expect(words(null, base, Date.UTC(2026, 10, 20, 9, 30)).row).toBe(
+      'Gone: Spotify – Android – ES (last seen 20 Nov)',
+    );
+  });
+
+  it('says a payout that appears, and a new offer without one', () => {
+    expect(words({}, { ...base, payout: null })).toEqual({
+      row: 'Spotify – Android – ES: now $1.20 CPA',
+      line: 'payout now $1.20 CPA on 24 Nov',
+      group: 'payout-up',
+    });
+    expect(changeText({ kind: 'new', before: null, after: null })).toBe('new, —');
+  });
+
+  it('titles a notification with the reason and the offer, and says the change', () => {
+    const before = parseFeed({ message: true, offers: [base] }).offers;
+    const after = parseFeed({ message: true, offers: [{ ...base, payout: { amount: 0.9 } }] }).offers;
+    const [record] = toRecords(diffOffers(before, after), after, AT, AT);
+    expect(record && alertText(record, 'Payout dropped')).toEqual({
+      title: 'Payout dropped: Spotify – Android – ES',
+      message: '$1.20 → $0.90 CPA',
+    });
+  });
+
+  it('says how long ago, never in the future', () => {
+    expect(ago(NOW - 2 * 3_600_000, NOW)).toBe('2 h ago');
+    expect(ago(NOW + 5_000, NOW)).toBe('less than a minute ago');
   });
 });

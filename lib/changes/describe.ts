@@ -31,7 +31,7 @@ export function changeText(change: Pick<ChangeRecord, 'kind' | 'before' | 'after
     case 'geos':
       return listChange(before as string[], after as string[], 'countries');
     case 'categories':
-      return listChange(before as string[], after as string[], 'categories');
+      return `categories: ${listChange(before as string[], after as string[], '')}`;
     case 'sub-ids': {
       const [b, a] = [before as SubIds, after as SubIds];
       const parts = [listChange(b.include, a.include, ''), listChange(b.exclude, a.exclude, '')];

@@ -128,6 +128,23 @@ describe('diffOffers', () => {
     expect(changes.map((c) => c.kind).sort()).toEqual(['caps', 'geos', 'payout']);
   });
 
+  it('calls a description that only gained white space the same, and one that lost or gained words changed', () => {
+    const [offer] = offers(base) as [Offer];
+    const spaced = { ...offer, description: `  ${offer.description?.replace(' ', '   ')}\n` };
+    expect(diffOffers([offer], [spaced])).toEqual([]);
+    const joined = { ...offer, description: 'Install andregister.\nKPI: day-1 retention 30%' };
+    expect(diffOffers([offer], [joined]).map((c) => c.kind)).toEqual(['description']);
+    const dropped = { ...offer, description: '' };
+    expect(diffOffers([offer], [dropped])).toEqual([
+      { offerId: '101', kind: 'description', before: offer.description, after: '' },
+    ]);
+  });
+
+  it('takes the first of two offers with one id, as the feed parser does', () => {
+    const [offer] = offers(base) as [Offer];
+    expect(diffOffers([offer], [offer, { ...offer, name: 'A second 101' }])).toEqual([]);
+  });
+
   it('matches offers by id whatever their order, and ignores entries that are not offers', () => {
     const list = offers(base, { ...base, id: '202', name: 'B' }, { ...base, id: '303', name: 'C' });
     expect(diffOffers(list, [...list].reverse())).toEqual([]);

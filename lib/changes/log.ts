@@ -63,6 +63,7 @@ function payoutGroup(before: Payout | null, after: Payout | null): ChangeGroup {
   if (!before) return 'payout-up';
   if (!after) return 'payout-down';
   if (before.currency !== after.currency || before.amount === after.amount) return 'other';
+  // Stryker disable next-line EqualityOperator: equal amounts returned 'other' just above
   return after.amount > before.amount ? 'payout-up' : 'payout-down';
 }
 
@@ -71,17 +72,18 @@ export function toRecords(changes: OfferChange[], after: Offer[], at: number, pr
   const current = new Map<string, Offer>();
   for (const offer of after) current.set(offer.id, offer);
   return changes.map((change) => {
-    const offer = (change.kind === 'gone' ? change.before : current.get(change.offerId)) as Offer | undefined;
+    // diffOffers reports only offers of one snapshot or the other: a gone one is its last state.
+    const offer = (change.kind === 'gone' ? change.before : current.get(change.offerId)) as Offer;
     return {
       ...change,
       at,
       previousAt,
       group: groupOf(change),
-      name: offer?.name ?? change.offerId,
-      platform: offer?.platform ?? null,
-      geos: offer?.geos ?? [],
-      appKey: offer?.store ? storeKey(offer.store) : null,
-      payout: offer?.payout ?? null,
+      name: offer.name,
+      platform: offer.platform,
+      geos: offer.geos,
+      appKey: offer.store ? storeKey(offer.store) : null,
+      payout: offer.payout,
     };
   });
 }

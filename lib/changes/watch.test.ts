@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../feed';
 import { diffOffers } from './diff';
 import { toRecords } from './log';
-import { type WatchAlert, type Watchlist, type WatchSettings, watchAlerts } from './watch';
+import {
+  ALERT_REPEAT_MS,
+  EMPTY_WATCHLIST,
+  isWatched,
+  setWatched,
+  WATCHLIST_MAX_OFFERS,
+  type WatchAlert,
+  type Watchlist,
+  type WatchSettings,
+  watchAlerts,
+} from './watch';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 10, 24, 9, 30);
@@ -122,5 +132,88 @@ describe('watch alerts', () => {
   it('never warn about offers nobody watches', () => {
     const feeds = [[spotify, bumble], [{ ...bumble, payout: { amount: 1 } }]];
     expect(keys(run(feeds, watching([], ['app-store:1'])))).toEqual([[]]);
+  });
+});
+
+describe('watch alerts, the edges', () => {
+  it("do not announce an app's offer that flickers back as new, nor its second going", () => {
+    const second = { ...spotify, id: '103', name: 'Spotify - US', geos: ['US'] };
+    const feeds = [[spotify, second], [spotify], [spotify, second], [spotify]];
+    expect(keys(run(feeds, watching([], [SPOTIFY_APP])))).toEqual([['gone:103'], [], []]);
+  });
+
+  it('raise one alert for an offer watched both by itself and by its app', () => {
+    expect(keys(run([[spotify], []], watching(['101'], [SPOTIFY_APP])))).toEqual([['gone:101']]);
+  });
+
+  it('count a payout that disappears as a drop, a drop equal to the threshold too, but not a change of currency', () => {
+    const gone = run([[spotify], [{ ...spotify, payout: null }]], watching(['101']), { alertPayoutDrop: 50 });
+    expect(gone[0]).toEqual([
+      { key: 'payout:101:none', offerId: '101', title: 'Payout dropped: Spotify - ES', message: '$2.00 CPA → none' },
+    ]);
+    const quarter = [[spotify], [{ ...spotify, payout: { amount: 1.5 } }]];
+    expect(keys(run(quarter, watching(['101']), { alertPayoutDrop: 25 }))).toEqual([['payout:101:1.5']]);
+    const euros = [[spotify], [{ ...spotify, payout: { amount: 1, currency: 'EUR' } }]];
+    expect(keys(run(euros, watching(['101'])))).toEqual([[]]);
+  });
+
+  it('do not warn when a cap is raised', () => {
+    const cap = (daily: number, monthly: number) => ({ ...spotify, conversion_cap: { daily, monthly } });
+    expect(keys(run([[cap(500, 9000)], [cap(700, 9000)], [cap(700, 12000)]], watching(['101'])))).toEqual([[], []]);
+  });
+
+  it('name the watched countries removed, in one alert', () => {
+    const feeds = [[{ ...spotify, geos: ['US', 'ES', 'GB'] }], [{ ...spotify, geos: ['ES'] }]];
+    expect(run(feeds, watching(['101']), { watchedCountries: 'us gb' })[0]).toEqual([
+      { key: 'geos:101:GB,US', offerId: '101', title: 'GB, US removed: Spotify - ES', message: 'US, GB removed' },
+    ]);
+  });
+
+  it('say when a watched offer expires', () => {
+    const soon = { ...spotify, expiration_date: '2026-11-25 20:00:00' };
+    expect(run([[spotify], [soon]], watching(['101']))[0]).toEqual([
+      {
+        key: `expiry:101:${Date.UTC(2026, 10, 25, 20)}`,
+        offerId: '101',
+        title: 'Expires soon: Spotify - ES',
+        message: 'expires in 34 h (25 Nov)',
+      },
+    ]);
+  });
+
+  it('raise an alert again only once a day has passed', () => {
+    const offers = parseFeed({ message: true, offers: [spotify] }).offers;
+    const records = toRecords(diffOffers(offers, []), [], T0, T0 - HOUR);
+    const alertsWhenSent = (ago: number) =>
+      watchAlerts({
+        records,
+        offers: [],
+        watchlist: watching(['101']),
+        settings: { alertPayoutDrop: 0, watchedCountries: '' },
+        sent: { 'gone:101': T0 - ago },
+        now: T0,
+      }).map((a) => a.key);
+    expect(alertsWhenSent(ALERT_REPEAT_MS - 1)).toEqual([]);
+    expect(alertsWhenSent(ALERT_REPEAT_MS)).toEqual(['gone:101']);
+  });
+});
+
+describe('the watchlist', () => {
+  it('adds and removes offers and apps, each once', () => {
+    const one = setWatched(EMPTY_WATCHLIST, { offerId: '101' }, true);
+    expect(one).toEqual({ offers: ['101'], apps: [] });
+    const both = setWatched(one as Watchlist, { appKey: SPOTIFY_APP }, true);
+    expect(both).toEqual({ offers: ['101'], apps: [SPOTIFY_APP] });
+    expect(setWatched(both as Watchlist, { offerId: '101' }, true)).toEqual(both);
+    expect(setWatched(both as Watchlist, { offerId: '101' }, false)).toEqual({ offers: [], apps: [SPOTIFY_APP] });
+    expect(isWatched(both as Watchlist, '999', SPOTIFY_APP)).toBe(true);
+    expect(isWatched(one as Watchlist, '999', null)).toBe(false);
+  });
+
+  it('refuses more than browser sync storage can hold, and still removes', () => {
+    const full = { offers: Array.from({ length: WATCHLIST_MAX_OFFERS }, (_, i) => `${i}`), apps: [] };
+    expect(setWatched(full, { offerId: 'one-more' }, true)).toBeNull();
+    expect(setWatched(full, { offerId: '0' }, true)?.offers).toHaveLength(WATCHLIST_MAX_OFFERS);
+    expect(setWatched(full, { offerId: '0' }, false)?.offers).toHaveLength(WATCHLIST_MAX_OFFERS - 1);
   });
 });

@@ -52,6 +52,7 @@ export function setWatched(watchlist: Watchlist, target: WatchTarget, on: boolea
 }
 
 export function isWatched(watchlist: Watchlist, offerId: string, appKey: string | null): boolean {
+  // Stryker disable next-line ConditionalExpression: the null check is for the type; no app key in the list is null
   return watchlist.offers.includes(offerId) || (appKey !== null && watchlist.apps.includes(appKey));
 }
 

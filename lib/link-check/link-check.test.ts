@@ -6,10 +6,12 @@ import {
   countryNote,
   type Hop,
   judgeHops,
+  MOBILE_USER_AGENTS,
   pageRedirect,
   phoneFor,
   resolveLocation,
 } from '.';
+import { isFirefox, linkCheckPermissions } from './permissions';
 
 const PREVIEW = 'https://play.google.com/store/apps/details?id=com.spotify.music';
 const APPLE_PREVIEW = 'https://apps.apple.com/us/app/spotify-music-and-podcasts/id324684580';
@@ -115,6 +117,24 @@ describe('judgeHops', () => {
     expect(judgeHops(PREVIEW, hops)).toEqual({ verdict: 'broken', finalApp: null, reason });
   });
 
+  it('is broken on any HTTP error, 400 included, and on a 3xx nobody followed', () => {
+    expect(judgeHops(PREVIEW, [hop(affise, 302, PREVIEW), hop(PREVIEW, 400)]).reason).toBe('HTTP 400 at hop 2');
+    expect(judgeHops(PREVIEW, [hop(affise, 302, adjust), hop(adjust, 300)]).reason).toBe('HTTP 300 at hop 2');
+  });
+
+  it('ends on a plain http landing page too', () => {
+    expect(
+      judgeHops(PREVIEW, [hop(affise, 302, 'http://promo.example.com/'), hop('http://promo.example.com/', 200)]),
+    ).toEqual({ verdict: 'web-page', finalApp: null, reason: 'Ends on a web page: promo.example.com' });
+  });
+
+  it('takes an itms-appss:// hand-off, and reads a Location with spaces around it', () => {
+    const handOff = hop(appsflyer, 302, ' itms-appss://apps.apple.com/us/app/spotify/id324684580 ');
+    expect(judgeHops(APPLE_PREVIEW, [hop(affise, 302, ` ${appsflyer} `), handOff]).verdict).toBe('right-app');
+    expect(resolveLocation(hop(affise, 302, '  /r/2  '))).toBe('https://offers.go2affise.com/r/2');
+    expect(resolveLocation(hop(affise, 302, 'http://[broken'))).toBeNull();
+  });
+
   it('accepts fifteen hops', () => {
     const hops = Array.from({ length: 14 }, (_, i) => hop(`https://t${i}.example/`, 302, `https://t${i + 1}.example/`));
     hops.push(hop('https://t14.example/', 302, PREVIEW));
@@ -139,6 +159,16 @@ describe('pageRedirect (HTML read as text)', () => {
       "<script>location.replace('https:\\/\\/play.google.com\\/store\\/apps\\/details?id=a.b')</script>",
       'https://play.google.com/store/apps/details?id=a.b',
     ],
+    ['<meta http-equiv = refresh content=0;url=https://promo.example.com/u>', 'https://promo.example.com/u'],
+    ['<meta http-equiv="refresh" content="0; URL = https://promo.example.com/t  ">', 'https://promo.example.com/t'],
+    ['<meta http-equiv="refresh" content="0;url=\'https://promo.example.com/q\' ">', 'https://promo.example.com/q'],
+    [
+      '<meta http-equiv="refresh" content="0;url=&quot;https:&#x2F;&#X2F;promo.example.com&#47;e&quot;">',
+      'https://promo.example.com/e',
+    ],
+    ['<script>location.href="https://app.adjust.com/h"</script>', 'https://app.adjust.com/h'],
+    ["<script>Window.Location = 'https://app.adjust.com/w';</script>", 'https://app.adjust.com/w'],
+    ['<script>window.location.assign( "https://app.adjust.com/a" );</script>', 'https://app.adjust.com/a'],
   ])('finds %s', (html, url) => {
     expect(pageRedirect(`<html><head>${html}</head><body>Redirecting…</body></html>`)).toBe(url);
   });
@@ -147,6 +177,12 @@ describe('pageRedirect (HTML read as text)', () => {
     expect(pageRedirect('<html><body><h1>Summer promo</h1><a href="https://x.example">x</a></body></html>')).toBeNull();
     expect(pageRedirect('<meta http-equiv="refresh" content="30">')).toBeNull();
     expect(pageRedirect('<meta name="description" content="0;url=https://x.example">')).toBeNull();
+    expect(pageRedirect('<meta http-equiv="refresh">')).toBeNull();
+  });
+
+  it('reads only the first 64 KB of a page', () => {
+    const late = `${'<p>promo</p>'.repeat(6000)}<meta http-equiv="refresh" content="0;url=https://late.example">`;
+    expect(pageRedirect(late)).toBeNull();
   });
 });
 
@@ -155,7 +191,25 @@ describe('the check itself', () => {
     expect(checkClickId(1795750000000)).toBe('offerlens-check1795750000000');
   });
 
+  it('asks for host access and webRequest, and in Chrome for the rules that set the user agent', () => {
+    expect(linkCheckPermissions(true)).toEqual({ permissions: ['webRequest'], origins: ['https://*/*', 'http://*/*'] });
+    expect(linkCheckPermissions(false)).toEqual({
+      permissions: ['webRequest', 'declarativeNetRequestWithHostAccess'],
+      origins: ['https://*/*', 'http://*/*'],
+    });
+    expect(isFirefox({ getBrowserInfo: () => undefined })).toBe(true);
+    expect(isFirefox({ id: 'x' })).toBe(false);
+  });
+
   it('poses as the phone of the offer’s store', () => {
+    expect(MOBILE_USER_AGENTS.android.label).toBe('Android phone');
+    expect(MOBILE_USER_AGENTS.android.value).toMatch(
+      /^Mozilla\/5\.0 \(Linux; Android 14; Pixel 8\) .* Mobile Safari\//,
+    );
+    expect(MOBILE_USER_AGENTS.ios.label).toBe('iPhone');
+    expect(MOBILE_USER_AGENTS.ios.value).toMatch(
+      /^Mozilla\/5\.0 \(iPhone; CPU iPhone OS 18_1 like Mac OS X\) .* Mobile\/15E148/,
+    );
     expect(phoneFor(PREVIEW, 'ios')).toBe('android');
     expect(phoneFor(APPLE_PREVIEW, 'android')).toBe('ios');
     expect(phoneFor(null, 'ios')).toBe('ios');
@@ -166,6 +220,9 @@ describe('the check itself', () => {
     expect(clickIdPassedAt([hop(affise, 302, adjust), hop(adjust, 302, PREVIEW), hop(PREVIEW, 200)], CLICK)).toBe(2);
     expect(clickIdPassedAt([hop(affise, 302, PREVIEW), hop(PREVIEW, 200)], CLICK)).toBeNull();
     expect(clickIdPassedAt([hop(affise, 302, `market://details?id=a.b&referrer=${CLICK}`)], CLICK)).toBe(2);
+    // The tracker's own URL carries it: that is not passing it on.
+    expect(clickIdPassedAt([hop(affise, 200)], CLICK)).toBeNull();
+    expect(clickIdPassedAt([hop(affise, 302, 'market://details?id=a.b')], CLICK)).toBeNull();
   });
 
   it('compares the store country with the offer’s countries', () => {
@@ -178,6 +235,12 @@ describe('the check itself', () => {
       fits: null,
     });
     expect(countryNote(null, ['US'])).toBeNull();
+    expect(countryNote(es, ['US', 'GB', 'DE', 'FR', 'IT', 'NL', 'ES'])?.text).toBe(
+      'store country ES — offer accepts US, GB, DE, FR, IT, NL… ✓',
+    );
+    expect(countryNote(es, ['US', 'GB', 'DE', 'FR', 'IT', 'ES'])?.text).toBe(
+      'store country ES — offer accepts US, GB, DE, FR, IT, ES ✓',
+    );
   });
 
   it('reads the app of an Android intent by its package', () => {
@@ -187,5 +250,10 @@ describe('the check itself', () => {
       country: null,
     });
     expect(appOf('intent://x#Intent;scheme=https;end')).toBeNull();
+    expect(appOf('intent://details?id=com.whatsapp#Intent;scheme=market;end')).toEqual({
+      store: 'google-play',
+      appId: 'com.whatsapp',
+      country: null,
+    });
   });
 });

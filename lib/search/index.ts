@@ -20,6 +20,7 @@ export interface SearchResult {
 }
 
 export interface SearchIndex {
+  /** The best matches now (expired offers last). */
   search(query: string, limit?: number): Offer[];
   query(query: string, options?: SearchOptions): SearchResult;
   /** Categories by how many offers have them, most first. */
@@ -41,7 +42,7 @@ export function createSearchIndex(offers: Offer[], data: SearchIndexData = build
   }
   return {
     query,
-    search: (text, limit) => query(text, { limit }).offers,
+    search: (text, limit) => query(text, { limit, now: Date.now() }).offers,
     categories: engine.categories,
     geos: engine.geos,
   };

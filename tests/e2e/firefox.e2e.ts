@@ -119,6 +119,52 @@ describe('Firefox', () => {
     await page.close();
   });
 
+  it('refreshes as soon as access to the feed server is granted outside the settings page', async () => {
+    const page = await openExtensionPage(browser, 'options.html');
+    const FEED_ORIGIN = 'http://127.0.0.1/*';
+    const refresh = () =>
+      page.evaluate(() => chrome.runtime.sendMessage({ tag: 'offer-lens/v1', type: 'refresh', data: {} }));
+    // Taken away (as in about:addons, Permissions tab): the refresh says what it needs.
+    expect(
+      await page.evaluate(
+        (o) => (globalThis as unknown as { browser: typeof chrome }).browser.permissions.remove({ origins: [o] }),
+        FEED_ORIGIN,
+      ),
+    ).toBe(true);
+    await refresh();
+    await until(
+      () => text(page, '.status-line'),
+      (t) => !!t?.includes('Offer Lens needs your permission to reach the feed server'),
+      'the permission error',
+    );
+    // Given back by a click that is not ours (about:addons): no message reaches the background,
+    // yet it refreshes at once.
+    const before = feed.requests;
+    await page.evaluate((o) => {
+      const grant = document.createElement('button');
+      grant.id = 'grant-elsewhere';
+      grant.textContent = 'grant';
+      grant.addEventListener(
+        'click',
+        () => void (globalThis as unknown as { browser: typeof chrome }).browser.permissions.request({ origins: [o] }),
+      );
+      document.body.append(grant);
+    }, FEED_ORIGIN);
+    await page.click('#grant-elsewhere');
+    await until(
+      () => Promise.resolve(feed.requests),
+      (n) => n > before,
+      'a refresh after the grant',
+    );
+    const status = await until(
+      () => text(page, '.status-line'),
+      (t) => !t?.includes('permission'),
+      'the error gone',
+    );
+    expect(status).toContain('223 offers');
+    await page.close();
+  });
+
   it('searches with a typo in the popup, opens a detail and copies its link', async () => {
     const page = await openExtensionPage(browser, 'popup.html');
     await page.setViewport({ width: 400, height: 600 });

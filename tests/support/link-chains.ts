@@ -10,6 +10,7 @@ export const LANDING = 'promo.landing.test';
 export const CHAIN_HOSTS = [TRACKER, ATTRIBUTION, LANDING];
 
 export interface ChainAnswer {
+  /** 0: the server never answers (the connection stays open). */
   status: number;
   headers?: Record<string, string>;
   body?: string;
@@ -64,6 +65,11 @@ export function chainAnswer(host: string, path: string): ChainAnswer | null {
       return redirect(`https://${ATTRIBUTION}/m?click_id=${encodeURIComponent(click)}`);
     case `${ATTRIBUTION}/m`:
       return redirect(`market://details?id=com.spotify.music&referrer=adjust_reftag%3D${encodeURIComponent(click)}`);
+    // An attribution service that never answers.
+    case `${TRACKER}/silent`:
+      return redirect(`https://${ATTRIBUTION}/silent?click_id=${encodeURIComponent(click)}`);
+    case `${ATTRIBUTION}/silent`:
+      return { status: 0 };
     // An App Store offer, routed to the Spanish store.
     case `${TRACKER}/apple`:
       return redirect('https://apps.apple.com/es/app/spotify-music-and-podcasts/id324684580');
@@ -72,8 +78,11 @@ export function chainAnswer(host: string, path: string): ChainAnswer | null {
   }
 }
 
-/** A feed of one offer per chain, Spotify's store page as each one's preview. */
-export function chainFeed(): { message: boolean; offers: Record<string, unknown>[] } {
+/**
+ * A feed of one offer per chain, Spotify's store page as each one's preview; `silent` adds the
+ * chain whose attribution service never answers (a check of it takes the whole timeout).
+ */
+export function chainFeed({ silent = false } = {}): { message: boolean; offers: Record<string, unknown>[] } {
   const play = 'https://play.google.com/store/apps/details?id=com.spotify.music';
   const offer = (id: string, name: string, path: string, preview = play, platform = 'Android') => ({
     id,
@@ -94,6 +103,7 @@ export function chainFeed(): { message: boolean; offers: Record<string, unknown>
       offer('9005', 'Check Loop', 'loop'),
       offer('9006', 'Check Market Handoff', 'market'),
       offer('9007', 'Check Apple Store', 'apple', 'https://apps.apple.com/us/app/spotify/id324684580', 'iOS'),
+      ...(silent ? [offer('9008', 'Check Silent Attribution', 'silent')] : []),
     ],
   };
 }

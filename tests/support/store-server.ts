@@ -56,6 +56,11 @@ export async function startStoreServer(port = 0): Promise<StoreServer> {
         cookie: req.headers.cookie ?? null,
       });
       const chain = CHAIN_HOSTS.includes(host) ? chainAnswer(host, req.url ?? '/') : null;
+      if (chain?.status === 0) {
+        // Never answered; dropped later so a test run leaves no connection behind.
+        setTimeout(() => res.destroy(), 15_000).unref();
+        return;
+      }
       if (CHAIN_HOSTS.includes(host)) {
         // Every answer sets a cookie: a check must neither send nor keep one.
         res.writeHead(chain?.status ?? 404, { ...chain?.headers, 'set-cookie': 'visited=1; Path=/; Secure' });

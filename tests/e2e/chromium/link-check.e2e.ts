@@ -153,4 +153,13 @@ describe('Check link', () => {
     expect(name).toMatch(/^Check /);
     await page.close();
   });
+
+  it('gives up on a hop that never answers after 10 s, and says so', async () => {
+    world.feed.setBody(JSON.stringify(chainFeed({ silent: true })));
+    await refreshFrom(popup);
+    await waitForOfferCount(world.ext, 8);
+    const { verdict, hops } = await check('Check Silent Attribution');
+    expect(verdict).toBe('Broken: No answer in 10 s');
+    expect(hops).toEqual([`${TRACKER} 302 → ${ATTRIBUTION}`, `${ATTRIBUTION} no answer`]);
+  });
 });
