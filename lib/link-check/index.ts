@@ -2,8 +2,8 @@ import type { Platform } from '../offer';
 import { parseStoreUrl, type StoreApp, storeKey } from '../store-url';
 
 /**
- * Judging a followed tracking link (docs/architecture.md, "Link checks"; contract in
- * ../shared/DESIGN.md §3). The follower (lib/background/link-checks.ts) records every hop of a
+ * Judging a followed tracking link (docs/architecture.md, "A link check" and "Judging a
+ * followed link"; `judgeHops` is a contract other code relies on). The follower (lib/background/link-checks.ts) records every hop of a
  * check: each URL requested, its HTTP status, and where it pointed next (a Location header, or a
  * <meta http-equiv="refresh"> / script location read from the HTML as text). These functions
  * are pure: they decide what the hops mean.
