@@ -73,7 +73,6 @@ export function ago(at: number, now: number): string {
 export function timelineLine(change: ChangeRecord, now: number): string {
   const day = formatDay(change.at, now);
   if (change.kind === 'new') return `first seen ${day}`;
-  if (change.kind === 'gone') return `gone on ${day}`;
   if (change.kind === 'payout') return `payout ${changeText(change)} on ${day}`;
   return `${changeText(change)} on ${day}`;
 }
