@@ -240,6 +240,7 @@ describe('parseFeed repairs sloppy fields', () => {
     expect(one({ expiration_date: '2027-01-15T10:00+01:00' }).expiresAt).toBe(Date.UTC(2027, 0, 15, 9));
     // Leap years: 2028 and 2000 have a 29 February; 2027 and 2100 do not.
     expect(one({ expiration_date: '2028-02-29' }).expiresAt).toBe(Date.UTC(2028, 1, 29));
+    expect(one({ expiration_date: '2028-03-31' }).expiresAt).toBe(Date.UTC(2028, 2, 31)); // only February changes
     expect(one({ expiration_date: '2000-02-29 23:59:59' }).expiresAt).toBe(Date.UTC(2000, 1, 29, 23, 59, 59));
     expect(one({ expiration_date: '2027-12-31' }).expiresAt).toBe(Date.UTC(2027, 11, 31));
     for (const junk of [
