@@ -5,7 +5,7 @@
  * 50,000-change log, store-page navigation → badge, and what a refresh's save costs.
  */
 import type { Page } from 'playwright-core';
-import type { LinkCheckResult } from '../lib/link-check';
+import { hopHost, type LinkCheckResult, resolveLocation } from '../lib/link-check';
 import { launchChromium } from '../tests/support/chromium';
 import { E2E_API_KEY } from '../tests/support/constants';
 import { createFeedServer } from '../tests/support/feed-server';
@@ -285,11 +285,12 @@ try {
       console.log(`${String(offer.name).padEnd(22)} ${reply.value.status}`);
       continue;
     }
-    const hops = result.hops.map((hop) => `${new URL(hop.url).host} ${hop.status}`).join(' → ');
-    const end = result.hops.at(-1)?.location;
+    const hops = result.hops.map((hop) => `${hopHost(hop.url)} ${hop.status}`).join(' → ');
+    const last = result.hops.at(-1);
+    const next = last ? resolveLocation(last) : null;
     const verdict = result.verdict === 'broken' ? `Broken: ${result.reason}` : result.reason;
     console.log(`${String(offer.name).padEnd(22)} ${String(result.ms).padStart(5)} ms  ${verdict}`);
-    console.log(`${''.padEnd(31)}${hops}${end?.startsWith('market:') ? ' → market://' : ''}`);
+    console.log(`${''.padEnd(31)}${hops}${next ? ` → ${hopHost(next)}` : ''}`);
   }
 } finally {
   await ext.close();

@@ -1,5 +1,5 @@
 import type { LinkCheckResult, LinkVerdict } from '../../lib/link-check';
-import { resolveLocation } from '../../lib/link-check';
+import { hopHost, resolveLocation } from '../../lib/link-check';
 
 const HEADLINES: Record<LinkVerdict, string> = {
   'right-app': '✓',
@@ -23,11 +23,11 @@ export function LinkCheckReport({ result }: { result: LinkCheckResult }) {
           const next = resolveLocation(hop) ?? hop.location;
           return (
             <li key={i}>
-              <span class="host">{hostOf(hop.url)}</span>{' '}
+              <span class="host">{hopHost(hop.url)}</span>{' '}
               <span class={hop.status >= 400 || hop.status === 0 ? 'status bad' : 'status'}>
                 {hop.status === 0 ? 'no answer' : hop.status}
               </span>
-              {next && <span class="muted"> → {hostOf(next)}</span>}
+              {next && <span class="muted"> → {hopHost(next)}</span>}
             </li>
           );
         })}
@@ -40,14 +40,4 @@ export function LinkCheckReport({ result }: { result: LinkCheckResult }) {
       </p>
     </div>
   );
-}
-
-/** "trk.example.com", "market://details", shown as text (feed and tracker text is never markup). */
-function hostOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return /^https?:$/.test(parsed.protocol) ? parsed.host : `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return url.slice(0, 60);
-  }
 }

@@ -16,11 +16,12 @@ export default defineContentScript({
   matches: STORE_MATCH_PATTERNS,
   runAt: 'document_end',
   cssInjectionMode: 'ui',
-  async main(ctx) {
-    const badge = await mountBadge(ctx, {
+  main(ctx) {
+    // The shadow root loads its style sheet (a fetch); the page's offers are asked for meanwhile.
+    const badgeReady = mountBadge(ctx, {
       copy: (link) => navigator.clipboard.writeText(link),
       dismiss() {
-        badge.hide();
+        void badgeReady.then((badge) => badge.hide());
         void sendMessage('dismissBadge', {}).catch(() => undefined);
       },
       openPopup: (offerId) => void sendMessage('openPopup', { offerId }).catch(() => undefined),
@@ -28,13 +29,13 @@ export default defineContentScript({
       checkLink: (offerId) => sendMessage('checkLinkOnPage', { offerId }),
       watch(target, on) {
         const request = target === 'app' ? { target, on } : { target: 'offer' as const, offerId: target.offerId, on };
-        void sendMessage('watchOnPage', request).then(
-          (page) => badge.show(page),
+        void Promise.all([sendMessage('watchOnPage', request), badgeReady]).then(
+          ([page, badge]) => badge.show(page),
           () => undefined,
         );
       },
     });
-    ctx.onInvalidated(() => badge.hide());
+    ctx.onInvalidated(() => void badgeReady.then((badge) => badge.hide()));
     // The "copy the best offer's link" shortcut (the background relays the command here).
     const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }) => {
       if (sender.id !== browser.runtime.id || sender.tab || !isCopyBest(message)) return undefined;
@@ -44,7 +45,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
 
     async function copyBest(): Promise<{ copied: boolean }> {
-      const page = await askForPage();
+      const [page, badge] = await Promise.all([askForPage(), badgeReady]);
       const best = page?.offers[0];
       const link = best ? safeHttpUrl(best.trackingLink) : null;
       if (!page || !best || !link) return { copied: false };
@@ -61,8 +62,8 @@ export default defineContentScript({
     }
     watchPageUrl(ctx, async (url) => {
       // Other pages cost no message, unless an app page's badge (and toolbar payout) must go.
-      if (!parseStoreUrl(url) && !badge.shown) return;
-      const page = await askForPage();
+      if (!parseStoreUrl(url) && !(await badgeReady).shown) return;
+      const [page, badge] = await Promise.all([askForPage(), badgeReady]);
       if (ctx.isInvalid || url !== location.href) return;
       if (page?.enabled && !page.dismissed && page.offers.length > 0) badge.show(page);
       else badge.hide();

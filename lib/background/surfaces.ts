@@ -1,4 +1,5 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
+import { isFirefox } from '../browser-kind';
 import { DEFAULT_SEARCH_STATE } from '../search/query';
 import { popupFocusItem, type SurfaceStart, summaryItem } from '../storage/items';
 import { type OfferSource, openOfferSource, StaleSourceError } from '../storage/offer-source';
@@ -33,8 +34,7 @@ interface SidebarApi {
 export function createSurfaces(browser: Browser) {
   const api = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarApi };
   // Chrome reads suggestion descriptions as XML; Firefox as plain text.
-  const markup =
-    typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function' ? 'plain' : 'xml';
+  const markup = isFirefox(browser.runtime) ? 'plain' : 'xml';
 
   /** Open the popup on an offer, an app or a query; without a popup to open, the offers page in a tab. */
   function openPopupOn(start: SurfaceStart): Promise<void> {

@@ -72,6 +72,16 @@ function schemeOf(url: string): string {
   return url.slice(0, url.indexOf(':') + 1).toLowerCase();
 }
 
+/** Where a hop is, as the report shows it: "trk.example.com", "market://details". */
+export function hopHost(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return /^https?:$/.test(parsed.protocol) ? parsed.host : `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return url.slice(0, 60);
+  }
+}
+
 /** True for a URL the follower cannot fetch, which hands over to a store app. */
 export function isHandOff(url: string): boolean {
   return HAND_OFF_SCHEMES.has(schemeOf(url));

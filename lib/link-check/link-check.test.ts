@@ -5,6 +5,7 @@ import {
   clickIdPassedAt,
   countryNote,
   type Hop,
+  hopHost,
   judgeHops,
   MOBILE_USER_AGENTS,
   pageRedirect,
@@ -241,6 +242,12 @@ describe('the check itself', () => {
     expect(countryNote(es, ['US', 'GB', 'DE', 'FR', 'IT', 'ES'])?.text).toBe(
       'store country ES — offer accepts US, GB, DE, FR, IT, ES ✓',
     );
+  });
+
+  it('names each hop by its host, and a hand-off by its scheme', () => {
+    expect(hopHost(affise)).toBe('offers.go2affise.com');
+    expect(hopHost('market://details?id=com.spotify.music')).toBe('market://details');
+    expect(hopHost('itms-apps://apps.apple.com/app/id324684580')).toBe('itms-apps://apps.apple.com');
   });
 
   it('reads the app of an Android intent by its package', () => {

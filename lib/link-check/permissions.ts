@@ -18,7 +18,4 @@ export function linkCheckPermissions(firefox: boolean): { permissions: string[];
 export const LINK_CHECK_WHY =
   'Checking a link follows it through the tracker and the attribution service to the store, as a phone would: Offer Lens asks once for access to those sites and to see the redirects. Each check is a real click at the network.';
 
-/** Firefox (the one browser here with runtime.getBrowserInfo). */
-export function isFirefox(runtime: object): boolean {
-  return typeof (runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
-}
+export { isFirefox } from '../browser-kind';

@@ -99,11 +99,10 @@ function createOfferSource(engine: SearchEngine, fetchedAt: number, chunkSize: n
         state.watching && watchlist
           ? (doc: number) => isWatched(watchlist, engine.idOf(doc), engine.appKeyOf(doc) || null)
           : null;
-      const app = state.app;
+      // One app's docs found once by its code, not by unpacking every doc's app key per search.
+      const ofApp = state.app ? new Set(engine.docsOfApp(state.app)) : null;
       const only =
-        watched || app
-          ? (doc: number) => (!app || engine.appKeyOf(doc) === app) && (!watched || watched(doc))
-          : undefined;
+        watched || ofApp ? (doc: number) => (!ofApp || ofApp.has(doc)) && (!watched || watched(doc)) : undefined;
       const { total, docs } = engine.query(state.query, { limit, now, filters: state, only });
       return { total, offers: await offersOf(docs), categories: engine.categories.slice(0, 200), geos: engine.geos };
     },

@@ -36,6 +36,18 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what:
   return value;
 }
 
+/** The popup page at the popup's size, once it lists its first offer. */
+async function openPopup(): Promise<Page> {
+  const page = await openExtensionPage(browser, 'popup.html');
+  await page.setViewport({ width: 400, height: 600 });
+  await until(
+    () => text(page, '.offer-row .name'),
+    (t) => !!t,
+    'first row',
+  );
+  return page;
+}
+
 /** What the clipboard holds, pasted into a scratch field with the keyboard. */
 async function clipboardText(page: Page): Promise<string> {
   await page.evaluate(() => {
@@ -166,13 +178,7 @@ describe('Firefox', () => {
   });
 
   it('searches with a typo in the popup, opens a detail and copies its link', async () => {
-    const page = await openExtensionPage(browser, 'popup.html');
-    await page.setViewport({ width: 400, height: 600 });
-    await until(
-      () => text(page, '.offer-row .name'),
-      (t) => !!t,
-      'first row',
-    );
+    const page = await openPopup();
     await page.type('input[type=search]', 'spotfy');
     const names = () => page.$$eval('.offer-row .name', (els) => els.map((el) => el.textContent));
     expect(
@@ -198,13 +204,7 @@ describe('Firefox', () => {
   });
 
   it('keeps a change log and warns with a notification when a watched offer goes', async () => {
-    const page = await openExtensionPage(browser, 'popup.html');
-    await page.setViewport({ width: 400, height: 600 });
-    await until(
-      () => text(page, '.offer-row .name'),
-      (t) => !!t,
-      'first row',
-    );
+    const page = await openPopup();
     await page.click('input[type=search]', { count: 3 });
     await page.keyboard.press('Backspace');
     await page.type('input[type=search]', 'spotify android');

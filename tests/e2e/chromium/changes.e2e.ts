@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumWorld, refreshFrom, startChromiumWorld, waitForOfferCount } from '../../support/chromium';
+import { POPUP_SIZE } from '../../support/constants';
 
-const POPUP_SIZE = { width: 400, height: 600 };
 let world: ChromiumWorld;
 
 beforeAll(async () => {

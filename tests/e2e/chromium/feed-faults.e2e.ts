@@ -10,10 +10,9 @@ import {
   toolbarBadge,
   waitForOfferCount,
 } from '../../support/chromium';
+import { PLAY_SPOTIFY, POPUP_SIZE } from '../../support/constants';
 import type { FaultMode } from '../../support/feed-server';
 
-const PLAY_SPOTIFY = 'https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES';
-const POPUP_SIZE = { width: 400, height: 600 };
 let world: ChromiumWorld;
 
 beforeAll(async () => {

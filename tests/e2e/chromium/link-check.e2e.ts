@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumWorld, refreshFrom, startChromiumWorld, waitForOfferCount } from '../../support/chromium';
+import { POPUP_SIZE } from '../../support/constants';
 import { ATTRIBUTION, chainFeed, LANDING, TRACKER } from '../../support/link-chains';
 
-const POPUP_SIZE = { width: 400, height: 600 };
 let world: ChromiumWorld;
 let popup: Page;
 

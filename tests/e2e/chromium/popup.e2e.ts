@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumWorld, clipboardText, startChromiumWorld, waitForOfferCount } from '../../support/chromium';
+import { POPUP_SIZE } from '../../support/constants';
 
 let world: ChromiumWorld;
-const POPUP_SIZE = { width: 400, height: 600 };
 
 beforeAll(async () => {
   world = await startChromiumWorld();

@@ -9,8 +9,8 @@ import {
   toolbarBadge,
   waitForOfferCount,
 } from '../../support/chromium';
+import { PLAY_SPOTIFY } from '../../support/constants';
 
-const PLAY_SPOTIFY = 'https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES';
 const APPLE_SPOTIFY = 'https://apps.apple.com/us/app/spotify-music-and-podcasts/id324684580';
 const PLAY_NO_OFFER = 'https://play.google.com/store/apps/details?id=com.example.nooffer';
 let world: ChromiumWorld;

@@ -11,9 +11,8 @@ import {
   startChromiumWorld,
   waitForOfferCount,
 } from '../../support/chromium';
+import { PLAY_SPOTIFY, POPUP_SIZE } from '../../support/constants';
 
-const PLAY_SPOTIFY = 'https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES';
-const POPUP_SIZE = { width: 400, height: 600 };
 let world: ChromiumWorld;
 
 beforeAll(async () => {

@@ -6,9 +6,8 @@ import {
   startChromiumWorld,
   waitForOfferCount,
 } from '../../support/chromium';
-import { E2E_API_KEY } from '../../support/constants';
+import { E2E_API_KEY, PLAY_SPOTIFY } from '../../support/constants';
 
-const PLAY_SPOTIFY = 'https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES';
 let world: ChromiumWorld;
 
 beforeAll(async () => {
