@@ -213,9 +213,7 @@ export function StoreBadge({
         <button type="button" aria-label="Open in side panel" title="Open in side panel" onClick={openSidePanel}>
           ◧
         </button>
-      </div>
-      {onCheckLink && (
-        <div class="check">
+        {onCheckLink && (
           <button
             type="button"
             data-offer={offer.id}
@@ -225,7 +223,11 @@ export function StoreBadge({
           >
             {check?.offerId === offer.id && check.answer === null ? 'Checking…' : 'Check link'}
           </button>
-          {check?.offerId === offer.id && check.answer && <CheckLine answer={check.answer} />}
+        )}
+      </div>
+      {check?.offerId === offer.id && check.answer && (
+        <div class="check">
+          <CheckLine answer={check.answer} />
         </div>
       )}
       {cue && (
