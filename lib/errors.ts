@@ -1,6 +1,8 @@
 /**
  * Every failure a publisher can meet, as a code plus one sentence in plain words. This is the
- * one place that composes error text; every UI shows `message` as-is.
+ * one place that composes error text; every UI shows `message` as-is (through `errorText`).
+ * Feed failures are `FeedError`s (they carry an HTTP status and a Retry-After); everything else
+ * the background refuses or a page fails at is an `AppError`. Both travel as `{ code, message }`.
  */
 export type FeedErrorCode =
   | 'no-key'
@@ -131,4 +133,81 @@ function formatBytes(bytes: number): string {
 function clip(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > 160 ? `${oneLine.slice(0, 157)}…` : oneLine;
+}
+
+/** Failures that are not the feed's: refused messages, the page's own actions, storage. */
+export type AppErrorCode =
+  | 'unknown-request'
+  | 'invalid-request'
+  | 'not-allowed'
+  | 'not-a-page'
+  | 'not-an-app-page'
+  | 'not-an-offer-of-this-app'
+  | 'watchlist-full'
+  | 'too-many'
+  | 'restarting'
+  | 'no-side-panel'
+  | 'search-failed'
+  | 'copy-failed'
+  | 'failed';
+
+const APP_ERROR_TEXT: Record<AppErrorCode, string> = {
+  'unknown-request': 'Unknown request',
+  'invalid-request': 'Invalid request',
+  'not-allowed': 'Not allowed from a web page',
+  'not-a-page': 'Not a page',
+  'not-an-app-page': 'Not an app page',
+  'not-an-offer-of-this-app': 'Not an offer of this app',
+  'watchlist-full': 'Your watchlist is full: stop watching something first',
+  'too-many': 'Too many requests from this page: wait a moment',
+  restarting: 'Offer Lens is restarting; try again in a moment',
+  'no-side-panel': 'This browser has no side panel',
+  'search-failed': 'The search failed',
+  'copy-failed': 'Could not copy the link',
+  failed: 'Something went wrong',
+};
+
+/** An error as it travels between the background and the pages. */
+export interface ErrorInfo {
+  code: FeedErrorCode | AppErrorCode;
+  message: string;
+  httpStatus?: number | null;
+}
+
+export class AppError extends Error {
+  /** An AppErrorCode, or a FeedErrorCode when the error came over the wire from a refresh. */
+  readonly code: ErrorInfo['code'];
+
+  /** `detail`: extra words after the sentence ("Something went wrong: <detail>"). */
+  constructor(code: AppErrorCode, detail?: string) {
+    super(detail ? `${APP_ERROR_TEXT[code]}: ${clip(detail)}` : APP_ERROR_TEXT[code]);
+    this.name = 'AppError';
+    this.code = code;
+  }
+
+  toInfo(): ErrorInfo {
+    return { code: this.code, message: this.message };
+  }
+
+  /** A failure that came over the wire ({ code, message }), thrown again on this side. */
+  static fromInfo(info: ErrorInfo): AppError {
+    return Object.assign(new AppError('failed'), { code: info.code, message: info.message });
+  }
+}
+
+/** Any failure as `{ code, message }`: ours keep their code, anything else is 'failed' with its words. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof FeedError) return error.toInfo();
+  if (error instanceof AppError) return error.toInfo();
+  const words = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  return new AppError('failed', words || undefined).toInfo();
+}
+
+/** The sentence a UI shows for any failure: the one way error text reaches the publisher. */
+export function errorText(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
+    const { message } = error as { message: unknown };
+    if (typeof message === 'string' && message) return message;
+  }
+  return toErrorInfo(error).message;
 }

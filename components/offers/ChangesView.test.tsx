@@ -48,7 +48,7 @@ async function seed() {
   const first = { offers: BEFORE, rejected: [], fetchedAt: Date.now() - 3 * HOUR, source: 'feed' as const };
   const second = { offers: AFTER, rejected: [], fetchedAt: Date.now() - 2 * HOUR, source: 'feed' as const };
   await database.saveSnapshot(first, buildSearchIndexData(BEFORE), [], true);
-  await database.changes.saveStartedAt(first.fetchedAt);
+  await database.meta.set('logStartedAt', first.fetchedAt);
   const records = toRecords(diffOffers(BEFORE, AFTER), AFTER, second.fetchedAt, first.fetchedAt);
   await database.saveSnapshot(second, buildSearchIndexData(AFTER), records);
   await summaryItem.setValue(summarise(second));

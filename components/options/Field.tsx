@@ -19,7 +19,11 @@ export function Field({ id, label, hint, problem, children }: Props) {
           {problem}
         </p>
       ) : (
-        hint && <p class="hint muted">{hint}</p>
+        hint && (
+          <p class="hint muted" id={`${id}-hint`}>
+            {hint}
+          </p>
+        )
       )}
     </div>
   );

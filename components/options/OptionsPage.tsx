@@ -1,22 +1,16 @@
 import { useRef, useState } from 'preact/hooks';
 import { countText } from '../../lib/format';
 import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
-import { BADGE_CORNERS, MAX_REFRESH_MINUTES, MIN_REFRESH_MINUTES, type Settings } from '../../lib/settings/defaults';
+import { SETTING_FIELDS, SETTING_KEYS, type SettingSection } from '../../lib/settings/fields';
 import { StatusLine } from '../StatusLine';
 import { useNow } from '../use-storage-item';
 import { useWatchlist } from '../use-watchlist';
 import { Field } from './Field';
 import { LinkCheckSettings } from './LinkCheckSettings';
+import { SettingInput } from './SettingInput';
 import { SkippedOffers } from './SkippedOffers';
-import { type Draft, useOptions } from './use-options';
+import { useOptions } from './use-options';
 import { WatchSettings } from './WatchSettings';
-
-const CORNER_LABELS: Record<Settings['badgeCorner'], string> = {
-  'bottom-right': 'Bottom right',
-  'bottom-left': 'Bottom left',
-  'top-right': 'Top right',
-  'top-left': 'Top left',
-};
 
 export function OptionsPage() {
   const options = useOptions();
@@ -29,10 +23,10 @@ export function OptionsPage() {
   const { draft, problems } = options;
   if (!draft) return <main class="options" aria-busy="true" />;
 
-  const text = (key: keyof Draft) => ({
-    value: String(draft[key]),
-    onInput: (e: Event) => options.update({ [key]: (e.currentTarget as HTMLInputElement).value } as Partial<Draft>),
-  });
+  const fields = (section: SettingSection) =>
+    SETTING_KEYS.filter((key) => SETTING_FIELDS[key].section === section).map((key) => (
+      <SettingInput key={key} name={key} draft={draft} problem={problems[key]} onChange={options.update} />
+    ));
 
   async function toggleKey() {
     if (!showKey && !options.apiKey && options.keyInfo?.hasKey) await options.revealKey();
@@ -112,56 +106,10 @@ export function OptionsPage() {
         </Field>
 
         <h2>Tracking links</h2>
-        <div class="grid">
-          <Field
-            id="clickId"
-            label="Click ID"
-            problem={problems.clickId}
-            hint="A value, or your tracker's macro such as {clickid}"
-          >
-            <input id="clickId" {...text('clickId')} spellcheck={false} />
-          </Field>
-          <Field id="clickIdParam" label="Click ID parameter" problem={problems.clickIdParam}>
-            <input id="clickIdParam" {...text('clickIdParam')} spellcheck={false} />
-          </Field>
-          <Field id="subId" label="Sub ID" problem={problems.subId} hint="Optional">
-            <input id="subId" {...text('subId')} spellcheck={false} />
-          </Field>
-          <Field id="subIdParam" label="Sub ID parameter" problem={problems.subIdParam}>
-            <input id="subIdParam" {...text('subIdParam')} spellcheck={false} />
-          </Field>
-          <Field
-            id="country"
-            label="Country you buy traffic in"
-            problem={problems.country}
-            hint="Used when a store page names none, e.g. US"
-          >
-            <input id="country" {...text('country')} maxLength={2} autoComplete="off" />
-          </Field>
-        </div>
+        <div class="grid">{fields('links')}</div>
 
         <h2>Store pages</h2>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={draft.badgesEnabled}
-            onChange={(e) => options.update({ badgesEnabled: e.currentTarget.checked })}
-          />
-          Show a badge on Google Play and App Store pages of apps with an offer
-        </label>
-        <Field id="badgeCorner" label="Badge corner">
-          <select
-            id="badgeCorner"
-            value={draft.badgeCorner}
-            onChange={(e) => options.update({ badgeCorner: e.currentTarget.value as Settings['badgeCorner'] })}
-          >
-            {BADGE_CORNERS.map((corner) => (
-              <option value={corner} key={corner}>
-                {CORNER_LABELS[corner]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        {fields('store-pages')}
 
         <h2>Watchlist</h2>
         <WatchSettings
@@ -170,55 +118,14 @@ export function OptionsPage() {
           notificationsAllowed={watch.notificationsAllowed}
           onAllow={watch.allowNotifications}
         />
-        <div class="grid">
-          <Field
-            id="alertPayoutDrop"
-            label="Warn about a payout drop of at least (%)"
-            problem={problems.alertPayoutDrop}
-            hint="0 = any drop"
-          >
-            <input
-              id="alertPayoutDrop"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={100}
-              {...text('alertPayoutDrop')}
-            />
-          </Field>
-          <Field
-            id="watchedCountries"
-            label="Countries to watch"
-            problem={problems.watchedCountries}
-            hint="Warn when one is removed from a watched offer; empty = any"
-          >
-            <input id="watchedCountries" {...text('watchedCountries')} placeholder="e.g. US, GB" autoComplete="off" />
-          </Field>
-        </div>
+        <div class="grid">{fields('watchlist')}</div>
 
         <h2>Link checks</h2>
         <LinkCheckSettings />
 
         <details class="advanced" open={advancedOpen.current ?? false}>
           <summary>Advanced</summary>
-          <Field id="feedUrl" label="Feed URL" problem={problems.feedUrl} hint="{apiKey} is replaced by your key">
-            <input id="feedUrl" type="url" {...text('feedUrl')} spellcheck={false} />
-          </Field>
-          <Field
-            id="refreshMinutes"
-            label="Refresh every (minutes)"
-            problem={problems.refreshMinutes}
-            hint={`${MIN_REFRESH_MINUTES}–${MAX_REFRESH_MINUTES}`}
-          >
-            <input
-              id="refreshMinutes"
-              type="number"
-              inputMode="numeric"
-              min={MIN_REFRESH_MINUTES}
-              max={MAX_REFRESH_MINUTES}
-              {...text('refreshMinutes')}
-            />
-          </Field>
+          {fields('advanced')}
         </details>
 
         <div class="row">

@@ -3,17 +3,11 @@ import type { RejectedOffer } from '../../lib/feed';
 import { missingOrigins, requestOrigins } from '../../lib/host-access';
 import { sendMessage } from '../../lib/messaging/client';
 import type { RefreshOutcome } from '../../lib/refresh';
-import type { Settings } from '../../lib/settings/defaults';
+import { type Draft, fromDraft, toDraft } from '../../lib/settings/fields';
 import { ApiKeySchema, settingsProblems } from '../../lib/settings/schema';
 import { database } from '../../lib/storage/database';
 import { settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
 import { useStorageItem } from '../use-storage-item';
-
-/** Settings as typed: the number fields as the text in their boxes. */
-export type Draft = Omit<Settings, 'refreshMinutes' | 'alertPayoutDrop'> & {
-  refreshMinutes: string;
-  alertPayoutDrop: string;
-};
 
 /** Everything the options page loads and does, in one place. */
 export function useOptions() {
@@ -29,13 +23,7 @@ export function useOptions() {
   const [skipped, setSkipped] = useState<RejectedOffer[]>([]);
 
   useEffect(() => {
-    if (saved && !draft) {
-      setDraft({
-        ...saved,
-        refreshMinutes: String(saved.refreshMinutes),
-        alertPayoutDrop: String(saved.alertPayoutDrop),
-      });
-    }
+    if (saved && !draft) setDraft(toDraft(saved));
   }, [saved, draft]);
   useEffect(() => {
     void sendMessage('apiKeyInfo', {}).then(setKeyInfo);
@@ -49,7 +37,7 @@ export function useOptions() {
     void missingOrigins(feedUrl).then(setMissing);
   }, [feedUrl]);
 
-  const settings = draft ? toSettings(draft) : null;
+  const settings = draft ? fromDraft(draft) : null;
   const problems = { ...(draft ? settingsProblems(settings) : {}), ...keyProblem(apiKey) };
   const canSave = !!draft && Object.keys(problems).length === 0 && busy === null;
 
@@ -107,16 +95,6 @@ export function useOptions() {
     },
     tryDemo: () => run('demo', () => sendMessage('loadDemo', {})),
     refreshNow: () => run('refresh', () => sendMessage('refresh', {})),
-  };
-}
-
-function toSettings(draft: Draft): Settings {
-  const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
-  return {
-    ...draft,
-    refreshMinutes: number(draft.refreshMinutes),
-    alertPayoutDrop: number(draft.alertPayoutDrop),
-    country: draft.country.trim().toUpperCase(),
   };
 }
 

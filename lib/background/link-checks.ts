@@ -15,6 +15,7 @@ import {
   resolveLocation,
 } from '../link-check';
 import { isFirefox, linkCheckPermissions } from '../link-check/permissions';
+import type { Handlers } from '../messaging/listener';
 import type { Offer } from '../offer';
 import type { Settings } from '../settings/defaults';
 import { buildTrackingLink } from '../tracking-link';
@@ -237,6 +238,7 @@ export function createLinkChecks(deps: Deps) {
 
   return {
     check,
+    handlers: { checkLink: ({ offerId }) => check(offerId) } satisfies Partial<Handlers>,
     /** The last check of each offer this worker made, for the detail to show again. */
     lastResult: (offerId: string) => last.get(offerId) ?? null,
   };

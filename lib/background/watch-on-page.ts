@@ -1,4 +1,5 @@
 import { setWatched, type Watchlist } from '../changes/watch';
+import { AppError } from '../errors';
 import type { StoredItem } from '../storage/items';
 import type { StoreIndex } from '../store-page/match';
 import { parseStoreUrl, storeKey } from '../store-url';
@@ -16,13 +17,13 @@ export async function changeWatch(
   index: StoreIndex,
 ): Promise<void> {
   const app = parseStoreUrl(pageUrl);
-  if (!app) throw new Error('Not an app page');
+  if (!app) throw new AppError('not-an-app-page');
   const appKey = storeKey(app);
   if (request.target === 'offer' && !(index.get(appKey) ?? []).some((o) => o.id === request.offerId)) {
-    throw new Error('Not an offer of this app');
+    throw new AppError('not-an-offer-of-this-app');
   }
   const target = request.target === 'offer' ? { offerId: request.offerId } : { appKey };
   const next = setWatched(await watchlist.getValue(), target, request.on);
-  if (!next) throw new Error('The watchlist is full: unwatch something first');
+  if (!next) throw new AppError('watchlist-full');
   await watchlist.setValue(next);
 }

@@ -1,6 +1,7 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
 import type { ChangeRecord } from '../changes/log';
 import { isWatched, type WatchAlert, type Watchlist, watchAlerts } from '../changes/watch';
+import type { Handlers } from '../messaging/listener';
 import type { Offer } from '../offer';
 import type { Settings } from '../settings/defaults';
 import type { changeLog } from '../storage/change-log';
@@ -52,7 +53,44 @@ export function createWatching(deps: WatchingDeps) {
     await deps.repaintToolbar();
   }
 
+  /** A notification of ours was clicked: show its offer. */
+  async function onNotificationClicked(notificationId: string): Promise<void> {
+    if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
+    const offerId = decodeURIComponent(notificationId.slice(NOTIFICATION_PREFIX.length).split('|')[0] ?? '');
+    await browser.notifications.clear(notificationId).catch(() => undefined);
+    if (offerId) await deps.openOffer(offerId);
+  }
+
+  const handlers = {
+    /** "Mark all seen": everything up to `upTo` is seen, and the toolbar count goes. */
+    async markChangesSeen({ upTo }) {
+      if (upTo > (await log.loadSeenId())) await log.markSeen(upTo);
+      await clearCount();
+      return { ok: true as const };
+    },
+    /** The Changes view was opened: the toolbar stops counting what the publisher has now seen. */
+    async changesViewed() {
+      await clearCount();
+      return { ok: true as const };
+    },
+  } satisfies Partial<Handlers>;
+
+  let listeningToNotifications = false;
+  /** The notifications API appears once its (optional) permission is granted. */
+  function listenToNotifications(): void {
+    if (!browser.notifications || listeningToNotifications) return;
+    listeningToNotifications = true;
+    browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
+  }
+
   return {
+    handlers,
+    onNotificationClicked,
+    listen(): void {
+      listenToNotifications();
+      browser.permissions.onAdded?.addListener(listenToNotifications);
+    },
+
     /** After a good refresh: raise the warnings and count the changes to watched things. */
     async afterRefresh(records: ChangeRecord[], offers: Offer[]): Promise<WatchAlert[]> {
       const now = deps.now();
@@ -76,22 +114,6 @@ export function createWatching(deps: WatchingDeps) {
       }
       await notify(alerts);
       return alerts;
-    },
-
-    /** "Mark all seen": everything up to `upTo` is seen, and the toolbar count goes. */
-    async markSeen(upTo: number): Promise<void> {
-      if (upTo > (await log.loadSeenId())) await log.markSeen(upTo);
-      await clearCount();
-    },
-
-    clearCount,
-
-    /** A notification of ours was clicked: show its offer. */
-    async onNotificationClicked(notificationId: string): Promise<void> {
-      if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
-      const offerId = decodeURIComponent(notificationId.slice(NOTIFICATION_PREFIX.length).split('|')[0] ?? '');
-      await browser.notifications.clear(notificationId).catch(() => undefined);
-      if (offerId) await deps.openOffer(offerId);
     },
   };
 }

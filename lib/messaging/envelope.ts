@@ -1,4 +1,4 @@
-import type { FeedErrorInfo } from '../errors';
+import type { ErrorInfo } from '../errors';
 
 // Zod-free on purpose: the content script and pages import this, and must not bundle the schemas.
 
@@ -12,4 +12,4 @@ export interface Envelope {
 }
 
 /** The wire format of an answer: errors travel as values, never as thrown objects. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: FeedErrorInfo | { message: string } };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

@@ -1,4 +1,5 @@
 import type { Browser } from 'wxt/browser';
+import { AppError, type AppErrorCode, toErrorInfo } from '../errors';
 import { type Envelope, MESSAGE_TAG, type Reply } from './envelope';
 import { type AnswerOf, type CheckedRequestOf, type MessageType, protocol } from './protocol';
 
@@ -28,19 +29,19 @@ async function answer(
   message: Envelope,
   sender: Sender,
 ): Promise<Reply<unknown>> {
-  if (!Object.hasOwn(protocol, message.type)) return refusal('Unknown request');
+  if (!Object.hasOwn(protocol, message.type)) return refusal('unknown-request');
   const type = message.type as MessageType;
   const entry = protocol[type];
   if (entry.from === 'extension' && !isExtensionPage(sender, extensionOrigin)) {
-    return refusal('Not allowed from a web page');
+    return refusal('not-allowed');
   }
   const parsed = entry.request.safeParse(message.data);
-  if (!parsed.success) return refusal('Invalid request');
+  if (!parsed.success) return refusal('invalid-request');
   const handler = handlers[type] as (data: unknown, sender: Sender) => unknown;
   try {
     return { ok: true, value: await handler(parsed.data, sender) };
   } catch (error) {
-    return refusal(error instanceof Error ? error.message : 'Something went wrong');
+    return { ok: false, error: toErrorInfo(error) };
   }
 }
 
@@ -58,6 +59,6 @@ function isEnvelope(message: unknown): message is Envelope {
   );
 }
 
-function refusal(message: string): Reply<never> {
-  return { ok: false, error: { message } };
+function refusal(code: AppErrorCode): Reply<never> {
+  return { ok: false, error: new AppError(code).toInfo() };
 }

@@ -43,7 +43,7 @@ async function everythingStored(): Promise<string> {
   const areas = await Promise.all([
     fakeBrowser.storage.local.get(null),
     fakeBrowser.storage.sync.get(null),
-    database.loadStatus(),
+    database.meta.get('status'),
     database.loadSnapshot(),
     database.loadPreview(),
   ]);
@@ -346,7 +346,7 @@ describe('automatic refreshes', () => {
     await background().refresher.refresh();
     expect(await statusItem.getValue()).toMatchObject({
       error: null,
-      notice: 'Stored settings that were not valid were reset: Refresh every, Click ID parameter',
+      notice: 'Stored settings that were not valid were reset: Click ID parameter, Refresh every (minutes)',
     });
   });
 
@@ -354,8 +354,8 @@ describe('automatic refreshes', () => {
     const bg = background();
     server.setMode('500');
     await bg.refresher.refresh();
-    const status = await database.loadStatus();
-    await database.saveStatus({ ...status, nextAttemptAt: Date.now() - 1 });
+    const status = await database.meta.get('status');
+    await database.meta.set('status', { ...status, nextAttemptAt: Date.now() - 1 });
     const before = server.requests;
     server.setMode('ok');
     expect(await bg.refresher.refresh({ automatic: true })).toMatchObject({ ok: true });
@@ -421,8 +421,8 @@ describe('without a usable configuration', () => {
 describe('start-up', () => {
   it('refreshes a stale snapshot when the browser starts', async () => {
     await background().refresher.refresh();
-    const status = await database.loadStatus();
-    await database.saveStatus({
+    const status = await database.meta.get('status');
+    await database.meta.set('status', {
       ...status,
       lastSuccessAt: Date.now() - 31 * MIN,
       lastAttemptAt: Date.now() - 31 * MIN,
@@ -441,7 +441,7 @@ describe('start-up', () => {
 
   it('ends a refresh a stopped worker left "refreshing"', async () => {
     await background().refresher.refresh();
-    await database.saveStatus({ ...(await database.loadStatus()), refreshing: true });
+    await database.meta.set('status', { ...(await database.meta.get('status')), refreshing: true });
     await background().ensureFresh();
     expect(await statusItem.getValue()).toMatchObject({ refreshing: false });
   });

@@ -70,7 +70,7 @@ describe('readSettings: stored settings made safe field by field', () => {
       country: 'US',
       subId: 'campaign-7',
     });
-    expect(repaired).toEqual(['feedUrl', 'refreshMinutes', 'badgeCorner']);
+    expect(repaired.sort()).toEqual(['badgeCorner', 'feedUrl', 'refreshMinutes']);
   });
 
   it('reads missing fields (an older version) as defaults without calling them repaired', () => {

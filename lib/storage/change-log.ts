@@ -1,17 +1,13 @@
 import { CHANGE_GROUPS, type ChangeGroup, type ChangeRecord } from '../changes/log';
 import type { Offer } from '../offer';
-import { type ChangeBatch, db } from './db';
+import { db } from './db';
+import { meta } from './meta';
 
 async function newestId(store: {
   openKeyCursor(query: null, direction: 'prev'): Promise<{ key: IDBValidKey } | null>;
 }) {
   const cursor = await store.openKeyCursor(null, 'prev');
   return (cursor?.key as number | undefined) ?? 0;
-}
-
-async function loadBatches(): Promise<ChangeBatch[]> {
-  const batches = await (await db()).get('meta', 'changeBatches');
-  return Array.isArray(batches) ? (batches as ChangeBatch[]) : [];
 }
 
 /** The change log in IndexedDB, as the Changes view, the timelines and the watch rules read it. */
@@ -52,7 +48,7 @@ export const changeLog = {
    */
   async countByGroup(after: number): Promise<Record<ChangeGroup, number>> {
     const counts = Object.fromEntries(CHANGE_GROUPS.map((group) => [group, 0])) as Record<ChangeGroup, number>;
-    for (const batch of await loadBatches()) {
+    for (const batch of await meta.get('changeBatches')) {
       if (batch.lastId <= after) continue;
       for (const group of CHANGE_GROUPS) counts[group] += batch.counts[group] ?? 0;
     }
@@ -86,52 +82,17 @@ export const changeLog = {
   },
 
   /** The newest change the publisher has seen (the Changes view was open with it). */
-  async loadSeenId(): Promise<number> {
-    const seen = await (await db()).get('meta', 'changesSeen');
-    return typeof seen === 'number' ? seen : 0;
-  },
-  async markSeen(id: number): Promise<void> {
-    await (await db()).put('meta', id, 'changesSeen');
-  },
+  loadSeenId: () => meta.get('changesSeen'),
+  markSeen: (id: number) => meta.set('changesSeen', id),
 
   /** Watch alerts raised (key → when), so each is raised once. */
-  async loadAlertsSent(): Promise<Record<string, number>> {
-    const sent = await (await db()).get('meta', 'alertsSent');
-    return sent && typeof sent === 'object' ? (sent as Record<string, number>) : {};
-  },
-  async saveAlertsSent(sent: Record<string, number>): Promise<void> {
-    await (await db()).put('meta', sent, 'alertsSent');
-  },
+  loadAlertsSent: () => meta.get('alertsSent'),
+  saveAlertsSent: (sent: Record<string, number>) => meta.set('alertsSent', sent),
 
   /** Changes to watched things not seen yet (the toolbar's count). */
-  async loadWatchedUnseen(): Promise<number> {
-    const count = await (await db()).get('meta', 'watchedUnseen');
-    return typeof count === 'number' ? count : 0;
-  },
-  async saveWatchedUnseen(count: number): Promise<void> {
-    await (await db()).put('meta', count, 'watchedUnseen');
-  },
+  loadWatchedUnseen: () => meta.get('watchedUnseen'),
+  saveWatchedUnseen: (count: number) => meta.set('watchedUnseen', count),
 
-  /** Which drift step of the demo feed is shown (lib/demo.ts). */
-  async loadDemoStep(): Promise<number> {
-    const step = await (await db()).get('meta', 'demoStep');
-    return typeof step === 'number' ? step : 0;
-  },
-  async saveDemoStep(step: number): Promise<void> {
-    await (await db()).put('meta', step, 'demoStep');
-  },
-
-  /** What the last save cost, for `npm run bench` (ms). */
-  async saveTimings(timings: Record<string, number>): Promise<void> {
-    await (await db()).put('meta', timings, 'saveTimings');
-  },
-
-  /** When the first snapshot of this source was kept: offers older than the log were "seen since". */
-  async loadStartedAt(): Promise<number | null> {
-    const at = await (await db()).get('meta', 'logStartedAt');
-    return typeof at === 'number' ? at : null;
-  },
-  async saveStartedAt(at: number): Promise<void> {
-    await (await db()).put('meta', at, 'logStartedAt');
-  },
+  /** When the log started (the first snapshot of its source): offers older than it were "seen since". */
+  loadStartedAt: () => meta.get('logStartedAt'),
 };

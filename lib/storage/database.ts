@@ -1,5 +1,6 @@
 import { changeLog } from './change-log';
 import { db, STORES } from './db';
+import { meta } from './meta';
 import { secrets } from './secrets';
 import { snapshots } from './snapshots';
 
@@ -10,6 +11,7 @@ export const database = {
   ...snapshots,
   ...secrets,
   changes: changeLog,
+  meta,
   /** Forget everything (tests). */
   async clear(): Promise<void> {
     const tx = (await db()).transaction([...STORES], 'readwrite');

@@ -1,5 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { ChangeGroup, ChangeRecord } from '../changes/log';
+import type { ChangeRecord } from '../changes/log';
 import type { Offer } from '../offer';
 import type { SearchIndexData } from '../search/build';
 
@@ -14,7 +14,7 @@ import type { SearchIndexData } from '../search/build';
  * offers are needed.
  */
 export interface OfferLensDB extends DBSchema {
-  /** Small records by name: 'snapshot', 'preview', 'status', 'changesSeen'… */
+  /** Small records by name, each with its schema: see meta.ts. */
   meta: { key: string; value: unknown };
   /** Chunk number → offers [n × chunk, (n + 1) × chunk), chunk as stored with the index. */
   offers: { key: number; value: Offer[] };
@@ -24,14 +24,6 @@ export interface OfferLensDB extends DBSchema {
   secrets: { key: string; value: unknown };
   /** The change log: id (growing) → change; by offer for timelines. */
   changes: { key: number; value: ChangeRecord; indexes: { offerId: string } };
-}
-
-/** One refresh's changes, counted by group when written (meta 'changeBatches'). */
-export interface ChangeBatch {
-  firstId: number;
-  lastId: number;
-  at: number;
-  counts: Partial<Record<ChangeGroup, number>>;
 }
 
 const DB_NAME = 'offer-lens';

@@ -5,6 +5,7 @@ import type { SearchState } from '../search/query';
 import { offersForStorePage } from '../store-page/match';
 import { parseStoreUrl, storeKey } from '../store-url';
 import { db } from './db';
+import { checkMeta } from './meta';
 import { snapshots } from './snapshots';
 
 export interface LocalResults {
@@ -57,7 +58,7 @@ function createOfferSource(engine: SearchEngine, fetchedAt: number, chunkSize: n
     if (missing.length === 0) return;
     const tx = db().then((database) => database.transaction(['offers', 'meta']));
     const current = tx.then(async (t) => {
-      const info = (await t.objectStore('meta').get('searchIndex')) as { fetchedAt?: number } | undefined;
+      const info = checkMeta('searchIndex', await t.objectStore('meta').get('searchIndex'));
       if (info?.fetchedAt !== fetchedAt) throw new StaleSourceError();
     });
     // Runs of neighbouring chunks (an export of the whole list) are read a run at a time.

@@ -1,4 +1,3 @@
-import { EMPTY_STATUS, type RefreshStatus } from '../refresh/status';
 import { db } from './db';
 
 /** What only the background (and the settings page, through it) may know or act on. */
@@ -19,14 +18,5 @@ export const secrets = {
   async approveOrigin(origin: string): Promise<void> {
     const origins = await secrets.loadApprovedOrigins();
     if (!origins.includes(origin)) await (await db()).put('secrets', [...origins, origin], 'approvedOrigins');
-  },
-
-  /** The background's own refresh state (the copy in storage.local is for display only). */
-  async loadStatus(): Promise<RefreshStatus> {
-    const stored = (await (await db()).get('meta', 'status')) as RefreshStatus | undefined;
-    return { ...EMPTY_STATUS, ...stored };
-  },
-  async saveStatus(status: RefreshStatus): Promise<void> {
-    await (await db()).put('meta', status, 'status');
   },
 };

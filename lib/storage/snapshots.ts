@@ -1,25 +1,19 @@
 import type { IDBPObjectStore } from 'idb';
 import { type ChangeGroup, type ChangeRecord, LOG_MAX_AGE_MS, LOG_MAX_CHANGES } from '../changes/log';
-import type { RejectedOffer } from '../feed';
 import { SEARCH_INDEX_VERSION, type SearchIndexData } from '../search/build';
-import { previewOf, type Snapshot, type SnapshotPreview, type SnapshotSource } from '../snapshot';
-import { type ChangeBatch, db, OFFER_CHUNK, type OfferLensDB, type StoredSearchIndex } from './db';
-
-interface SnapshotMeta {
-  fetchedAt: number;
-  source: SnapshotSource;
-  offerCount: number;
-  rejected: RejectedOffer[];
-}
+import { previewOf, type Snapshot, type SnapshotPreview } from '../snapshot';
+import { db, OFFER_CHUNK, type OfferLensDB, type StoredSearchIndex } from './db';
+import { type ChangeBatch, checkMeta, meta as metaRecords, type SnapshotFacts } from './meta';
 
 export const snapshots = {
   /** The current snapshot, or null before the first good feed. */
   async loadSnapshot(): Promise<Snapshot | null> {
     const tx = (await db()).transaction(['meta', 'offers'], 'readonly');
-    const [meta, chunks] = await Promise.all([
-      tx.objectStore('meta').get('snapshot') as Promise<SnapshotMeta | undefined>,
+    const [raw, chunks] = await Promise.all([
+      tx.objectStore('meta').get('snapshot'),
       tx.objectStore('offers').getAll(),
     ]);
+    const meta = checkMeta('snapshot', raw);
     if (!meta) return null;
     return { offers: chunks.flat(), rejected: meta.rejected, fetchedAt: meta.fetchedAt, source: meta.source };
   },
@@ -38,7 +32,7 @@ export const snapshots = {
     const tx = (await db()).transaction(['meta', 'offers', 'search', 'changes'], 'readwrite');
     const offers = tx.objectStore('offers');
     const log = tx.objectStore('changes');
-    const meta: SnapshotMeta = {
+    const meta: SnapshotFacts = {
       fetchedAt: snapshot.fetchedAt,
       source: snapshot.source,
       offerCount: snapshot.offers.length,
@@ -62,12 +56,19 @@ export const snapshots = {
     await Promise.all(writes);
     if (ids.length) {
       const cutoff = snapshot.fetchedAt - LOG_MAX_AGE_MS;
-      const oldestKept = await pruneLog(log, Math.max(...ids), cutoff);
+      // Ids grow: a loop, not Math.max(...ids), which a feed of hundreds of thousands of changes overflows.
+      let firstId = ids[0] as number;
+      let lastId = firstId;
+      for (const id of ids) {
+        if (id < firstId) firstId = id;
+        if (id > lastId) lastId = id;
+      }
+      const oldestKept = await pruneLog(log, lastId, cutoff);
       const meta = tx.objectStore('meta');
-      const batches = resetLog ? [] : (((await meta.get('changeBatches')) as ChangeBatch[] | undefined) ?? []);
+      const batches: ChangeBatch[] = resetLog ? [] : checkMeta('changeBatches', await meta.get('changeBatches'));
       batches.push({
-        firstId: Math.min(...ids),
-        lastId: Math.max(...ids),
+        firstId,
+        lastId,
         at: snapshot.fetchedAt,
         counts: countGroups(changes),
       });
@@ -91,13 +92,12 @@ export const snapshots = {
 
   /** The popup's first screen: best offers and skipped ones, without reading the snapshot. */
   async loadPreview(): Promise<SnapshotPreview | null> {
-    return ((await (await db()).get('meta', 'preview')) as SnapshotPreview | undefined) ?? null;
+    return metaRecords.get('preview');
   },
 
   /** Whether a search index of this version of Offer Lens is stored (read without loading it). */
   async hasCurrentSearchIndex(): Promise<boolean> {
-    const info = (await (await db()).get('meta', 'searchIndex')) as { version?: number } | undefined;
-    return info?.version === SEARCH_INDEX_VERSION;
+    return (await metaRecords.get('searchIndex'))?.version === SEARCH_INDEX_VERSION;
   },
 
   /** The stored search index, whichever snapshot it was built from. */

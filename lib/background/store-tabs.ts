@@ -1,0 +1,138 @@
+import type { browser as wxtBrowser } from 'wxt/browser';
+import { AppError } from '../errors';
+import type { Handlers, Sender } from '../messaging/listener';
+import { database } from '../storage/database';
+import {
+  dismissedItem,
+  settingsItem,
+  TAB_OFFERS_MAX,
+  tabOffersItem,
+  toTabOffer,
+  watchlistItem,
+} from '../storage/items';
+import { createStorePages, type PageOffers } from '../store-page';
+import type { createToolbar } from '../toolbar';
+import type { createLinkChecks } from './link-checks';
+import type { createOffers } from './offers';
+import type { createSurfaces } from './surfaces';
+import { changeWatch } from './watch-on-page';
+
+type Browser = typeof wxtBrowser;
+
+/** Badge actions that open a tab or window: at most one a second per tab. */
+const OPEN_INTERVAL_MS = 1000;
+
+interface Deps {
+  browser: Browser;
+  offers: ReturnType<typeof createOffers>;
+  toolbar: ReturnType<typeof createToolbar>;
+  surfaces: ReturnType<typeof createSurfaces>;
+  linkChecks: ReturnType<typeof createLinkChecks>;
+}
+
+/**
+ * The store-tab feature: what the content script on a Google Play or App Store tab may ask,
+ * answered for the page the browser says it is on (never a URL from the message), with the
+ * per-tab limits on what opens tabs or windows, and what the tab's toolbar icon and the side
+ * panel's "On this page" learn from the answer.
+ */
+export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks }: Deps) {
+  const storePages = createStorePages({
+    storeIndex: offers.storeIndex,
+    settings: () => settingsItem.getValue(),
+    dismissals: dismissedItem,
+    watchlist: watchlistItem,
+    latestChanges: (ids) => database.changes.latestFor(ids),
+    notificationsAllowed: () => browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false),
+    now: Date.now,
+  });
+  const lastOpened = new Map<number, number>();
+
+  /** Tab-opening actions of this tab, at most one a second. */
+  function mayOpen(sender: Sender): boolean {
+    const tabId = sender.tab?.id ?? -1;
+    const now = Date.now();
+    if (now - (lastOpened.get(tabId) ?? 0) < OPEN_INTERVAL_MS) return false;
+    lastOpened.set(tabId, now);
+    return true;
+  }
+
+  /** What the side panel's "On this page" shows for a tab (badges off: nothing kept, the panel matches itself). */
+  async function rememberTabOffers(tabId: number, page: PageOffers): Promise<void> {
+    const kept = await tabOffersItem.getValue();
+    delete kept[tabId];
+    const entries = Object.entries(kept).slice(-(TAB_OFFERS_MAX - 1));
+    if (page.enabled) entries.push([String(tabId), { url: page.url, offers: page.offers.map(toTabOffer) }]);
+    await tabOffersItem.setValue(Object.fromEntries(entries));
+  }
+  async function forgetTabOffers(tabId: number): Promise<void> {
+    const kept = await tabOffersItem.getValue();
+    if (!(tabId in kept)) return;
+    delete kept[tabId];
+    await tabOffersItem.setValue(kept);
+  }
+
+  const handlers = {
+    async offersForPage(_, sender) {
+      const page = await storePages.forPage(senderPage(sender));
+      const tabId = topFrameTab(sender);
+      if (tabId !== null) {
+        await toolbar.showTab(tabId, page.dismissed ? [] : page.offers);
+        await rememberTabOffers(tabId, page);
+      }
+      return page;
+    },
+    async dismissBadge(_, sender) {
+      await storePages.dismiss(senderPage(sender));
+      // The toolbar stops pointing at an offer the publisher just dismissed.
+      const tabId = topFrameTab(sender);
+      if (tabId !== null) await toolbar.showTab(tabId, []);
+      return { ok: true as const };
+    },
+    async watchOnPage(request, sender) {
+      await changeWatch(watchlistItem, request, senderPage(sender), await offers.storeIndex());
+      return storePages.forPage(senderPage(sender));
+    },
+    async checkLinkOnPage({ offerId }, sender) {
+      // A page's script could send this too: only an offer its badge shows, one per minute each.
+      const page = await storePages.forPage(senderPage(sender));
+      if (!page.offers.some((offer) => offer.id === offerId)) return { status: 'unknown-offer' as const };
+      return linkChecks.check(offerId);
+    },
+    async openSidePanel(_, sender) {
+      // Called at once: the click's gesture is what lets the panel open.
+      await surfaces.openSidePanel({ id: sender.tab?.id, windowId: sender.tab?.windowId });
+      return { ok: true as const };
+    },
+    async openPopup({ offerId }, sender) {
+      if (mayOpen(sender)) await surfaces.openPopupOn({ offerId });
+      return { ok: true as const };
+    },
+  } satisfies Partial<Handlers>;
+
+  return {
+    handlers,
+    listen(): void {
+      browser.tabs.onRemoved.addListener((tabId) => {
+        toolbar.forgetTab(tabId);
+        lastOpened.delete(tabId);
+        void forgetTabOffers(tabId);
+      });
+    },
+  };
+}
+
+/**
+ * The page a content script is on, as the browser reports it (never a URL from the message).
+ * For the top frame that is the tab's URL: Chrome keeps `sender.url` at the URL the document
+ * loaded with, while the stores move between apps with history.pushState.
+ */
+function senderPage(sender: Sender): string {
+  const url = sender.frameId === 0 && sender.tab?.url ? sender.tab.url : sender.url;
+  if (!url) throw new AppError('not-a-page');
+  return url;
+}
+
+function topFrameTab(sender: Sender): number | null {
+  return sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0 ? sender.tab.id : null;
+}
