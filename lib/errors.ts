@@ -9,6 +9,8 @@ export type FeedErrorCode =
   | 'no-feed-url'
   | 'no-permission'
   | 'unapproved-origin'
+  | 'confirm-origin'
+  | 'redirected'
   | 'auth'
   | 'not-found'
   | 'rate-limited'
@@ -70,6 +72,37 @@ export class FeedError extends Error {
   }
 }
 
+/**
+ * What the publisher can do about an error, said beside it on the settings page (empty when
+ * there is nothing to do but wait: the retry is planned).
+ */
+export function nextStep(code: ErrorInfo['code']): string {
+  switch (code) {
+    case 'auth':
+      return 'Check that you pasted the whole key (no spaces); a new key comes from your account manager.';
+    case 'no-key':
+      return 'Paste the API key from your CarrierAppTraffic account.';
+    case 'not-found':
+    case 'no-feed-url':
+      return 'Check the feed URL under Advanced, or reset it to the default.';
+    case 'redirected':
+      return 'Ask your account manager for the feed’s final address and put it under Advanced.';
+    case 'unapproved-origin':
+      return 'Restore the default feed URL, or approve that server under Advanced.';
+    case 'no-permission':
+      return 'Press Grant access above: the browser asks you to allow the feed server.';
+    case 'network':
+    case 'timeout':
+      return 'Check your connection (and the feed URL under Advanced), then try again.';
+    case 'api-refused':
+      return 'The network said why above: your account manager can help.';
+    case 'param-taken':
+      return 'Use a parameter meant for your values, such as aff_sub or sub1.';
+    default:
+      return '';
+  }
+}
+
 /** Errors after which retrying on a timer cannot help: wait for the publisher to change settings. */
 export function needsSettingsChange(code: FeedErrorCode): boolean {
   return (
@@ -77,7 +110,8 @@ export function needsSettingsChange(code: FeedErrorCode): boolean {
     code === 'no-key' ||
     code === 'no-feed-url' ||
     code === 'no-permission' ||
-    code === 'unapproved-origin'
+    code === 'unapproved-origin' ||
+    code === 'confirm-origin'
   );
 }
 
@@ -93,7 +127,11 @@ function describeError(code: FeedErrorCode, details: Details): string {
     case 'no-permission':
       return 'Offer Lens needs your permission to reach the feed server';
     case 'unapproved-origin':
-      return 'The feed URL points at a server you have not approved: save it again in the settings';
+      return `The feed URL was changed outside the settings page, to a server you have not approved${host(detail)}: restore the default feed URL, or approve that server in the settings`;
+    case 'confirm-origin':
+      return `Send your API key to ${detail ?? 'this server'}? Approve it only if your network gave you this address`;
+    case 'redirected':
+      return `The feed server redirected the request${http}: Offer Lens does not follow redirects (your key would go with it); use the final address as the feed URL`;
     case 'auth':
       return `The API key was rejected${http}`;
     case 'not-found':
@@ -130,6 +168,10 @@ function formatBytes(bytes: number): string {
   return bytes >= 2 ** 20 ? `${Math.round(bytes / 2 ** 20)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
+function host(detail: string | undefined): string {
+  return detail ? ` (${detail})` : '';
+}
+
 function clip(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > 160 ? `${oneLine.slice(0, 157)}…` : oneLine;
@@ -144,6 +186,7 @@ export type AppErrorCode =
   | 'not-an-app-page'
   | 'not-an-offer-of-this-app'
   | 'watchlist-full'
+  | 'param-taken'
   | 'too-many'
   | 'restarting'
   | 'no-side-panel'
@@ -159,6 +202,7 @@ const APP_ERROR_TEXT: Record<AppErrorCode, string> = {
   'not-an-app-page': 'Not an app page',
   'not-an-offer-of-this-app': 'Not an offer of this app',
   'watchlist-full': 'Your watchlist is full: stop watching something first',
+  'param-taken': "That parameter is the network's own",
   'too-many': 'Too many requests from this page: wait a moment',
   restarting: 'Offer Lens is restarting; try again in a moment',
   'no-side-panel': 'This browser has no side panel',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrackingLink, subIdStatus } from './tracking-link';
+import { buildTrackingLink, networkParamProblem, subIdStatus, trackingLinkFor } from './tracking-link';
 
 const base = 'https://trk.example.com/click?offer_id=42&aff_id=7';
 
@@ -130,5 +130,45 @@ describe('subIdStatus', () => {
   });
   it('lets exclusion win over inclusion', () => {
     expect(subIdStatus(offer(['a'], ['a']), 'a')).toBe('excluded');
+  });
+});
+
+describe("trackingLinkFor: the network's own parameters stay its own", () => {
+  const settings = { clickId: 'ATTACKER-777', clickIdParam: 'aff_id', subId: 'evil', subIdParam: 'pid' };
+  const link = 'https://trk.example.com/click?offer_id=42&aff_id=7&pid=abc';
+
+  it('never overwrites a parameter the link carries with a value of its own', () => {
+    expect(trackingLinkFor({ trackingUrl: link }, settings)).toBe(link);
+    expect(trackingLinkFor({ trackingUrl: `${link}&partner=p9` }, { ...settings, clickIdParam: 'partner' })).toBe(
+      `${link}&partner=p9`,
+    );
+  });
+
+  it('sets such a name where the link leaves it empty or to a placeholder, or does not carry it', () => {
+    for (const [url, expected] of [
+      ['https://t.example/c?aff_id=&o=1', 'https://t.example/c?aff_id=ATTACKER-777&o=1'],
+      ['https://t.example/c?aff_id={aff_id}', 'https://t.example/c?aff_id=ATTACKER-777'],
+      ['https://t.example/c?o=1', 'https://t.example/c?o=1&aff_id=ATTACKER-777'],
+    ]) {
+      expect(trackingLinkFor({ trackingUrl: url as string }, { ...settings, subId: '' })).toBe(expected);
+    }
+  });
+
+  it("always sets the publisher's own parameters, whatever value the network preset", () => {
+    const url = 'https://t.example/c?aff_id=7&aff_sub=default&sub2=x';
+    expect(
+      trackingLinkFor(
+        { trackingUrl: url },
+        { clickId: 'c1', clickIdParam: 'aff_sub', subId: 's1', subIdParam: 'sub2' },
+      ),
+    ).toBe('https://t.example/c?aff_id=7&aff_sub=c1&sub2=s1');
+  });
+
+  it('says which link uses a parameter for itself, for the settings page', () => {
+    expect(networkParamProblem('aff_id', ['https://t.example/c?o=1', link])).toBe(
+      "Your network's links already use aff_id for a value of their own (aff_id=7): choose another parameter, e.g. aff_sub",
+    );
+    expect(networkParamProblem('aff_sub', [link])).toBeNull();
+    expect(networkParamProblem('clickref', ['https://t.example/c?clickref=net'])).toBeNull();
   });
 });

@@ -42,9 +42,73 @@ export function buildTrackingLink(trackingUrl: string, p: TrackingLinkParams): s
   return link;
 }
 
-/** The offer's link with the publisher's click ID and sub ID from settings. */
+/**
+ * The offer's link with the publisher's click ID and sub ID from settings — except into a
+ * parameter the network's link already carries with a value of its own (`aff_id=1234`, `pid=…`):
+ * that one is the network's (often the affiliate's own id), and overwriting it would send the
+ * publisher's traffic to whoever chose the parameter name. Only parameters meant for the
+ * publisher's values (`aff_sub…`, `sub1…`) are always set.
+ */
 export function trackingLinkFor(offer: Pick<Offer, 'trackingUrl'>, settings: LinkSettings): string {
-  return buildTrackingLink(offer.trackingUrl, settings);
+  const clickIdParam = settings.clickIdParam || DEFAULT_CLICK_ID_PARAM;
+  const subIdParam = settings.subIdParam || DEFAULT_SUB_ID_PARAM;
+  return buildTrackingLink(offer.trackingUrl, {
+    clickIdParam,
+    subIdParam,
+    clickId: isNetworkParam(offer.trackingUrl, clickIdParam) ? '' : settings.clickId,
+    subId: isNetworkParam(offer.trackingUrl, subIdParam) ? '' : settings.subId,
+  });
+}
+
+/** Parameter names networks leave for the publisher's own values (click ID, sub IDs). */
+const PUBLISHER_PARAM = /^(aff_sub\d?|aff_click_id|sub\d{0,2}|sub_?id\d?|s\d|click_?id|clickref|aff_unique\d?)$/i;
+
+export function isPublisherParam(name: string): boolean {
+  return PUBLISHER_PARAM.test(name);
+}
+
+/**
+ * The link carries `name` with a value of the network's own (not empty, not a macro or
+ * placeholder such as `{clickid}` or `[CLICK_ID]`), and it is not a publisher's parameter.
+ */
+export function isNetworkParam(trackingUrl: string, name: string): boolean {
+  if (isPublisherParam(name)) return false;
+  const value = paramValue(trackingUrl, name);
+  return value !== null && value !== '' && !isTrackerMacro(safeDecode(value));
+}
+
+/**
+ * Why a click-ID or sub-ID parameter name cannot be used with these links: one of them carries
+ * it with a value of the network's own. Null when it can.
+ */
+export function networkParamProblem(name: string, trackingUrls: Iterable<string>): string | null {
+  for (const url of trackingUrls) {
+    if (!isNetworkParam(url, name)) continue;
+    const value = safeDecode(paramValue(url, name) ?? '');
+    return `Your network's links already use ${name} for a value of their own (${name}=${value.slice(0, 40)}): choose another parameter, e.g. ${DEFAULT_CLICK_ID_PARAM}`;
+  }
+  return null;
+}
+
+/** The raw (still encoded) value of the first `name` parameter of the URL's query; null when absent. */
+function paramValue(url: string, name: string): string | null {
+  const beforeHash = url.slice(0, fragmentStart(url));
+  const queryAt = beforeHash.indexOf('?');
+  if (queryAt === -1) return null;
+  for (const part of beforeHash.slice(queryAt + 1).split('&')) {
+    if (paramName(part) !== name) continue;
+    const eq = part.indexOf('=');
+    return eq === -1 ? '' : part.slice(eq + 1);
+  }
+  return null;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
 }
 
 export type SubIdStatus = 'ok' | 'excluded' | 'not-included';

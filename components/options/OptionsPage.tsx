@@ -1,38 +1,56 @@
 import { useRef, useState } from 'preact/hooks';
-import { countText } from '../../lib/format';
 import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
-import { SETTING_FIELDS, SETTING_KEYS, type SettingSection } from '../../lib/settings/fields';
+import { SETTING_FIELDS, SETTING_KEYS, type SettingSection, toDraft } from '../../lib/settings/fields';
 import { StatusLine } from '../StatusLine';
 import { useNow } from '../use-storage-item';
 import { useWatchlist } from '../use-watchlist';
-import { Field } from './Field';
+import { AccountCard } from './AccountCard';
+import { ApprovedServers } from './ApprovedServers';
 import { LinkCheckSettings } from './LinkCheckSettings';
 import { SettingInput } from './SettingInput';
+import { SettingsProposal } from './SettingsProposal';
 import { SkippedOffers } from './SkippedOffers';
+import { useApprovedOrigins } from './use-approved-origins';
 import { useOptions } from './use-options';
+import { useSettingsProposal } from './use-settings-proposal';
 import { WatchSettings } from './WatchSettings';
 
 export function OptionsPage() {
   const options = useOptions();
   const watch = useWatchlist();
+  const proposal = useSettingsProposal();
+  const servers = useApprovedOrigins(options.summary?.fetchedAt);
   const now = useNow();
   const [showKey, setShowKey] = useState(false);
   // Open at first when something in it needs attention; after that, the publisher decides.
+  const advanced = useRef<HTMLDetailsElement>(null);
   const advancedOpen = useRef<boolean | null>(null);
-  if (options.draft && advancedOpen.current === null) advancedOpen.current = advancedNeedsAttention(options);
-  const { draft, problems } = options;
+  const { draft, problems, problem } = options;
+  if (draft && advancedOpen.current === null) advancedOpen.current = !draft.feedUrl || !!problems.feedUrl;
   if (!draft) return <main class="options" aria-busy="true" />;
 
+  const fieldProblem = (key: string) =>
+    problems[key as keyof typeof problems] ?? (problem?.field === key ? problem.error.message : undefined);
   const fields = (section: SettingSection) =>
     SETTING_KEYS.filter((key) => SETTING_FIELDS[key].section === section).map((key) => (
-      <SettingInput key={key} name={key} draft={draft} problem={problems[key]} onChange={options.update} />
+      <SettingInput key={key} name={key} draft={draft} problem={fieldProblem(key)} onChange={options.update} />
     ));
+  if (problem?.field === 'feedUrl' && advanced.current) advanced.current.open = true;
 
   async function toggleKey() {
     if (!showKey && !options.apiKey && options.keyInfo?.hasKey) await options.revealKey();
     setShowKey(!showKey);
   }
 
+  function reviewProposal() {
+    if (!proposal.proposal) return;
+    options.update(toDraft(proposal.proposal.withProposal));
+    if (proposal.proposal.proposed.some((change) => change.key === 'feedUrl') && advanced.current) {
+      advanced.current.open = true;
+    }
+  }
+
+  const watchedSomething = (watch.watchlist?.offers.length ?? 0) + (watch.watchlist?.apps.length ?? 0) > 0;
   return (
     <main class="options">
       <header>
@@ -43,119 +61,112 @@ export function OptionsPage() {
         </p>
       </header>
 
-      <section aria-labelledby="feed-heading" class="card">
-        <h2 id="feed-heading">Offers feed</h2>
-        <StatusLine status={describeStatus(options.status ?? EMPTY_STATUS, options.summary ?? null, now)} />
-        {options.summary && options.summary.rejectedCount > 0 && (
-          <SkippedOffers count={options.summary.rejectedCount} first={options.skipped} />
-        )}
-        <div class="row">
-          <button
-            type="button"
-            class="btn"
-            onClick={options.refreshNow}
-            disabled={options.busy !== null || !options.keyInfo?.hasKey}
-          >
-            {options.busy === 'refresh' ? 'Refreshing…' : 'Refresh now'}
-          </button>
-          <button type="button" class="btn" onClick={options.tryDemo} disabled={options.busy !== null}>
-            {options.busy === 'demo' ? 'Loading…' : 'Try with demo data'}
-          </button>
-        </div>
-        {options.missing.length > 0 && (
-          <div class="banner warn" role="alert">
-            Offer Lens needs access to {options.missing.map((m) => new URL(m.replace('*', '')).host).join(', ')} to
-            fetch your feed and show badges on store pages.{' '}
-            <button type="button" class="btn" onClick={options.grantAccess}>
-              Grant access
-            </button>
-          </div>
-        )}
-      </section>
+      {proposal.proposal && (
+        <SettingsProposal
+          proposal={proposal.proposal}
+          busy={proposal.keeping}
+          onReview={reviewProposal}
+          onKeepMine={() => void proposal.keepMine()}
+        />
+      )}
 
       <form
-        class="card"
-        aria-labelledby="settings-heading"
+        aria-label="Settings"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
           options.save();
         }}
       >
-        <h2 id="settings-heading">Account</h2>
-        <Field
-          id="apiKey"
-          label="API key"
+        <AccountCard
+          apiKey={options.apiKey}
+          keyInfo={options.keyInfo}
+          showKey={showKey}
           problem={problems.apiKey}
-          hint="From your CarrierAppTraffic account. Stored on this computer only."
-        >
-          <div class="row tight">
-            <input
-              id="apiKey"
-              type={showKey ? 'text' : 'password'}
-              autoComplete="off"
-              spellcheck={false}
-              placeholder={options.keyInfo?.hasKey ? `${options.keyInfo.masked} (saved)` : 'Paste your API key'}
-              value={options.apiKey}
-              onInput={(e) => options.setApiKey(e.currentTarget.value)}
-            />
-            <button type="button" class="btn" onClick={toggleKey} aria-pressed={showKey} aria-controls="apiKey">
-              {showKey ? 'Hide' : 'Show'}
+          saveProblem={problem}
+          result={options.result}
+          confirm={options.confirm}
+          canSave={options.canSave}
+          saving={options.busy === 'save'}
+          onKey={options.setApiKey}
+          onToggleShow={() => void toggleKey()}
+          onApprove={(origin) => options.save(origin)}
+          onCancelConfirm={options.cancelConfirm}
+        />
+
+        <section aria-labelledby="feed-heading" class="card">
+          <h2 id="feed-heading">Offers feed</h2>
+          <StatusLine status={describeStatus(options.status ?? EMPTY_STATUS, options.summary ?? null, now)} />
+          {options.summary && options.summary.rejectedCount > 0 && (
+            <SkippedOffers count={options.summary.rejectedCount} first={options.skipped} />
+          )}
+          <div class="row">
+            <button
+              type="button"
+              class="btn"
+              onClick={options.refreshNow}
+              disabled={options.busy !== null || !options.keyInfo?.hasKey}
+            >
+              {options.busy === 'refresh' ? 'Refreshing…' : 'Refresh now'}
+            </button>
+            <button type="button" class="btn" onClick={options.tryDemo} disabled={options.busy !== null}>
+              {options.busy === 'demo' ? 'Loading…' : 'Try with demo data'}
             </button>
           </div>
-        </Field>
+          {options.missing.length > 0 && (
+            <div class="banner warn" role="alert">
+              Offer Lens needs access to {options.missing.map((m) => new URL(m.replace('*', '')).host).join(', ')} to
+              fetch your feed and show badges on store pages.{' '}
+              <button type="button" class="btn" onClick={options.grantAccess}>
+                Grant access
+              </button>
+            </div>
+          )}
+        </section>
 
-        <h2>Tracking links</h2>
-        <div class="grid">{fields('links')}</div>
+        <section class="card" aria-labelledby="links-heading">
+          <h2 id="links-heading">Tracking links</h2>
+          <div class="grid">{fields('links')}</div>
+        </section>
 
-        <h2>Store pages</h2>
-        {fields('store-pages')}
+        <section class="card" aria-labelledby="store-heading">
+          <h2 id="store-heading">Store pages</h2>
+          {fields('store-pages')}
+        </section>
 
-        <h2>Watchlist</h2>
-        <WatchSettings
-          watchedOffers={watch.watchlist?.offers.length ?? 0}
-          watchedApps={watch.watchlist?.apps.length ?? 0}
-          notificationsAllowed={watch.notificationsAllowed}
-          onAllow={watch.allowNotifications}
-        />
-        <div class="grid">{fields('watchlist')}</div>
+        <section class="card" aria-labelledby="watch-heading">
+          <h2 id="watch-heading">Watchlist</h2>
+          <WatchSettings
+            watchedOffers={watch.watchlist?.offers.length ?? 0}
+            watchedApps={watch.watchlist?.apps.length ?? 0}
+            notificationsAllowed={watchedSomething ? watch.notificationsAllowed : null}
+            onAllow={watch.allowNotifications}
+          />
+          <div class="grid">{fields('watchlist')}</div>
+        </section>
 
-        <h2>Link checks</h2>
-        <LinkCheckSettings />
+        <section class="card" aria-labelledby="checks-heading">
+          <h2 id="checks-heading">Link checks</h2>
+          <LinkCheckSettings />
+        </section>
 
-        <details class="advanced" open={advancedOpen.current ?? false}>
+        <details class="card advanced" ref={advanced} open={advancedOpen.current ?? false}>
           <summary>Advanced</summary>
           {fields('advanced')}
+          {draft.feedUrl !== options.defaultFeedUrl && (
+            <button type="button" class="btn" onClick={() => options.update({ feedUrl: options.defaultFeedUrl })}>
+              Reset the feed URL to the default
+            </button>
+          )}
+          <ApprovedServers origins={servers.origins} onRevoke={(origin) => void servers.revoke(origin)} />
         </details>
 
-        <div class="row">
+        <div class="save-bar">
           <button type="submit" class="btn primary" disabled={!options.canSave}>
             {options.busy === 'save' ? 'Testing…' : 'Save and test'}
           </button>
-          <SaveResult result={options.result} />
         </div>
       </form>
     </main>
   );
-}
-
-function SaveResult({ result }: { result: ReturnType<typeof useOptions>['result'] }) {
-  if (!result) return null;
-  if (!result.ok) {
-    return (
-      <p class="banner error" role="alert">
-        {result.error.message}
-      </p>
-    );
-  }
-  return (
-    <p class="result ok" role="status">
-      ✓ {countText(result.offerCount)}
-      {result.rejectedCount > 0 && ` · ${countText(result.rejectedCount)} skipped`}
-    </p>
-  );
-}
-
-function advancedNeedsAttention({ draft, problems }: ReturnType<typeof useOptions>): boolean {
-  return !draft?.feedUrl || !!problems.feedUrl || !!problems.refreshMinutes;
 }

@@ -1,15 +1,39 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ErrorInfo } from '../../lib/errors';
 import type { RejectedOffer } from '../../lib/feed';
 import { missingOrigins, requestOrigins } from '../../lib/host-access';
 import { sendMessage } from '../../lib/messaging/client';
 import type { RefreshOutcome } from '../../lib/refresh';
-import { type Draft, fromDraft, toDraft } from '../../lib/settings/fields';
+import {
+  type Draft,
+  fieldOfError,
+  fromDraft,
+  type SaveOutcome,
+  type SettingKey,
+  toDraft,
+} from '../../lib/settings/fields';
 import { ApiKeySchema, settingsProblems } from '../../lib/settings/schema';
 import { database } from '../../lib/storage/database';
-import { settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
+import { DEFAULT_SETTINGS, settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
 import { useStorageItem } from '../use-storage-item';
 
-/** Everything the options page loads and does, in one place. */
+export type Busy = 'save' | 'demo' | 'refresh' | null;
+
+/** A failed save or test, said beside the field it is about. */
+export interface SaveProblem {
+  error: ErrorInfo;
+  field: SettingKey | 'apiKey' | null;
+  /** The key or feed URL typed was not kept: the saved ones are still in use. */
+  notSaved: boolean;
+}
+
+/** A feed server never approved: the publisher confirms by its name before the key goes there. */
+export interface OriginToConfirm {
+  origin: string;
+  host: string;
+}
+
+/** Everything the settings page loads and does: the draft, "Save and test", the demo, refresh. */
 export function useOptions() {
   const saved = useStorageItem(settingsItem);
   const status = useStorageItem(statusItem);
@@ -17,8 +41,10 @@ export function useOptions() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [apiKey, setApiKey] = useState('');
   const [keyInfo, setKeyInfo] = useState<{ hasKey: boolean; masked: string } | null>(null);
-  const [busy, setBusy] = useState<'save' | 'demo' | 'refresh' | null>(null);
-  const [result, setResult] = useState<RefreshOutcome | { ok: false; error: { message: string } } | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [result, setResult] = useState<RefreshOutcome | null>(null);
+  const [problem, setProblem] = useState<SaveProblem | null>(null);
+  const [confirm, setConfirm] = useState<OriginToConfirm | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const [skipped, setSkipped] = useState<RejectedOffer[]>([]);
 
@@ -30,7 +56,7 @@ export function useOptions() {
   }, []);
   // The skipped offers' reasons are feed text: they live in IndexedDB, with the offers.
   useEffect(() => {
-    void database.loadPreview().then((preview) => setSkipped(preview?.rejected ?? []));
+    if (summary?.fetchedAt !== undefined) void database.loadPreview().then((p) => setSkipped(p?.rejected ?? []));
   }, [summary?.fetchedAt]);
   const feedUrl = draft?.feedUrl ?? saved?.feedUrl ?? '';
   useEffect(() => {
@@ -38,21 +64,61 @@ export function useOptions() {
   }, [feedUrl]);
 
   const settings = draft ? fromDraft(draft) : null;
-  const problems = { ...(draft ? settingsProblems(settings) : {}), ...keyProblem(apiKey) };
+  const problems: Partial<Record<SettingKey | 'apiKey', string>> = {
+    ...(settings ? settingsProblems(settings) : {}),
+    ...keyProblem(apiKey),
+  };
   const canSave = !!draft && Object.keys(problems).length === 0 && busy === null;
 
-  const update = useCallback((patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d)), []);
+  const update = useCallback((patch: Partial<Draft>) => {
+    setDraft((d) => (d ? { ...d, ...patch } : d));
+    setConfirm(null);
+  }, []);
 
-  async function run(kind: 'save' | 'demo' | 'refresh', action: () => Promise<RefreshOutcome>) {
+  async function run(kind: Exclude<Busy, null>, action: () => Promise<SaveOutcome>, typed = false) {
     setBusy(kind);
     setResult(null);
+    setProblem(null);
     try {
-      setResult(await action());
+      const outcome = await action();
+      if (outcome.ok) {
+        setResult(outcome);
+        if (typed) setApiKey('');
+      } else if (outcome.error.code === 'confirm-origin' && settings) {
+        const origin = new URL(settings.feedUrl.replaceAll('{apiKey}', 'key')).origin;
+        setConfirm({ origin, host: new URL(origin).host });
+      } else {
+        setProblem({ error: outcome.error, field: outcome.field ?? fieldOfError(outcome.error.code), notSaved: typed });
+      }
+      setKeyInfo(await sendMessage('apiKeyInfo', {}));
     } catch (error) {
-      setResult({ ok: false, error: { message: error instanceof Error ? error.message : String(error) } });
+      setProblem({
+        error: { code: 'failed', message: error instanceof Error ? error.message : String(error) },
+        field: null,
+        notSaved: typed,
+      });
     } finally {
       setBusy(null);
     }
+  }
+
+  /** "Save and test"; `approveOrigin` once the publisher confirmed a new feed server by name. */
+  function save(approveOrigin?: string) {
+    if (!canSave || !settings) return;
+    setConfirm(null);
+    // The permission prompt must open inside the click: ask before anything is awaited.
+    const asked = missing.length ? requestOrigins(missing) : Promise.resolve(true);
+    const typedKey = apiKey.trim() ? apiKey.trim() : undefined;
+    const steers = typedKey !== undefined || settings.feedUrl !== saved?.feedUrl;
+    void run(
+      'save',
+      async () => {
+        await asked.catch(() => false);
+        setMissing(await missingOrigins(settings.feedUrl));
+        return sendMessage('saveSettings', { settings, apiKey: typedKey, approveOrigin });
+      },
+      steers,
+    );
   }
 
   return {
@@ -67,8 +133,14 @@ export function useOptions() {
     canSave,
     busy,
     result,
+    problem,
+    confirm,
     missing,
     update,
+    save,
+    cancelConfirm: () => setConfirm(null),
+    /** The feed URL the build came with (the network's). */
+    defaultFeedUrl: DEFAULT_SETTINGS.feedUrl,
     async grantAccess() {
       await requestOrigins(missing);
       setMissing(await missingOrigins(feedUrl));
@@ -76,22 +148,6 @@ export function useOptions() {
     async revealKey() {
       const { apiKey: key } = await sendMessage('revealApiKey', {});
       setApiKey(key);
-    },
-    save() {
-      if (!canSave || !settings) return;
-      // The permission prompt must open inside the click: ask before anything is awaited.
-      const asked = missing.length ? requestOrigins(missing) : Promise.resolve(true);
-      void run('save', async () => {
-        await asked.catch(() => false);
-        setMissing(await missingOrigins(settings.feedUrl));
-        const outcome = await sendMessage('saveSettings', {
-          settings,
-          apiKey: apiKey.trim() ? apiKey.trim() : undefined,
-        });
-        setKeyInfo(await sendMessage('apiKeyInfo', {}));
-        setApiKey('');
-        return outcome;
-      });
     },
     tryDemo: () => run('demo', () => sendMessage('loadDemo', {})),
     refreshNow: () => run('refresh', () => sendMessage('refresh', {})),

@@ -68,6 +68,7 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     events: {
       notificationClicked: (id: string) => watching.onNotificationClicked(id),
       refresh: () => feed.refresher.refresh(),
+      settingsSynced: feed.takeSyncedSettings,
       menuClicked: surfaces.menuClicked,
       omniboxInput: surfaces.omniboxInput,
       omniboxEntered: surfaces.omniboxEntered,

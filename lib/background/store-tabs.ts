@@ -11,6 +11,8 @@ import {
   watchlistItem,
 } from '../storage/items';
 import { createStorePages, type PageOffers } from '../store-page';
+import { createTabLimits, type TabAction } from '../store-page/limits';
+import { parseStoreUrl, storeKey } from '../store-url';
 import type { createToolbar } from '../toolbar';
 import type { createLinkChecks } from './link-checks';
 import type { createOffers } from './offers';
@@ -18,9 +20,6 @@ import type { createSurfaces } from './surfaces';
 import { changeWatch } from './watch-on-page';
 
 type Browser = typeof wxtBrowser;
-
-/** Badge actions that open a tab or window: at most one a second per tab. */
-const OPEN_INTERVAL_MS = 1000;
 
 interface Deps {
   browser: Browser;
@@ -46,16 +45,17 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
     notificationsAllowed: () => browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false),
     now: Date.now,
   });
-  const lastOpened = new Map<number, number>();
+  const limits = createTabLimits();
 
-  /** Tab-opening actions of this tab, at most one a second. */
-  function mayOpen(sender: Sender): boolean {
-    const tabId = sender.tab?.id ?? -1;
-    const now = Date.now();
-    if (now - (lastOpened.get(tabId) ?? 0) < OPEN_INTERVAL_MS) return false;
-    lastOpened.set(tabId, now);
-    return true;
+  /** This tab may do this now (lib/store-page/limits.ts); else the page is told to wait. */
+  function allow(sender: Sender, action: TabAction, key?: string): void {
+    if (!limits.allow(sender.tab?.id ?? -1, action, Date.now(), key)) throw new AppError('too-many');
   }
+  /** The app of the sender's page, for the limits that count apps ('' for another page). */
+  const appOf = (sender: Sender) => {
+    const app = parseStoreUrl(senderPage(sender));
+    return app ? storeKey(app) : '';
+  };
 
   /** What the side panel's "On this page" shows for a tab (badges off: nothing kept, the panel matches itself). */
   async function rememberTabOffers(tabId: number, page: PageOffers): Promise<void> {
@@ -74,6 +74,8 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
 
   const handlers = {
     async offersForPage(_, sender) {
+      const app = appOf(sender);
+      if (app) allow(sender, 'page', app);
       const page = await storePages.forPage(senderPage(sender));
       const tabId = topFrameTab(sender);
       if (tabId !== null) {
@@ -90,6 +92,7 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
       return { ok: true as const };
     },
     async watchOnPage(request, sender) {
+      allow(sender, 'watch', appOf(sender));
       await changeWatch(watchlistItem, request, senderPage(sender), await offers.storeIndex());
       return storePages.forPage(senderPage(sender));
     },
@@ -97,15 +100,19 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
       // A page's script could send this too: only an offer its badge shows, one per minute each.
       const page = await storePages.forPage(senderPage(sender));
       if (!page.offers.some((offer) => offer.id === offerId)) return { status: 'unknown-offer' as const };
+      allow(sender, 'check');
       return linkChecks.check(offerId);
     },
     async openSidePanel(_, sender) {
-      // Called at once: the click's gesture is what lets the panel open.
-      await surfaces.openSidePanel({ id: sender.tab?.id, windowId: sender.tab?.windowId });
+      allow(sender, 'open');
+      // Called at once: the click's gesture is what lets the panel open. From a store page,
+      // nothing else opens in its place (no popup, no tab).
+      await surfaces.openSidePanel({ id: sender.tab?.id, windowId: sender.tab?.windowId }, { fallback: false });
       return { ok: true as const };
     },
     async openPopup({ offerId }, sender) {
-      if (mayOpen(sender)) await surfaces.openPopupOn({ offerId });
+      allow(sender, 'open');
+      await surfaces.openPopupOn({ offerId });
       return { ok: true as const };
     },
   } satisfies Partial<Handlers>;
@@ -115,7 +122,7 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
     listen(): void {
       browser.tabs.onRemoved.addListener((tabId) => {
         toolbar.forgetTab(tabId);
-        lastOpened.delete(tabId);
+        limits.forgetTab(tabId);
         void forgetTabOffers(tabId);
       });
     },

@@ -55,8 +55,11 @@ export function createSurfaces(browser: Browser) {
     );
   }
 
-  /** The side panel beside this tab (or window); the popup where there is none to open. */
-  function openSidePanel(where: Tab): Promise<void> {
+  /**
+   * The side panel beside this tab (or window); where there is none to open, the popup — unless
+   * `fallback` is off (a store page asked: nothing else opens in its place).
+   */
+  function openSidePanel(where: Tab, { fallback = true } = {}): Promise<void> {
     let opened: Promise<void>;
     try {
       if (api.sidePanel) {
@@ -69,7 +72,7 @@ export function createSurfaces(browser: Browser) {
     } catch (error) {
       opened = Promise.reject(error);
     }
-    return opened.catch(() => openPopupOn({}));
+    return opened.catch(() => (fallback ? openPopupOn({}) : undefined));
   }
 
   async function installMenus(): Promise<void> {
@@ -148,10 +151,13 @@ export function createSurfaces(browser: Browser) {
     listen(): void {
       browser.contextMenus?.onClicked.addListener((info) => void menuClicked(info));
       browser.omnibox?.onInputChanged.addListener((text, suggest) => {
-        void omniboxInput(text).then(({ suggestions, description }) => {
-          browser.omnibox.setDefaultSuggestion({ description });
-          suggest(suggestions);
-        });
+        void omniboxInput(text)
+          .then(({ suggestions, description }) => {
+            browser.omnibox.setDefaultSuggestion({ description });
+            suggest(suggestions);
+          })
+          // A suggestion the browser refuses must not stop the next keystroke's.
+          .catch((error: unknown) => console.warn('Offer Lens: address-bar suggestions failed', error));
       });
       browser.omnibox?.onInputEntered.addListener((text, disposition) => void omniboxEntered(text, disposition));
       browser.commands?.onCommand.addListener((name, tab) => void command(name, tab));

@@ -68,9 +68,20 @@ describe('csvCell', () => {
     ['+1 555', "'+1 555"],
     ['-2+3', "'-2+3"],
     ['@SUM(A1)', "'@SUM(A1)"],
-    ['\t=1', "'\t=1"],
+    ['\t=1', "'\t'=1"],
     ['\r=1', `"'\r=1"`],
   ])('neutralises the formula %j as %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it.each([
+    ['Spotify;=cmd|"/c calc"!A0', `"Spotify;'=cmd|""/c calc""!A0"`],
+    ['Spotify; =cmd', "Spotify; '=cmd"],
+    ['a,+1', `"a,'+1"`],
+    ['a\t@SUM(A1)', "a\t'@SUM(A1)"],
+    ['US;GB', 'US;GB'],
+    ['Install + register', 'Install + register'],
+  ])('neutralises a formula after a separator a spreadsheet may split at: %j as %j', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
   });
 

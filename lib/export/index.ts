@@ -15,16 +15,35 @@ import { type LinkSettings, trackingLinkFor } from '../tracking-link';
 const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/** Where a spreadsheet may split a cell: Excel in many locales splits CSV at ";", others at "," or tab. */
+const SPLITS = new Set([';', ',', '\t']);
+
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled. A
  * text that a spreadsheet would run as a formula (=HYPERLINK(…), +, -, @, tab, CR first) gets a
- * leading apostrophe, which spreadsheets show as text and do not run.
+ * leading apostrophe, which spreadsheets show as text and do not run — also after every ";",
+ * "," or tab inside it, because a spreadsheet that splits there (`Spotify;=cmd|…` in a locale
+ * whose separator is ";") would start a new cell with the formula.
  */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const text = FORMULA_START.has(value.charAt(0)) ? `'${value}` : value;
+  const text = neutraliseFormulas(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** An apostrophe before a formula's first character, at the start and after each split point (spaces skipped). */
+function neutraliseFormulas(value: string): string {
+  let out = '';
+  let cellStart = true;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charAt(i);
+    if (cellStart && c !== ' ' && FORMULA_START.has(c)) out += "'";
+    out += c;
+    if (SPLITS.has(c)) cellStart = true;
+    else if (c !== ' ') cellStart = false;
+  }
+  return out;
 }
 
 /** UTF-8 byte-order mark: Excel reads the file as UTF-8 only with it. */

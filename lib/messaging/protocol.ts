@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import type { LinkCheckAnswer } from '../link-check';
 import type { Offer } from '../offer';
 import type { RefreshOutcome } from '../refresh';
+import type { SaveOutcome } from '../settings/defaults';
 import { ApiKeySchema, SettingsSchema } from '../settings/schema';
 import type { PageOffers } from '../store-page';
 
@@ -26,10 +27,32 @@ export const protocol = {
   refresh: { request: nothing, answer: answers<RefreshOutcome>(), from: 'extension' },
   /** Replace the offers with the bundled demo feed. */
   loadDemo: { request: nothing, answer: answers<RefreshOutcome>(), from: 'extension' },
-  /** Save settings (and the key, when typed) and test them with a refresh. */
+  /**
+   * Save settings (and the key, when typed) and test them with a refresh; a new key or feed URL
+   * that fails the test is not kept. `approveOrigin`: the publisher confirmed sending the key to
+   * this feed origin (asked when it was never approved).
+   */
   saveSettings: {
-    request: z.object({ settings: SettingsSchema, apiKey: z.optional(ApiKeySchema) }),
-    answer: answers<RefreshOutcome>(),
+    request: z.object({
+      settings: SettingsSchema,
+      apiKey: z.optional(ApiKeySchema),
+      approveOrigin: z.optional(z.string().check(z.maxLength(300))),
+    }),
+    answer: answers<SaveOutcome>(),
+    from: 'extension',
+  },
+  /** Settings synced from elsewhere differ: write this computer's settings to sync instead. */
+  keepMySettings: { request: nothing, answer: answers<{ ok: true }>(), from: 'extension' },
+  /** The feed origins the key may be sent to: the build's, and those the publisher approved. */
+  approvedOrigins: {
+    request: nothing,
+    answer: answers<{ build: string | null; approved: string[] }>(),
+    from: 'extension',
+  },
+  /** Take back the approval of a feed origin. */
+  revokeOrigin: {
+    request: z.object({ origin: z.string().check(z.maxLength(300)) }),
+    answer: answers<{ ok: true }>(),
     from: 'extension',
   },
   /** Whether a key is stored, masked. */

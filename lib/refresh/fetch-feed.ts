@@ -17,6 +17,8 @@ export interface FetchOptions {
   maxBytes?: number;
   /** Changes the body before it is read as a feed (the demo's drift). */
   reshape?: (body: unknown) => unknown;
+  /** Request headers besides Accept (a network's key header). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -34,8 +36,15 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
       signal,
       cache: 'no-store',
       credentials: 'omit',
-      headers: { accept: 'application/json' },
+      headers: { accept: 'application/json', ...options.headers },
+      // The key travels in the URL (or a header): a redirect would carry it to wherever the
+      // server points. Never followed; the publisher is told to use the final address.
+      redirect: 'manual',
     });
+    if (isRedirect(response) || !sameOrigin(response.url, url)) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new FeedError('redirected', { httpStatus: response.status || null });
+    }
     if (!response.ok) throw httpError(response, Date.now());
     text = await readText(response, maxBytes);
   } catch (error) {
@@ -79,6 +88,21 @@ async function readText(response: Response, maxBytes: number): Promise<string> {
   }
   parts.push(decoder.decode());
   return parts.join('');
+}
+
+/** A redirect answer: in a browser an opaque one (status 0, no Location), in Node a 3xx. */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+}
+
+/** The answer came from the origin asked (an empty URL is a test's hand-made Response). */
+function sameOrigin(answered: string, asked: string): boolean {
+  if (!answered) return true;
+  try {
+    return new URL(answered).origin === new URL(asked).origin;
+  } catch {
+    return false;
+  }
 }
 
 function httpError(response: Response, now: number): FeedError {

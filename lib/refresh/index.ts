@@ -1,4 +1,4 @@
-import { FeedError, type FeedErrorInfo } from '../errors';
+import { type ErrorInfo, FeedError } from '../errors';
 import { type ParsedFeed, unusableFeedError } from '../feed';
 import { SETTING_LABELS, type Settings } from '../settings/defaults';
 import { feedUrlFor } from '../settings/feed-url';
@@ -10,7 +10,7 @@ import type { RefreshStatus } from './status';
 
 export type RefreshOutcome =
   | { ok: true; offerCount: number; rejectedCount: number; fetchedAt: number }
-  | { ok: false; error: FeedErrorInfo };
+  | { ok: false; error: ErrorInfo };
 
 export interface RefresherDeps {
   now(): number;
@@ -20,7 +20,7 @@ export interface RefresherDeps {
   /** The key and the checked settings; `repaired` names stored settings that were invalid. */
   loadConfig(): Promise<{ apiKey: string; settings: Settings; repaired: (keyof Settings)[] }>;
   /** Why the feed URL may not be fetched now (origin not approved, access not granted); null when it may. */
-  checkFeedAccess(feedUrlTemplate: string): Promise<FeedError | null>;
+  checkFeedAccess(feedUrlTemplate: string, alsoApproved?: string): Promise<FeedError | null>;
   /** The background's own status (IndexedDB); saving it also updates what the pages show. */
   loadStatus(): Promise<RefreshStatus>;
   saveStatus(status: RefreshStatus): Promise<void>;
@@ -35,6 +35,12 @@ export interface RefreshOptions {
   /** Abort a refresh under way and start over (the settings changed). */
   restart?: boolean;
   /**
+   * "Save and test": fetch with a key and settings not in force yet. Only when the feed answers
+   * well is `commit` called (it makes them the ones in force) and the snapshot kept; a failed
+   * trial changes nothing — not the key, not the settings, not the status the popup shows.
+   */
+  trial?: Trial;
+  /**
    * Not asked for by the publisher (alarm, start-up, settings synced in): skipped unless an
    * attempt is due, or the last one is at least the interval floor old.
    */
@@ -48,22 +54,36 @@ export interface Refresher {
   loadDemo(url: string, reshape?: (body: unknown) => unknown): Promise<RefreshOutcome>;
 }
 
+export interface Trial {
+  apiKey: string;
+  settings: Settings;
+  /** A feed origin the publisher just confirmed: approved for this test (and kept by `commit`). */
+  approvedOrigin?: string;
+  commit(): Promise<void>;
+}
+
 /** Where a run takes its offers from: the publisher's feed, or the bundled demo feed. */
 type Source = { kind: 'feed' } | { kind: 'demo'; url: string; reshape?: (body: unknown) => unknown };
 
 export function createRefresher(deps: RefresherDeps): Refresher {
   let inFlight: { promise: Promise<RefreshOutcome>; controller: AbortController } | null = null;
 
-  async function run(controller: AbortController, source: Source, automatic: boolean): Promise<RefreshOutcome | null> {
+  async function run(
+    controller: AbortController,
+    source: Source,
+    automatic: boolean,
+    trial?: Trial,
+  ): Promise<RefreshOutcome | null> {
     const before = await deps.loadStatus();
     const startedAt = deps.now();
     if (automatic && !isDue(before, startedAt)) return null;
-    const { apiKey, settings, repaired } = await deps.loadConfig();
+    const { apiKey, settings, repaired } = trial ? { ...trial, repaired: [] } : await deps.loadConfig();
     const notice = repaired.length
       ? `Stored settings that were not valid were reset: ${repaired.map((key) => SETTING_LABELS[key]).join(', ')}`
       : null;
 
-    const precondition = source.kind === 'feed' ? await checkPreconditions(apiKey, settings) : null;
+    const precondition = source.kind === 'feed' ? await checkPreconditions(apiKey, settings, trial) : null;
+    if (precondition && trial) return { ok: false, error: precondition.toInfo() };
     if (precondition) {
       // Not configured is not broken: no red badge until there is a key to be wrong about.
       const quiet = precondition.code === 'no-key' || (await deps.currentSnapshot())?.source === 'demo';
@@ -97,6 +117,7 @@ export function createRefresher(deps: RefresherDeps): Refresher {
       if (unusable) throw unusable;
       const previous = await deps.currentSnapshot();
       const fetchedAt = deps.now();
+      await trial?.commit();
       await deps
         .saveSnapshot({ offers: feed.offers, rejected: feed.rejected, fetchedAt, source: source.kind })
         .catch((error: unknown) => {
@@ -127,6 +148,11 @@ export function createRefresher(deps: RefresherDeps): Refresher {
         error instanceof FeedError
           ? error.cleaned(redact)
           : new FeedError('internal', { detail: redact(String((error as Error)?.message ?? error)) });
+      if (trial) {
+        // What failed was never in force: the feed in use keeps its state.
+        await deps.saveStatus({ ...before, refreshing: false });
+        return { ok: false, error: failure.toInfo() };
+      }
       const failures = before.failures + 1;
       const next = nextAttemptAfterFailure(failure, failures, deps.now());
       await deps.saveStatus({
@@ -143,17 +169,17 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     }
   }
 
-  async function checkPreconditions(apiKey: string, settings: Settings): Promise<FeedError | null> {
+  async function checkPreconditions(apiKey: string, settings: Settings, trial?: Trial): Promise<FeedError | null> {
     if (!apiKey) return new FeedError('no-key');
     if (!settings.feedUrl) return new FeedError('no-feed-url');
-    return deps.checkFeedAccess(settings.feedUrl);
+    return deps.checkFeedAccess(settings.feedUrl, trial?.approvedOrigin);
   }
 
-  function start(source: Source, restart: boolean, automatic: boolean): Promise<RefreshOutcome> {
+  function start(source: Source, restart: boolean, automatic: boolean, trial?: Trial): Promise<RefreshOutcome> {
     if (inFlight && !restart) return inFlight.promise;
     inFlight?.controller.abort();
     const controller = new AbortController();
-    const promise = run(controller, source, automatic)
+    const promise = run(controller, source, automatic, trial)
       .then(async (outcome) => outcome ?? skipped())
       // A superseded run hands its callers the result of the run that replaced it.
       .catch((error) => {
@@ -169,7 +195,8 @@ export function createRefresher(deps: RefresherDeps): Refresher {
   }
 
   return {
-    refresh: ({ restart = false, automatic = false } = {}) => start({ kind: 'feed' }, restart, automatic),
+    refresh: ({ restart = false, automatic = false, trial } = {}) =>
+      start({ kind: 'feed' }, restart || !!trial, automatic, trial),
     loadDemo: (url, reshape) => start({ kind: 'demo', url, reshape }, true, false),
   };
 

@@ -341,8 +341,9 @@ describe('automatic refreshes', () => {
   });
 
   it('report stored settings that had to be replaced', async () => {
+    // As an older version could have left the record.
     const settings = { ...(await settingsItem.getValue()), refreshMinutes: 0, clickIdParam: 'a b' };
-    await fakeBrowser.storage.sync.set({ settings });
+    await database.saveSettings(settings);
     await background().refresher.refresh();
     expect(await statusItem.getValue()).toMatchObject({
       error: null,
@@ -395,24 +396,25 @@ describe('without a usable configuration', () => {
   it('never fetches from an origin the publisher did not approve on the settings page', async () => {
     const other = await createFeedServer({ body: GOOD_FEED, apiKey: KEY });
     const template = other.feedUrlTemplate.replace('127.0.0.1', 'localhost');
-    await fakeBrowser.storage.sync.set({ settings: { ...(await settingsItem.getValue()), feedUrl: template } });
+    // In force without approval (an older version's settings, adopted at the update).
+    await database.saveSettings({ ...(await settingsItem.getValue()), feedUrl: template });
+    await fakeBrowser.storage.session.clear();
     const outcome = await background().refresher.refresh();
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'unapproved-origin' } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unapproved-origin',
+        message: `The feed URL was changed outside the settings page, to a server you have not approved (localhost:${new URL(other.url).port}): restore the default feed URL, or approve that server in the settings`,
+      },
+    });
     expect(other.requests).toBe(0);
-
-    // Saved from the settings page, the same origin is approved.
-    const saved = await background().handlers.saveSettings(
-      { settings: await settingsItem.getValue() },
-      { url: 'chrome-extension://test/options.html' },
-    );
-    expect(saved).toMatchObject({ ok: true, offerCount: 3 });
-    expect(other.requests).toBe(1);
     await other.close();
   });
 
   it('replaces a stored feed URL on a store host, or over plain http, by the default', async () => {
     for (const feedUrl of ['https://play.google.com/feed?k={apiKey}', 'http://feed.example.com/o?k={apiKey}']) {
-      await fakeBrowser.storage.sync.set({ settings: { ...(await settingsItem.getValue()), feedUrl } });
+      await database.saveSettings({ ...(await settingsItem.getValue()), feedUrl });
+      await fakeBrowser.storage.session.clear();
       expect((await settingsItem.getValue()).feedUrl).toBe(DEFAULT_SETTINGS.feedUrl);
     }
   });
@@ -444,5 +446,130 @@ describe('start-up', () => {
     await database.meta.set('status', { ...(await database.meta.get('status')), refreshing: true });
     await background().ensureFresh();
     expect(await statusItem.getValue()).toMatchObject({ refreshing: false });
+  });
+});
+
+describe('settings that arrive through storage.sync', () => {
+  const page = { url: 'chrome-extension://test/options.html' };
+
+  it('never steer links or the feed: guarded fields wait for the settings page, the others follow', async () => {
+    const bg = background();
+    await bg.refresher.refresh();
+    const other = await createFeedServer({ body: GOOD_FEED, apiKey: KEY });
+    const before = await settingsItem.getValue();
+    // As another device (or, in Firefox, a content script) could write it.
+    await fakeBrowser.storage.sync.set({
+      settings: {
+        ...before,
+        clickIdParam: 'aff_id',
+        clickId: 'ATTACKER-777',
+        feedUrl: other.feedUrlTemplate.replace('127.0.0.1', 'localhost'),
+        badgeCorner: 'top-left',
+        refreshMinutes: 0,
+      },
+    });
+    await bg.events.settingsSynced((await fakeBrowser.storage.sync.get('settings')).settings);
+    const now = await settingsItem.getValue();
+    expect(now).toMatchObject({ clickIdParam: 'aff_sub', clickId: '[CLICK_ID]', feedUrl: before.feedUrl });
+    expect(now.badgeCorner).toBe('top-left');
+    expect(now.refreshMinutes).toBe(30);
+    expect(other.requests).toBe(0);
+    await other.close();
+  });
+
+  it('asks the publisher to confirm a feed server never approved, by its name, before the key goes there', async () => {
+    const bg = background();
+    const other = await createFeedServer({ body: GOOD_FEED, apiKey: KEY });
+    const feedUrl = other.feedUrlTemplate.replace('127.0.0.1', 'localhost');
+    const settings = { ...(await settingsItem.getValue()), feedUrl };
+    const host = `localhost:${new URL(other.url).port}`;
+    expect(await bg.handlers.saveSettings({ settings }, page)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'confirm-origin',
+        message: `Send your API key to ${host}? Approve it only if your network gave you this address`,
+      },
+    });
+    expect(other.requests).toBe(0);
+    expect((await settingsItem.getValue()).feedUrl).not.toBe(feedUrl);
+
+    const origin = new URL(feedUrl.replace('{apiKey}', 'k')).origin;
+    const approved = await bg.handlers.saveSettings({ settings, approveOrigin: origin }, page);
+    expect(approved).toMatchObject({
+      ok: true,
+      offerCount: 3,
+    });
+    expect(other.requests).toBe(1);
+    expect(await bg.handlers.approvedOrigins({}, page)).toMatchObject({ approved: [origin] });
+
+    await bg.handlers.revokeOrigin({ origin }, page);
+    expect(await bg.handlers.approvedOrigins({}, page)).toMatchObject({ approved: [] });
+    expect(await bg.refresher.refresh()).toMatchObject({ ok: false, error: { code: 'unapproved-origin' } });
+    expect(other.requests).toBe(1);
+    await other.close();
+  });
+});
+
+describe('Save and test', () => {
+  const page = { url: 'chrome-extension://test/options.html' };
+
+  it('keeps the working key when the one typed is rejected, and shows no error for the feed in use', async () => {
+    const bg = background();
+    await bg.refresher.refresh();
+    const outcome = await bg.handlers.saveSettings(
+      { settings: await settingsItem.getValue(), apiKey: 'mistyped' },
+      page,
+    );
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'auth', httpStatus: 401 } });
+    expect(await database.loadApiKey()).toBe(KEY);
+    expect(await statusItem.getValue()).toMatchObject({ error: null, refreshing: false });
+    expect(await bg.refresher.refresh()).toMatchObject({ ok: true, offerCount: 3 });
+  });
+
+  it('keeps the working feed URL when the one typed is not found', async () => {
+    const bg = background();
+    await bg.refresher.refresh();
+    const before = await settingsItem.getValue();
+    const feedUrl = server.feedUrlTemplate.replace('/offers', '/nowhere');
+    server.setMode('404');
+    const outcome = await bg.handlers.saveSettings({ settings: { ...before, feedUrl } }, page);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await settingsItem.getValue()).feedUrl).toBe(before.feedUrl);
+  });
+
+  it("refuses a click ID parameter the network's links use for a value of their own", async () => {
+    const bg = background();
+    await bg.refresher.refresh();
+    const settings = { ...(await settingsItem.getValue()), clickIdParam: 'aff_id', clickId: 'x' };
+    expect(await bg.handlers.saveSettings({ settings }, page)).toEqual({
+      ok: false,
+      field: 'clickIdParam',
+      error: {
+        code: 'param-taken',
+        message:
+          "Your network's links already use aff_id for a value of their own (aff_id=demo): choose another parameter, e.g. aff_sub",
+      },
+    });
+    expect((await settingsItem.getValue()).clickIdParam).toBe('aff_sub');
+  });
+});
+
+describe('a feed server that redirects', () => {
+  it('is never followed: the key goes nowhere else and the offers stay', async () => {
+    const bg = background();
+    await bg.refresher.refresh();
+    const elsewhere = await createFeedServer({ body: JSON.stringify(syntheticFeed(9)), apiKey: KEY });
+    server.respondWith({ status: 302, headers: { location: `${elsewhere.url}/offers?apikey=${KEY}` }, body: '' });
+    expect(await bg.refresher.refresh()).toMatchObject({
+      ok: false,
+      error: {
+        code: 'redirected',
+        message:
+          'The feed server redirected the request (HTTP 302): Offer Lens does not follow redirects (your key would go with it); use the final address as the feed URL',
+      },
+    });
+    expect(elsewhere.requests).toBe(0);
+    expect((await database.loadSnapshot())?.offers).toHaveLength(3);
+    await elsewhere.close();
   });
 });

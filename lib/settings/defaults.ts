@@ -6,6 +6,7 @@ export {
   defaultSettings,
   MAX_REFRESH_MINUTES,
   MIN_REFRESH_MINUTES,
+  type SaveOutcome,
   SETTING_LABELS,
   type SettingKey,
   type Settings,

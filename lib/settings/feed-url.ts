@@ -10,13 +10,19 @@ import { hasUserInfo, isLoopbackHost, parseHttpUrl } from '../url';
 
 export const API_KEY_PLACEHOLDER = '{apiKey}';
 
+/**
+ * Plain http to this computer is for local testing: dev and test builds only. A release build
+ * (`wxt build`, mode 'production') takes https feeds only.
+ */
+export const LOOPBACK_HTTP_ALLOWED = import.meta.env.MODE !== 'production';
+
 /** What is wrong with a feed URL template, in words for the settings page; null when fine. */
-export function feedUrlProblem(template: string): string | null {
+export function feedUrlProblem(template: string, allowLoopbackHttp = LOOPBACK_HTTP_ALLOWED): string | null {
   const text = template.trim();
   if (text === '') return null;
   const url = parseHttpUrl(text.replaceAll(API_KEY_PLACEHOLDER, 'key'));
   if (!url) return 'Enter a full address starting with https://';
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+  if (url.protocol === 'http:' && !(allowLoopbackHttp && isLoopbackHost(url.hostname))) {
     return 'The feed URL must start with https:// (your key would travel unencrypted)';
   }
   if (hasUserInfo(text)) return 'The feed URL cannot contain a user name or password';

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import type { RefreshOutcome } from '../refresh';
 import { DEFAULT_CLICK_ID_PARAM, DEFAULT_SUB_ID_PARAM } from '../tracking-link';
 import { feedUrlProblem } from './feed-url';
 
@@ -216,4 +217,20 @@ export function fromDraft(draft: Draft): Settings {
       SETTING_FIELDS[key].input.kind === 'number' ? (String(value).trim() === '' ? Number.NaN : Number(value)) : value;
   }
   return settings as Settings;
+}
+
+/** What "Save and test" answers; `field` names the setting an error is about, when one is. */
+export type SaveOutcome = RefreshOutcome & { field?: SettingKey | 'apiKey' };
+
+/** The field of the settings page an error belongs beside. */
+export function fieldOfError(code: string): SettingKey | 'apiKey' | null {
+  if (code === 'auth' || code === 'no-key' || code === 'api-refused') return 'apiKey';
+  if (
+    ['not-found', 'no-feed-url', 'redirected', 'unapproved-origin', 'confirm-origin', 'not-json', 'malformed'].includes(
+      code,
+    )
+  ) {
+    return 'feedUrl';
+  }
+  return null;
 }

@@ -2,12 +2,14 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import { EMPTY_WATCHLIST, WATCHLIST_MAX_APPS, WATCHLIST_MAX_OFFERS, type Watchlist } from '../changes/watch';
 import type { Offer } from '../offer';
-import { EMPTY_STATUS, type RefreshStatus } from '../refresh/status';
+import { EMPTY_STATUS } from '../refresh/status';
 import { DEFAULT_SEARCH_STATE } from '../search/query';
 import { SearchStateSchema } from '../search/schema';
 import { defaultSettings, type Settings } from '../settings/defaults';
 import { readSettings } from '../settings/schema';
 import type { SnapshotSummary } from '../snapshot';
+import { database } from './database';
+import { StatusSchema } from './meta';
 
 /**
  * Every item kept in the browser's extension storage, in one place. These areas are reachable
@@ -68,19 +70,8 @@ function withSchema<T>(name: string, schema: z.ZodMiniType<T, unknown>, fallback
 }
 
 // zod/mini: every extension page reads these items, and its smaller size starts faster.
-const nullableNumber = z.nullable(z.number());
 const count = z.int().check(z.nonnegative());
 const text = (max: number) => z.string().check(z.maxLength(max));
-
-const StatusSchema = z.object({
-  lastAttemptAt: nullableNumber,
-  lastSuccessAt: nullableNumber,
-  nextAttemptAt: nullableNumber,
-  failures: count,
-  refreshing: z.boolean(),
-  error: z.nullable(z.object({ code: z.string(), httpStatus: z.nullable(z.number()), message: text(400) })),
-  notice: z._default(z.nullable(text(400)), null),
-}) as z.ZodMiniType<RefreshStatus, unknown>;
 
 const SummarySchema = z.object({
   fetchedAt: z.number(),
@@ -91,18 +82,56 @@ const SummarySchema = z.object({
 
 const DEFAULT_SETTINGS = defaultSettings(import.meta.env.WXT_FEED_URL ?? '');
 
-/** Settings follow the publisher's browser profile; read through `readSettings` field by field. */
-export const settingsItem = checkedItem<Settings>(
-  'sync:settings',
-  (raw) => readSettings(raw, DEFAULT_SETTINGS).settings,
-);
+export { DEFAULT_SETTINGS };
 
-/** The settings with the fields that had to be replaced, for the background to report. */
+/**
+ * The settings in force. Settings that change where the key goes or what a link carries may
+ * only change from the settings page (docs/architecture.md, "Trust boundary"), and storage.sync
+ * is writable by content scripts in Firefox and by another device through sync: so the settings
+ * in force are kept in the extension's IndexedDB (`secrets` store), mirrored into session
+ * storage (out of content scripts' reach in both browsers) for the pages' fast, live reads.
+ * `setValue` applies settings as the settings page saves them: in force here, and written to
+ * storage.sync as well, where the publisher's other devices find them (as a proposal).
+ */
+export const settingsItem: StoredItem<Settings> = {
+  async getValue() {
+    const mirrored = await readSoon('session:settings');
+    if (mirrored !== undefined && mirrored !== null) return readSettings(mirrored, DEFAULT_SETTINGS).settings;
+    const { settings } = await loadSettings();
+    await storage.setItem('session:settings', settings).catch(() => undefined);
+    return settings;
+  },
+  async setValue(settings) {
+    await database.saveSettings(settings);
+    await storage.setItems([
+      { key: 'session:settings', value: settings },
+      { key: 'sync:settings', value: settings },
+    ]);
+  },
+  watch: (callback) =>
+    storage.watch('session:settings', (raw) => {
+      if (raw !== null && raw !== undefined) callback(readSettings(raw, DEFAULT_SETTINGS).settings);
+    }),
+};
+
+/** The settings in force with the fields that had to be replaced, for the background to report. */
 export async function loadSettings(): Promise<ReturnType<typeof readSettings>> {
-  return readSettings(await storage.getItem('sync:settings'), DEFAULT_SETTINGS);
+  const stored = await database.loadSettings();
+  return stored === null ? { settings: DEFAULT_SETTINGS, repaired: [] } : readSettings(stored, DEFAULT_SETTINGS);
 }
 
-export { DEFAULT_SETTINGS };
+/** Apply settings here only (they came from sync and need no confirmation): IndexedDB and the mirror. */
+export async function applySettingsHere(settings: Settings): Promise<void> {
+  await database.saveSettings(settings);
+  await storage.setItem('session:settings', settings);
+}
+
+/**
+ * What storage.sync holds: the settings page's saves on any of the publisher's devices — or a
+ * write by something else (a content script in Firefox). Never acted on as such: fields that
+ * steer links or the key are proposals the settings page shows (lib/settings/proposal.ts).
+ */
+export const syncedSettingsItem = checkedItem<unknown>('sync:settings', (raw) => raw ?? null);
 
 /** The refresh status for display (the background's own copy is in IndexedDB). */
 export const statusItem = checkedItem('local:status', withSchema('status', StatusSchema, EMPTY_STATUS));

@@ -1,14 +1,11 @@
 import { storage } from 'wxt/utils/storage';
-import { database } from './database';
 
 /**
- * Version 0.1 kept the API key in storage.local, where a content script can read it (in Firefox
- * always). Move it into the extension's IndexedDB and drop the items that held offers there.
+ * Version 0.1 kept the API key and offers in storage.local, where a content script can read
+ * them (in Firefox always). Those items are removed. The key is not carried over: a content
+ * script could have planted a key of its own there on an install that had none, and adopting it
+ * would make the background fetch with the planted key. Publishers of 0.1 paste their key once.
  */
 export async function migrateLegacyStorage(): Promise<void> {
-  const legacyKey = await storage.getItem<string>('local:apiKey');
-  if (typeof legacyKey === 'string' && legacyKey && !(await database.loadApiKey())) {
-    await database.saveApiKey(legacyKey);
-  }
   await storage.removeItems(['local:apiKey', 'local:lastResults', 'local:popupState']);
 }

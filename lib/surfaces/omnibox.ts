@@ -24,10 +24,19 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] as string);
 }
 
-/** Control characters (newlines included) would break a one-line suggestion. */
+/**
+ * Control characters (newlines included) would break a one-line suggestion; U+FFFE, U+FFFF and
+ * a lone surrogate are not allowed in XML at all, and Chrome refuses the whole suggestion list
+ * for one of them: lone surrogates become U+FFFD, the rest is removed.
+ */
 function oneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return (
+    text
+      .toWellFormed()
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+      .replace(/[\s\u0000-\u001f\u007f\ufffe\uffff]+/g, ' ')
+      .trim()
+  );
 }
 
 /** "Spotify – Android – US/GB — $1.45 CPA · Android · US, GB": what decides, on one line. */

@@ -64,6 +64,13 @@ describe('omnibox', () => {
     ]);
   });
 
+  it('drops what Chrome refuses in suggestion XML: U+FFFE, U+FFFF and lone surrogates', () => {
+    const hostile = offer('1', 'Tik\uFFFETok\uFFFF \uD800Lite\uDC00');
+    const [suggestion] = omniboxSuggestions([hostile], 'xml');
+    expect(suggestion?.description.startsWith('<match>Tik Tok \uFFFDLite\uFFFD</match>')).toBe(true);
+    expect(suggestion?.description.isWellFormed()).toBe(true);
+  });
+
   it('suggests at most six offers', () => {
     const many = Array.from({ length: 9 }, (_, i) => offer(String(i), `Offer ${i}`));
     expect(omniboxSuggestions(many, 'plain').map((s) => s.content)).toEqual([
