@@ -1,0 +1,19 @@
+/**
+ * One currency for comparing payouts (DESIGN.md §5): a dated rate table ships with the
+ * extension (`BUNDLED_RATES`), the daily refresh may replace it with a newer checked one, and
+ * every comparison of payouts goes through `usdValue`.
+ */
+export { convert, DISPLAY_CURRENCIES, isCurrencyCode, type Money, toUsd, UNKNOWN_USD_VALUE, usdValue } from './convert';
+export { DEFAULT_LOCALE, formatMoney, formatPayoutWithEquivalent } from './format';
+export {
+  isRatesTable,
+  newerRates,
+  parseRatesResponse,
+  RATES_ATTRIBUTION,
+  RATES_ORIGIN_PATTERN,
+  RATES_URL,
+  type Rates,
+  REQUIRED_CURRENCIES,
+  readStoredRates,
+} from './rates';
+export { BUNDLED_RATES } from './rates-table';
