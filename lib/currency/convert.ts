@@ -17,8 +17,9 @@ export const UNKNOWN_USD_VALUE = -1;
 /** Units of `currency` per 1 USD in `rates`, or null when the table has none. Any case. */
 function perUsdOf(currency: unknown, rates: Rates): number | null {
   if (typeof currency !== 'string' || currency.length > 8) return null;
-  const code = currency.trim().toUpperCase();
-  // Own keys only: a code such as "__PROTO__" must not reach Object.prototype.
+  // Own keys only: a code such as "__proto__" must not reach Object.prototype. Feeds send
+  // upper case, so that look-up comes first (sorting 50,000 offers asks ~1.6 million times).
+  const code = Object.hasOwn(rates.perUsd, currency) ? currency : currency.trim().toUpperCase();
   if (!Object.hasOwn(rates.perUsd, code)) return null;
   const rate = rates.perUsd[code];
   return rate !== undefined && Number.isFinite(rate) && rate > 0 ? rate : null;

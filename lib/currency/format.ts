@@ -45,11 +45,17 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
   return format;
 }
 
+const digitsByCode = new Map<string, number>();
+
 /** Intl's own digits for the currency: 2 for EUR, 0 for JPY, IDR, VND, KRW. */
 function usualDigits(code: string): number {
-  return (
-    numberFormat(DEFAULT_LOCALE, { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2
-  );
+  let digits = digitsByCode.get(code);
+  if (digits === undefined) {
+    const format = new Intl.NumberFormat(DEFAULT_LOCALE, { style: 'currency', currency: code });
+    digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCode.set(code, digits);
+  }
+  return digits;
 }
 
 function fractionDigits(amount: number, code: string): { min: number; max: number } {
