@@ -13,6 +13,7 @@ export {
   RATES_ORIGIN_PATTERN,
   RATES_URL,
   type Rates,
+  RatesSchema,
   REQUIRED_CURRENCIES,
   readStoredRates,
 } from './rates';

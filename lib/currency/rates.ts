@@ -39,7 +39,12 @@ function isDay(value: string): boolean {
   return year >= 1999 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const RatesSchema = z.object({
+/**
+ * A table's shape and rules, for declaring the stored item; read it with `readStoredRates`,
+ * which also refuses a table of hundreds of codes before parsing it and, given `now`, a date
+ * in the future.
+ */
+export const RatesSchema = z.object({
   date: z.string().check(z.refine(isDay, { error: 'Not a YYYY-MM-DD day' })),
   perUsd: z.record(z.string().check(z.regex(/^[A-Z]{3}$/)), z.number().check(z.positive())).check(
     z.refine((perUsd) => perUsd.USD === 1, { error: 'USD must be 1' }),
