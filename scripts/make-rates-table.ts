@@ -1,90 +1,100 @@
 /**
  * Writes lib/currency/rates-table.ts, the rate table that ships with the extension, from one
- * day's table of a public daily source. Only the derived numbers are committed, never the file
- * they came from.
+ * day's USD table of the @fawazahmed0/currency-api npm package (repository
+ * github.com/fawazahmed0/exchange-api; one version a day, named for its day: 2026.9.29). Only
+ * the derived numbers are committed: the package is unpacked outside the repository, and the
+ * script refuses a file inside it.
  *
- *   tsx scripts/make-rates-table.ts <day.json> --previous <day-before.json> --source "<words>"
+ *   cd /tmp/day && npm pack @fawazahmed0/currency-api@2026.9.29 && tar xzf *.tgz
+ *   cd /tmp/before && npm pack @fawazahmed0/currency-api@2026.9.28 && tar xzf *.tgz
+ *   tsx scripts/make-rates-table.ts /tmp/day/package/v1/currencies/usd.json \
+ *     --previous /tmp/before/package/v1/currencies/usd.json
  *
- * A day's file is either an open.er-api.com `/v6/latest/<BASE>` answer (`base_code`,
- * `time_last_update_unix`, `rates`) or a dated archive of one (`date`, `base`, `rates`, codes in
- * any case). Rates are re-based to "units per 1 USD" and kept to 6 significant digits. With
- * `--previous`, a currency that moved more than 5 % in a day stops the script: the upstream has
- * had one-day glitches (CLP, UAH and SLE fell 17–35 % on 2026-08-22 and came back), and a
- * glitch shipped in the bundle would mis-rank offers until the next release.
+ * The table is read by the daily refresh's own reader (`parseRatesResponse`), so the bundle
+ * holds what a refresh that day would have: the codes of PAYOUT_CURRENCIES, upper-cased, USD
+ * at 1, every check passed. Rates are kept to 6 significant digits. A currency that moved more
+ * than 5 % from the earlier table stops the script: daily tables have one-day glitches (in
+ * ExchangeRate-API's of 2026-08-22, CLP, UAH and SLE fell 17–35 % and came back), and a glitch
+ * shipped in the bundle would mis-rank offers until the next release.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { type Rates, REQUIRED_CURRENCIES, readStoredRates } from '../lib/currency/rates';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { PAYOUT_CURRENCIES } from '../lib/currency/payout-currencies';
+import { parseRatesResponse, type Rates, readStoredRates } from '../lib/currency/rates';
 
-/**
- * Codes of the upstream table that are not ISO 4217 currencies a network could pay in: local
- * names for pound or krone issues (FOK, GGP, IMP, JEP), Kiribati and Tuvalu dollars (KID,
- * TVD), offshore yuan (CNH), units of account (XDR, CLF), and codes replaced by a new one
- * (HRK by EUR in 2023, SLL by SLE, ZWL by ZWG).
- */
-const NOT_PAYOUT_CURRENCIES = new Set([
-  'FOK',
-  'GGP',
-  'IMP',
-  'JEP',
-  'KID',
-  'TVD',
-  'CNH',
-  'XDR',
-  'CLF',
-  'HRK',
-  'SLL',
-  'ZWL',
-]);
+const PACKAGE = '@fawazahmed0/currency-api';
 const MAX_DAILY_MOVE = 0.05;
+const REPOSITORY = resolve(import.meta.dirname, '..');
+const OUT = resolve(REPOSITORY, 'lib/currency/rates-table.ts');
 
 interface DayTable {
-  date: string;
-  base: string;
-  rates: Record<string, number>;
+  rates: Rates;
+  version: string;
 }
 
-function readDay(path: string): DayTable {
-  const body = JSON.parse(readFileSync(path, 'utf8'));
-  const rates: Record<string, number> = {};
-  for (const [code, value] of Object.entries<unknown>(body.rates ?? {})) {
-    if (typeof value === 'number') rates[code.toUpperCase()] = value;
+function isInsideRepository(path: string): boolean {
+  const fromRoot = relative(REPOSITORY, resolve(path));
+  return !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
+}
+
+/** The package's version, from <package>/package.json beside <package>/v1/currencies/usd.json. */
+function packageVersionOf(path: string): string {
+  const manifestPath = resolve(dirname(path), '../../package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  if (manifest.name !== PACKAGE || typeof manifest.version !== 'string') {
+    throw new Error(`${manifestPath}: not the package.json of ${PACKAGE}`);
   }
-  if (typeof body.base_code === 'string' && typeof body.time_last_update_unix === 'number') {
-    const date = new Date(body.time_last_update_unix * 1000).toISOString().slice(0, 10);
-    return { date, base: body.base_code.toUpperCase(), rates };
-  }
-  if (typeof body.date === 'string' && typeof body.base === 'string') {
-    return { date: body.date, base: body.base.toUpperCase(), rates };
-  }
-  throw new Error(`${path}: neither an open.er-api.com answer nor a dated archive of one`);
+  return manifest.version;
+}
+
+/** "2026.9.29" for "2026-09-29": the package names each version for the day it was made. */
+function versionOfDay(date: string): string {
+  return date
+    .split('-')
+    .map((part) => String(Number(part)))
+    .join('.');
 }
 
 function significant(value: number): number {
   return Number(value.toPrecision(6));
 }
 
-function perUsdOf(day: DayTable): Rates {
-  const usd = day.rates.USD;
-  if (usd === undefined || !(usd > 0)) throw new Error(`${day.date}: no USD rate to re-base on`);
-  const perUsd: Record<string, number> = {};
-  for (const [code, rate] of Object.entries(day.rates).sort(([a], [b]) => a.localeCompare(b))) {
-    if (NOT_PAYOUT_CURRENCIES.has(code)) continue;
-    perUsd[code] = code === 'USD' ? 1 : significant(rate / usd);
+function readDay(path: string): DayTable {
+  if (isInsideRepository(path)) {
+    throw new Error(`${path}: unpack the package outside the repository (e.g. in /tmp), so it is never committed`);
   }
-  return { date: day.date, perUsd };
+  const version = packageVersionOf(path);
+  const rates = parseRatesResponse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!rates) throw new Error(`${path}: fails the checks of parseRatesResponse (shape, rates, required currencies)`);
+  if (versionOfDay(rates.date) !== version) {
+    throw new Error(`${path}: dated ${rates.date}, but the package is version ${version}`);
+  }
+  const perUsd: Record<string, number> = {};
+  for (const [code, rate] of Object.entries(rates.perUsd).sort(([a], [b]) => a.localeCompare(b))) {
+    perUsd[code] = significant(rate);
+  }
+  return { rates: { date: rates.date, perUsd }, version };
 }
 
-function bigMoves(today: Rates, before: Rates): string[] {
-  return Object.entries(today.perUsd).flatMap(([code, rate]) => {
-    const was = before.perUsd[code];
-    if (!was) return [];
-    const move = rate / was - 1;
-    return Math.abs(move) > MAX_DAILY_MOVE ? [`${code} ${(move * 100).toFixed(1)} %`] : [];
-  });
+interface Move {
+  code: string;
+  move: number;
 }
 
-/** Comment lines of at most ~96 characters, for a source description of any length. */
+function movesFrom(today: Rates, before: Rates): Move[] {
+  return Object.entries(today.perUsd)
+    .flatMap(([code, rate]) => {
+      const was = before.perUsd[code];
+      return was ? [{ code, move: rate / was - 1 }] : [];
+    })
+    .sort((a, b) => Math.abs(b.move) - Math.abs(a.move));
+}
+
+function moveText({ code, move }: Move): string {
+  return `${code} ${move < 0 ? '−' : '+'}${Math.abs(move * 100).toFixed(1)} %`;
+}
+
+/** Comment lines of at most ~96 characters, for a text of any length. */
 function commentLines(text: string): string[] {
   const lines: string[] = [];
   let line = '';
@@ -98,20 +108,20 @@ function commentLines(text: string): string[] {
   return lines;
 }
 
-function moduleText(rates: Rates, source: string): string {
-  const entries = Object.entries(rates.perUsd).map(([code, value]) => `    ${code}: ${value},`);
+function moduleText(day: DayTable, source: string): string {
+  const entries = Object.entries(day.rates.perUsd).map(([code, value]) => `    ${code}: ${value},`);
   return `// Generated by scripts/make-rates-table.ts: do not edit by hand, run the script on a newer day.
 import type { Rates } from './rates';
 
 /**
  * The rate table that ships with the extension: units of each currency per 1 USD, as of
- * \`date\`, re-based to USD and kept to 6 significant digits. Codes that are not ISO currencies
- * a network pays in are left out (see the script).
+ * \`date\`, kept to 6 significant digits. Only the codes of PAYOUT_CURRENCIES are kept (see
+ * payout-currencies.ts for what is left out and why).
  *
-${commentLines(`Source: ${source}`).join('\n')}
+${commentLines(source).join('\n')}
  */
 export const BUNDLED_RATES: Rates = Object.freeze({
-  date: '${rates.date}',
+  date: '${day.rates.date}',
   perUsd: Object.freeze({
 ${entries.join('\n')}
   }),
@@ -121,22 +131,37 @@ ${entries.join('\n')}
 
 function main(argv: string[]): void {
   const [dayPath] = argv;
-  const previousPath = argv[argv.indexOf('--previous') + 1];
-  const source = argv[argv.indexOf('--source') + 1];
-  if (!dayPath || !argv.includes('--source') || !source) {
-    throw new Error('usage: make-rates-table.ts <day.json> [--previous <day-before.json>] --source "<words>"');
+  const previousPath = argv.includes('--previous') ? argv[argv.indexOf('--previous') + 1] : undefined;
+  if (!dayPath || dayPath.startsWith('--') || !previousPath) {
+    throw new Error(
+      'usage: make-rates-table.ts <package>/v1/currencies/usd.json --previous <earlier package>/…/usd.json',
+    );
   }
-  const rates = perUsdOf(readDay(dayPath));
-  const missing = REQUIRED_CURRENCIES.filter((code) => !(code in rates.perUsd));
-  if (missing.length) throw new Error(`${rates.date}: missing ${missing.join(', ')}`);
-  if (!readStoredRates(rates)) throw new Error(`${rates.date}: the table fails the check every stored table must pass`);
-  if (argv.includes('--previous') && previousPath) {
-    const moves = bigMoves(rates, perUsdOf(readDay(previousPath)));
-    if (moves.length) throw new Error(`moved more than 5 % in a day: ${moves.join(', ')}; take another day`);
+  const day = readDay(dayPath);
+  const before = readDay(previousPath);
+  if (before.rates.date >= day.rates.date) {
+    throw new Error(`--previous is dated ${before.rates.date}, not before ${day.rates.date}`);
   }
-  const out = resolve(import.meta.dirname, '../lib/currency/rates-table.ts');
-  writeFileSync(out, moduleText(rates, source));
-  console.log(`${out}: ${Object.keys(rates.perUsd).length} currencies of ${rates.date}`);
+  const moves = movesFrom(day.rates, before.rates);
+  const bigMoves = moves.filter(({ move }) => Math.abs(move) > MAX_DAILY_MOVE);
+  if (bigMoves.length) {
+    throw new Error(
+      `moved more than 5 % since ${before.rates.date}: ${bigMoves.map(moveText).join(', ')}; take another day`,
+    );
+  }
+  if (!readStoredRates(day.rates)) throw new Error(`${day.rates.date}: the rounded table fails the stored-table check`);
+  const missing = PAYOUT_CURRENCIES.filter((code) => !Object.hasOwn(day.rates.perUsd, code));
+  if (missing.length) console.warn(`not in the source on ${day.rates.date}: ${missing.join(', ')}`);
+
+  const largest = moves[0] ? `; the largest move was ${moveText(moves[0])}` : '';
+  const source =
+    `Source: the ${PACKAGE} npm package, version ${day.version} (github.com/fawazahmed0/exchange-api), ` +
+    `file v1/currencies/usd.json, dated ${day.rates.date}. No currency moved more than 5 % from the ` +
+    `${before.rates.date} table (version ${before.version})${largest}.`;
+  writeFileSync(OUT, moduleText(day, source));
+  console.log(
+    `${OUT}: ${Object.keys(day.rates.perUsd).length} currencies of ${day.rates.date} (${PACKAGE}@${day.version})`,
+  );
 }
 
 main(process.argv.slice(2));

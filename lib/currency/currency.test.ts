@@ -7,7 +7,9 @@ import {
   formatPayoutWithEquivalent,
   isCurrencyCode,
   type Money,
+  PAYOUT_CURRENCIES,
   type Rates,
+  REQUIRED_CURRENCIES,
   toUsd,
   usdValue,
 } from './index';
@@ -33,19 +35,35 @@ const ROUND_RATES: Rates = {
 
 describe('the bundled rate table', () => {
   it('is dated and has the currencies networks pay in, USD at 1', () => {
-    expect(BUNDLED_RATES.date).toBe('2026-08-21');
+    expect(BUNDLED_RATES.date).toBe('2026-09-29');
     expect(BUNDLED_RATES.perUsd.USD).toBe(1);
     for (const code of ['EUR', 'GBP', 'RUB', 'INR', 'BRL', 'CNY', 'JPY', 'TRY', 'IDR', 'VND', 'MXN']) {
       expect(BUNDLED_RATES.perUsd[code], code).toBeGreaterThan(0);
     }
-    expect(Object.keys(BUNDLED_RATES.perUsd).length).toBeGreaterThanOrEqual(150);
+    expect(Object.keys(BUNDLED_RATES.perUsd).length).toBe(153);
   });
 
-  it('holds the 2026-08-21 rates of its source', () => {
-    expect(BUNDLED_RATES.perUsd.EUR).toBe(0.856036);
-    expect(BUNDLED_RATES.perUsd.GBP).toBe(0.733602);
-    expect(BUNDLED_RATES.perUsd.INR).toBe(95.7179);
-    expect(BUNDLED_RATES.perUsd.VND).toBe(25934.9);
+  it('holds the 2026-09-29 rates of its source, to 6 significant digits', () => {
+    // usd.json of @fawazahmed0/currency-api 2026.9.29: eur 0.88022588, gbp 0.75538854, …
+    expect(BUNDLED_RATES.perUsd.EUR).toBe(0.880226);
+    expect(BUNDLED_RATES.perUsd.GBP).toBe(0.755389);
+    expect(BUNDLED_RATES.perUsd.INR).toBe(96.0853);
+    expect(BUNDLED_RATES.perUsd.VND).toBe(25947.8);
+    expect(BUNDLED_RATES.perUsd.IDR).toBe(18016.3);
+  });
+
+  it('has no cryptocurrency, metal, SDR or Syrian pound of its source', () => {
+    for (const code of ['BTC', 'ETH', 'USDT', 'XAU', 'XAG', 'XPT', 'XPD', 'XDR', 'SYP', 'HRK', 'VEF', 'DEM']) {
+      expect(Object.hasOwn(BUNDLED_RATES.perUsd, code), code).toBe(false);
+    }
+  });
+
+  it('has exactly the payout currencies of the filter, each a distinct three-letter code', () => {
+    expect(PAYOUT_CURRENCIES.length).toBe(153);
+    expect(new Set(PAYOUT_CURRENCIES).size).toBe(153);
+    for (const code of PAYOUT_CURRENCIES) expect(code).toMatch(/^[A-Z]{3}$/);
+    for (const code of REQUIRED_CURRENCIES) expect(PAYOUT_CURRENCIES).toContain(code);
+    expect(Object.keys(BUNDLED_RATES.perUsd)).toEqual(PAYOUT_CURRENCIES);
   });
 
   it('cannot be changed by a caller', () => {
@@ -55,8 +73,8 @@ describe('the bundled rate table', () => {
 
 describe('toUsd and convert', () => {
   it('says €10.68 is worth more than $10.68', () => {
-    // 10.68 / 0.856036 EUR per USD
-    expect(toUsd(10.68, 'EUR')).toBeCloseTo(12.4761, 4);
+    // 10.68 / 0.880226 EUR per USD
+    expect(toUsd(10.68, 'EUR')).toBeCloseTo(12.1332, 4);
     expect(usdValue({ amount: 10.68, currency: 'EUR' })).toBeGreaterThan(usdValue({ amount: 10.68, currency: 'USD' }));
   });
 
@@ -75,8 +93,8 @@ describe('toUsd and convert', () => {
   it('converts EUR to GBP through USD', () => {
     expect(convert(10, 'EUR', 'GBP', ROUND_RATES)).toBe(6.25);
     expect(convert(160, 'JPY', 'INR', ROUND_RATES)).toBe(100);
-    // 10 / 0.856036 × 0.733602 with the bundled table
-    expect(convert(10, 'EUR', 'GBP')).toBeCloseTo(8.5698, 4);
+    // 10 / 0.880226 × 0.755389 with the bundled table
+    expect(convert(10, 'EUR', 'GBP')).toBeCloseTo(8.5818, 4);
   });
 
   it('answers null for an unknown currency instead of guessing', () => {
@@ -113,7 +131,7 @@ describe('ordering payouts by their USD value', () => {
       { amount: 1, currency: 'gbp' },
     ];
     const sorted = [...payouts].sort((a, b) => usdValue(b) - usdValue(a));
-    // GBP 1.363 · EUR 1.168 · INR 1.045 · USD 1 · IDR 0.846 · USD 0 · then the unknowns, in list order
+    // GBP 1.324 · EUR 1.136 · INR 1.041 · USD 1 · IDR 0.833 · USD 0 · then the unknowns, in list order
     expect(sorted).toEqual([
       { amount: 1, currency: 'gbp' },
       { amount: 1, currency: 'EUR' },
@@ -207,8 +225,8 @@ describe('formatPayoutWithEquivalent', () => {
   it('shows the equivalent in the display currency when the payout is in another', () => {
     expect(formatPayoutWithEquivalent({ amount: 1.6, currency: 'EUR' }, 'USD', ROUND_RATES)).toBe('€1.60 ≈ $2.00');
     expect(formatPayoutWithEquivalent({ amount: 120, currency: 'INR' }, 'EUR', ROUND_RATES)).toBe('₹120 ≈ €0.96');
-    // 1.60 / 0.856036 with the bundled table
-    expect(formatPayoutWithEquivalent({ amount: 1.6, currency: 'EUR' }, 'USD')).toBe('€1.60 ≈ $1.87');
+    // 1.60 / 0.880226 = 1.8177 with the bundled table
+    expect(formatPayoutWithEquivalent({ amount: 1.6, currency: 'EUR' }, 'USD')).toBe('€1.60 ≈ $1.82');
   });
 
   it('shows the payout alone when it is already in the display currency', () => {

@@ -5,13 +5,14 @@
  */
 export { convert, DISPLAY_CURRENCIES, isCurrencyCode, type Money, toUsd, UNKNOWN_USD_VALUE, usdValue } from './convert';
 export { DEFAULT_LOCALE, formatMoney, formatPayoutWithEquivalent } from './format';
+export { PAYOUT_CURRENCIES } from './payout-currencies';
 export {
   isRatesTable,
   newerRates,
   parseRatesResponse,
-  RATES_ATTRIBUTION,
-  RATES_ORIGIN_PATTERN,
-  RATES_URL,
+  RATES_ORIGIN_PATTERNS,
+  RATES_SOURCE,
+  RATES_URLS,
   type Rates,
   RatesSchema,
   REQUIRED_CURRENCIES,

@@ -3,8 +3,8 @@ import {
   BUNDLED_RATES,
   newerRates,
   parseRatesResponse,
-  RATES_ORIGIN_PATTERN,
-  RATES_URL,
+  RATES_ORIGIN_PATTERNS,
+  RATES_URLS,
   type Rates,
   readStoredRates,
 } from './index';
@@ -26,22 +26,66 @@ const REQUIRED = {
 
 const STORED: Rates = { date: '2026-08-21', perUsd: { ...REQUIRED, PLN: 3.64 } };
 
-/** The answer of open.er-api.com/v6/latest/USD, trimmed to a few currencies. */
-function erApiAnswer(changes: Record<string, unknown> = {}): Record<string, unknown> {
+/**
+ * usd.min.json of @fawazahmed0/currency-api 2026.9.29 as jsDelivr serves it, trimmed to the
+ * currencies networks pay in and a few of the others it lists (tokens, gold, the SDR, old and
+ * redenominated currencies): lower-case codes, units per 1 USD.
+ */
+function usdAnswer(changes: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    result: 'success',
-    provider: 'https://www.exchangerate-api.com',
-    documentation: 'https://www.exchangerate-api.com/docs/free',
-    terms_of_use: 'https://www.exchangerate-api.com/terms',
-    time_last_update_unix: 1787270551,
-    time_last_update_utc: 'Fri, 21 Aug 2026 00:02:31 +0000',
-    time_next_update_unix: 1787356951,
-    time_next_update_utc: 'Sat, 22 Aug 2026 00:02:31 +0000',
-    time_eol_unix: 0,
-    base_code: 'USD',
-    rates: { ...REQUIRED, AED: 3.6725, PLN: 3.64 },
+    date: '2026-09-29',
+    usd: {
+      '1inch': 9.96631033,
+      ada: 4.11406386,
+      aed: 3.6725,
+      ats: 12.11217224,
+      brl: 5.22423802,
+      btc: 0.000012017405,
+      cny: 6.70778353,
+      eur: 0.88022588,
+      gbp: 0.75538854,
+      hrk: 6.63206193,
+      idr: 18016.34310713,
+      inr: 96.08534228,
+      jpy: 157.47729333,
+      mxn: 18.00541451,
+      pln: 3.84930694,
+      rub: 84.50846439,
+      syp: 13003.41544707,
+      try: 48.99546313,
+      usd: 1,
+      usdt: 1.00052249,
+      vnd: 25947.76804973,
+      xau: 0.0002421835,
+      xdr: 0.73536631,
+    },
     ...changes,
   };
+}
+
+/** The payout currencies of `usdAnswer()`, as Offer Lens keeps them. */
+const SEP_29_RATES: Rates = {
+  date: '2026-09-29',
+  perUsd: {
+    USD: 1,
+    AED: 3.6725,
+    BRL: 5.22423802,
+    CNY: 6.70778353,
+    EUR: 0.88022588,
+    GBP: 0.75538854,
+    IDR: 18016.34310713,
+    INR: 96.08534228,
+    JPY: 157.47729333,
+    MXN: 18.00541451,
+    PLN: 3.84930694,
+    RUB: 84.50846439,
+    TRY: 48.99546313,
+    VND: 25947.76804973,
+  },
+};
+
+function withRates(changes: Record<string, unknown>): Record<string, unknown> {
+  return usdAnswer({ usd: { ...(usdAnswer().usd as Record<string, unknown>), ...changes } });
 }
 
 const AUG_21_NOON = Date.parse('2026-08-21T12:00:00Z');
@@ -115,40 +159,99 @@ describe('readStoredRates', () => {
 });
 
 describe('parseRatesResponse', () => {
-  it('reads the day of an open.er-api.com answer as its date', () => {
-    expect(parseRatesResponse(erApiAnswer())).toEqual({
-      date: '2026-08-21',
-      perUsd: { ...REQUIRED, AED: 3.6725, PLN: 3.64 },
+  it('reads a jsDelivr answer: payout currencies upper-cased, tokens, gold and the SDR dropped', () => {
+    // No BTC, USDT, 1INCH, XAU, XDR, ATS, HRK or SYP: SEP_29_RATES lists every code kept.
+    expect(parseRatesResponse(usdAnswer())).toEqual(SEP_29_RATES);
+  });
+
+  it('counts USD at 1 when the answer leaves it out', () => {
+    const { usd: _usd, ...others } = usdAnswer().usd as Record<string, unknown>;
+    expect(parseRatesResponse(usdAnswer({ usd: others }))).toEqual(SEP_29_RATES);
+  });
+
+  it('refuses an answer that gives USD another rate than 1', () => {
+    expect(parseRatesResponse(withRates({ usd: 0.9 }))).toBeNull();
+    expect(parseRatesResponse(withRates({ usd: '1' }))).toBeNull();
+  });
+
+  it('refuses the bodies of an error or an outage', () => {
+    const bodies = [
+      "Couldn't find the requested file /v1/currencies/usd.min.json in @fawazahmed0/currency-api.",
+      '<!DOCTYPE html><html><head><title>Page not found</title></head></html>',
+      { status: 404, message: "Couldn't find the requested release version 2026.13.1." },
+      { error: 'Not found' },
+      '',
+      null,
+      undefined,
+    ];
+    for (const body of bodies) expect(parseRatesResponse(body), String(body)).toBeNull();
+  });
+
+  it('refuses other shapes: another base currency, the old provider, upper-case codes, no date', () => {
+    const { usd, ...dateOnly } = usdAnswer();
+    const shapes = [
+      { date: '2026-09-29', eur: { usd: 1.1361, gbp: 0.8582 } },
+      { result: 'success', base_code: 'USD', time_last_update_unix: 1790640000, rates: SEP_29_RATES.perUsd },
+      usdAnswer({ usd: SEP_29_RATES.perUsd }),
+      usdAnswer({ usd: Object.entries(usd as object) }),
+      usdAnswer({ usd: 'none' }),
+      { usd },
+      dateOnly,
+      [usdAnswer()],
+      {},
+    ];
+    for (const body of shapes) expect(parseRatesResponse(body), JSON.stringify(body).slice(0, 60)).toBeNull();
+  });
+
+  it('refuses a date that is not a YYYY-MM-DD day', () => {
+    for (const date of ['2026-9-29', '2026-09-29T00:00:00Z', '29.09.2026', '2026-02-30', 1790640000, null]) {
+      expect(parseRatesResponse(usdAnswer({ date })), String(date)).toBeNull();
+    }
+  });
+
+  it('refuses a payout currency whose rate is zero, negative, endless or not a number', () => {
+    expect(parseRatesResponse(withRates({ eur: 0 }))).toBeNull();
+    expect(parseRatesResponse(withRates({ jpy: -157.48 }))).toBeNull();
+    expect(parseRatesResponse(withRates({ pln: '3.85' }))).toBeNull();
+    expect(parseRatesResponse(withRates({ aed: null }))).toBeNull();
+    const endless = JSON.parse(JSON.stringify(usdAnswer()).replace('"eur":0.88022588', '"eur":1e999'));
+    expect(parseRatesResponse(endless)).toBeNull();
+  });
+
+  it('keeps the table when only a code it does not keep has a broken rate', () => {
+    expect(parseRatesResponse(withRates({ btc: null, xau: -1, shib: 'n/a' }))).toEqual(SEP_29_RATES);
+  });
+
+  it('refuses a table missing a currency networks pay in', () => {
+    const { vnd: _vnd, ...withoutVnd } = usdAnswer().usd as Record<string, unknown>;
+    expect(parseRatesResponse(usdAnswer({ usd: withoutVnd }))).toBeNull();
+  });
+
+  it('refuses a table dated in the future, and takes one dated the next day in another time zone', () => {
+    const sep29Noon = Date.parse('2026-09-29T12:00:00Z');
+    expect(parseRatesResponse(usdAnswer({ date: '2099-01-01' }), sep29Noon)).toBeNull();
+    expect(parseRatesResponse(usdAnswer({ date: '2026-09-30' }), sep29Noon)).toEqual({
+      ...SEP_29_RATES,
+      date: '2026-09-30',
     });
   });
 
-  it('refuses an error answer', () => {
-    expect(parseRatesResponse({ result: 'error', 'error-type': 'unsupported-code' })).toBeNull();
-    expect(parseRatesResponse(erApiAnswer({ result: 'error' }))).toBeNull();
+  it('refuses an answer of more than a thousand codes', () => {
+    const usd: Record<string, unknown> = { ...(usdAnswer().usd as Record<string, unknown>) };
+    for (let i = 0; Object.keys(usd).length <= 1000; i++) usd[`token${i}`] = 1;
+    expect(parseRatesResponse(usdAnswer({ usd }))).toBeNull();
+    delete usd.token0;
+    expect(Object.keys(usd).length).toBe(1000);
+    expect(parseRatesResponse(usdAnswer({ usd }))).toEqual(SEP_29_RATES);
   });
 
-  it('refuses an answer based on another currency', () => {
-    expect(parseRatesResponse(erApiAnswer({ base_code: 'EUR' }))).toBeNull();
-  });
-
-  it('refuses an absurd table', () => {
-    const rates = erApiAnswer().rates as Record<string, number>;
-    expect(parseRatesResponse(erApiAnswer({ rates: { ...rates, USD: 0.9 } }))).toBeNull();
-    expect(parseRatesResponse(erApiAnswer({ rates: { ...rates, JPY: -158 } }))).toBeNull();
-    expect(parseRatesResponse(erApiAnswer({ rates: { USD: 1, EUR: 0.856 } }))).toBeNull();
-    expect(parseRatesResponse(erApiAnswer({ rates: 'none' }))).toBeNull();
-  });
-
-  it('refuses an update time that is not a time, or in the future', () => {
-    expect(parseRatesResponse(erApiAnswer({ time_last_update_unix: 'Fri, 21 Aug 2026' }))).toBeNull();
-    expect(parseRatesResponse(erApiAnswer({ time_last_update_unix: 1e15 }))).toBeNull();
-    expect(parseRatesResponse(erApiAnswer({ time_last_update_unix: 4102444800 }), AUG_21_NOON)).toBeNull();
-  });
-
-  it('refuses a body that is not an answer', () => {
-    for (const body of [null, undefined, '<html>Maintenance</html>', [], {}]) {
-      expect(parseRatesResponse(body)).toBeNull();
-    }
+  it('reads nothing from a "__proto__" code planted in the answer', () => {
+    const { aed: _aed, ...withoutAed } = usdAnswer().usd as Record<string, unknown>;
+    const text = JSON.stringify(usdAnswer({ usd: withoutAed })).replace('"usd":{', '"usd":{"__proto__":{"aed":99},');
+    const rates = parseRatesResponse(JSON.parse(text));
+    const { AED: _AED, ...perUsd } = SEP_29_RATES.perUsd;
+    expect(rates).toEqual({ ...SEP_29_RATES, perUsd });
+    expect(Object.getPrototypeOf(rates?.perUsd)).toBe(Object.prototype);
   });
 });
 
@@ -173,10 +276,16 @@ describe('newerRates', () => {
   });
 });
 
-describe('the daily refresh endpoint', () => {
-  it('is asked for under the host permission Offer Lens requests', () => {
-    expect(RATES_URL).toBe('https://open.er-api.com/v6/latest/USD');
-    expect(RATES_ORIGIN_PATTERN).toBe('https://open.er-api.com/*');
-    expect(`${new URL(RATES_URL).origin}/*`).toBe(RATES_ORIGIN_PATTERN);
+describe('the daily refresh endpoints', () => {
+  it('asks jsDelivr first, then the Cloudflare Pages fallback the README documents', () => {
+    expect(RATES_URLS).toEqual([
+      'https://cdn.jsdelivr.net/npm/@fawazahmed0/currency-api@latest/v1/currencies/usd.min.json',
+      'https://latest.currency-api.pages.dev/v1/currencies/usd.min.json',
+    ]);
+  });
+
+  it('are each asked for under a host permission Offer Lens requests, and no other', () => {
+    expect(RATES_ORIGIN_PATTERNS).toEqual(['https://cdn.jsdelivr.net/*', 'https://latest.currency-api.pages.dev/*']);
+    expect(RATES_URLS.map((url) => `${new URL(url).origin}/*`)).toEqual(RATES_ORIGIN_PATTERNS);
   });
 });

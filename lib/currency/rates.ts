@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { PAYOUT_CURRENCIES } from './payout-currencies';
 
 /**
  * Rate tables as they cross a border: the daily refresh's answer and the table kept in
@@ -57,8 +58,8 @@ export const RatesSchema = z.object({
 /** Units of each currency per 1 USD, as of `date` (YYYY-MM-DD). */
 export type Rates = z.infer<typeof RatesSchema>;
 
-function isTooMany(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && Object.keys(value).length > MAX_CURRENCIES;
+function isTooMany(value: unknown, max: number): boolean {
+  return typeof value === 'object' && value !== null && Object.keys(value).length > max;
 }
 
 function isTooNew(date: string, now: number | undefined): boolean {
@@ -66,7 +67,8 @@ function isTooNew(date: string, now: number | undefined): boolean {
 }
 
 function checkedTable(value: unknown): Rates | null {
-  if (typeof value !== 'object' || value === null || isTooMany((value as { perUsd?: unknown }).perUsd)) return null;
+  if (typeof value !== 'object' || value === null) return null;
+  if (isTooMany((value as { perUsd?: unknown }).perUsd, MAX_CURRENCIES)) return null;
   const parsed = RatesSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
@@ -96,31 +98,52 @@ export function newerRates(a: Rates | null, b: Rates | null): Rates | null {
   return b.date > a.date ? b : a;
 }
 
-// The daily refresh, when the publisher turns it on. ExchangeRate-API's open access endpoint:
-// no key, refreshed once a day (~00:00 UTC), covers every required currency (ECB's table lacks
-// RUB and VND). Its terms ask for the attribution below wherever the rates are shown, and
-// allow caching a response.
-export const RATES_URL = 'https://open.er-api.com/v6/latest/USD';
-export const RATES_ORIGIN_PATTERN = 'https://open.er-api.com/*';
-export const RATES_ATTRIBUTION = { text: 'Rates By Exchange Rate API', url: 'https://www.exchangerate-api.com' };
+// The daily refresh, when the publisher turns it on: fawazahmed0/exchange-api, an npm package
+// its author's job publishes once a day, served by jsDelivr with no key and no rate limit. Its
+// README asks clients to fall back to the same files on Cloudflare Pages when jsDelivr fails,
+// so the refresh asks each URL in turn, and both hosts are optional host permissions.
+export const RATES_URLS = [
+  'https://cdn.jsdelivr.net/npm/@fawazahmed0/currency-api@latest/v1/currencies/usd.min.json',
+  'https://latest.currency-api.pages.dev/v1/currencies/usd.min.json',
+] as const;
+export const RATES_ORIGIN_PATTERNS = ['https://cdn.jsdelivr.net/*', 'https://latest.currency-api.pages.dev/*'] as const;
+/** Credit shown beside a rate's date, wherever rates are shown. */
+export const RATES_SOURCE = 'fawazahmed0/exchange-api (free daily exchange rates)';
 
-/** The fields of an open.er-api.com answer that Offer Lens reads; others are ignored. */
-const ErApiAnswerSchema = z.object({
-  result: z.literal('success'),
-  base_code: z.literal('USD'),
-  time_last_update_unix: z.number().check(z.int(), z.positive()),
-  rates: z.record(z.string(), z.unknown()),
+/** The answer lists tokens and metals too (339 codes on 2026-09-29); far more is not that table. */
+const MAX_ANSWER_CODES = 1000;
+
+/** The fields of a `currencies/usd` answer that Offer Lens reads; others are ignored. */
+const UsdAnswerSchema = z.object({
+  date: z.string(),
+  usd: z.record(z.string(), z.unknown()),
 });
 
 /**
- * The table in an answer of `RATES_URL`, or null when the answer is an error (`"result":
- * "error"`), not based on USD, or an absurd table (see `readStoredRates`). The date is the UTC
- * day of `time_last_update_unix`.
+ * The payout currencies of an answer's `usd` map (lower-case codes), upper-cased, with USD at
+ * 1 (implied); null when the answer gives USD another rate. Other codes are dropped unread.
+ */
+function payoutRatesOf(usd: Record<string, unknown>): Record<string, unknown> | null {
+  if (Object.hasOwn(usd, 'usd') && usd.usd !== 1) return null;
+  const perUsd: Record<string, unknown> = { USD: 1 };
+  for (const code of PAYOUT_CURRENCIES) {
+    const key = code.toLowerCase();
+    if (code !== 'USD' && Object.hasOwn(usd, key)) perUsd[code] = usd[key];
+  }
+  return perUsd;
+}
+
+/**
+ * The table in an answer of `RATES_URLS`, or null when the body is not that answer (an error
+ * page, another base currency, another shape), lists more than a thousand codes, or holds an
+ * absurd table (see `readStoredRates`): a payout currency's rate that is not a positive
+ * number, a required currency missing, or (given `now`) a date in the future.
  */
 export function parseRatesResponse(body: unknown, now?: number): Rates | null {
-  const answer = ErApiAnswerSchema.safeParse(body);
-  if (!answer.success || isTooMany(answer.data.rates)) return null;
-  const updated = new Date(answer.data.time_last_update_unix * 1000);
-  if (Number.isNaN(updated.getTime())) return null;
-  return readStoredRates({ date: updated.toISOString().slice(0, 10), perUsd: answer.data.rates }, now);
+  if (typeof body !== 'object' || body === null) return null;
+  if (isTooMany((body as { usd?: unknown }).usd, MAX_ANSWER_CODES)) return null;
+  const answer = UsdAnswerSchema.safeParse(body);
+  if (!answer.success) return null;
+  const perUsd = payoutRatesOf(answer.data.usd);
+  return perUsd && readStoredRates({ date: answer.data.date, perUsd }, now);
 }
