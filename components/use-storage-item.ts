@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StoredItem } from '../lib/storage/items';
+import { useAsyncEffect } from './use-async-effect';
 
 /** A storage item's value, kept current as the background changes it; undefined while loading. */
 export function useStorageItem<T>(item: StoredItem<T>): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    void item.getValue().then((v) => live && setValue(v));
-    const unwatch = item.watch((v) => setValue(v));
-    return () => {
-      live = false;
-      unwatch();
-    };
-  }, [item]);
+  useAsyncEffect(
+    (signal) => {
+      const stored = item.getValue();
+      signal.addEventListener('abort', item.watch(setValue));
+      return stored;
+    },
+    setValue,
+    [item],
+  );
   return value;
 }
 

@@ -1,23 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { linkChecksCsv } from '../../lib/export';
-import type { LinkCheckResult } from '../../lib/link-check';
+import { useEffect, useRef } from 'preact/hooks';
 import { LINK_CHECK_WHY } from '../../lib/link-check/permissions';
-import { sendMessage } from '../../lib/messaging/client';
 import type { Offer } from '../../lib/offer';
-import { downloadText } from '../download';
-import { askForLinkChecks } from '../link-check';
-import { stateOf } from './LinkCheck';
+import { useCheckAll } from './use-check-all';
 
 /** At most this many offers per run: each check is a real click at the network. */
 export const CHECK_ALL_MAX = 50;
-/** The pause between two checks. */
-const PAUSE_MS = 1000;
-
-interface Row {
-  offer: Offer;
-  result: LinkCheckResult | null;
-  problem: string | null;
-}
 
 /**
  * "Check all": the listed offers' links (the watched ones with the Watching filter), one at a
@@ -26,49 +13,10 @@ interface Row {
  */
 export function CheckAll({ offers, what, onClose }: { offers: Offer[]; what: string; onClose: () => void }) {
   const list = offers.slice(0, CHECK_ALL_MAX);
-  const [rows, setRows] = useState<Row[]>([]);
-  const [running, setRunning] = useState(false);
-  const [refused, setRefused] = useState(false);
-  const stop = useRef(false);
+  const { rows, running, refused, checked, start, stop, exportCsv } = useCheckAll(list);
   const startButton = useRef<HTMLButtonElement>(null);
   useEffect(() => startButton.current?.focus(), []);
-  useEffect(
-    () => () => {
-      stop.current = true;
-    },
-    [],
-  );
 
-  function start() {
-    const allowed = askForLinkChecks();
-    stop.current = false;
-    setRows([]);
-    setRunning(true);
-    void allowed.then(async (granted) => {
-      setRefused(!granted);
-      if (!granted) {
-        setRunning(false);
-        return;
-      }
-      for (const [i, offer] of list.entries()) {
-        if (stop.current) break;
-        if (i > 0) await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
-        if (stop.current) break;
-        const state = await sendMessage('checkLink', { offerId: offer.id }).then(stateOf, (error: unknown) => ({
-          kind: 'failed' as const,
-          message: error instanceof Error ? error.message : String(error),
-        }));
-        const row: Row =
-          state.kind === 'done'
-            ? { offer, result: state.result, problem: null }
-            : { offer, result: null, problem: state.kind === 'failed' ? state.message : 'permission refused' };
-        setRows((done) => [...done, row]);
-      }
-      setRunning(false);
-    });
-  }
-
-  const results = rows.flatMap((row) => (row.result ? [{ offer: row.offer, result: row.result }] : []));
   return (
     <section class="check-all" aria-labelledby="check-all-title">
       <div class="row spread">
@@ -83,7 +31,7 @@ export function CheckAll({ offers, what, onClose }: { offers: Offer[]; what: str
       {refused && <p class="banner warn">{LINK_CHECK_WHY}</p>}
       <div class="row">
         {running ? (
-          <button type="button" class="btn" onClick={() => (stop.current = true)}>
+          <button type="button" class="btn" onClick={stop}>
             Stop
           </button>
         ) : (
@@ -91,14 +39,8 @@ export function CheckAll({ offers, what, onClose }: { offers: Offer[]; what: str
             {rows.length ? 'Check again' : `Check ${list.length} links`}
           </button>
         )}
-        {results.length > 0 && !running && (
-          <button
-            type="button"
-            class="btn"
-            onClick={() =>
-              downloadText(`offer-lens-link-checks-${Date.now()}.csv`, linkChecksCsv(results), 'text/csv;charset=utf-8')
-            }
-          >
+        {checked > 0 && !running && (
+          <button type="button" class="btn" onClick={exportCsv}>
             Export CSV
           </button>
         )}

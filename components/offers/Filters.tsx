@@ -77,6 +77,7 @@ export function Filters({ search, categories, geos, onChange }: Props) {
 /** The minimum payout as typed ("1." on the way to "1.5" stays), the number once it is one. */
 function MinPayout({ value, onChange }: { value: number | null; onChange: (amount: number | null) => void }) {
   const [text, setText] = useState(value === null ? '' : String(value));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a value from elsewhere (the query, Clear) rewrites the box, never the publisher's own typing
   useEffect(() => {
     if (toAmount(text) !== value) setText(value === null ? '' : String(value));
   }, [value]);

@@ -1,37 +1,10 @@
-import { useState } from 'preact/hooks';
-import type { LinkCheckAnswer, LinkCheckResult } from '../../lib/link-check';
 import { LINK_CHECK_WHY } from '../../lib/link-check/permissions';
-import { sendMessage } from '../../lib/messaging/client';
-import { askForLinkChecks } from '../link-check';
 import { LinkCheckReport } from './LinkCheckReport';
-
-type State =
-  | { kind: 'idle' }
-  | { kind: 'checking' }
-  | { kind: 'refused' }
-  | { kind: 'failed'; message: string }
-  | { kind: 'done'; result: LinkCheckResult; note?: string };
+import { useLinkCheck } from './use-link-check';
 
 /** "Check link" in the offer detail: follow the link as a phone would, then say where it lands. */
 export function LinkCheck({ offerId }: { offerId: string }) {
-  const [state, setState] = useState<State>({ kind: 'idle' });
-
-  function check() {
-    // Asked inside the click (granted already: answered at once, no prompt).
-    const allowed = askForLinkChecks();
-    setState({ kind: 'checking' });
-    void allowed
-      .then(async (granted) => {
-        if (!granted) {
-          setState({ kind: 'refused' });
-          return;
-        }
-        setState(stateOf(await sendMessage('checkLink', { offerId })));
-      })
-      .catch((error: unknown) =>
-        setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
-      );
-  }
+  const { state, check } = useLinkCheck(offerId);
 
   return (
     <div class="link-check">
@@ -64,26 +37,4 @@ export function LinkCheck({ offerId }: { offerId: string }) {
       </div>
     </div>
   );
-}
-
-export function stateOf(answer: LinkCheckAnswer): State {
-  switch (answer.status) {
-    case 'checked':
-      return { kind: 'done', result: answer.result };
-    case 'too-soon':
-      return answer.last
-        ? {
-            kind: 'done',
-            result: answer.last,
-            note: `Checked less than a minute ago: this is that check. Again in ${Math.ceil(answer.retryInMs / 1000)} s.`,
-          }
-        : {
-            kind: 'failed',
-            message: `one check per offer per minute; again in ${Math.ceil(answer.retryInMs / 1000)} s`,
-          };
-    case 'needs-permission':
-      return { kind: 'refused' };
-    case 'unknown-offer':
-      return { kind: 'failed', message: 'the offer is no longer in the feed' };
-  }
 }

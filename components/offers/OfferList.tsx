@@ -37,10 +37,11 @@ export function OfferList({
   const listRef = useRef<HTMLUListElement>(null);
   const list = useVirtualList(offers.length, ROW_HEIGHT, () => listRef.current);
   scrollTo.current = list.scrollToIndex;
-  const last = list.items[list.items.length - 1];
+  const lastShown = list.items[list.items.length - 1]?.index;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked once per new last row, not on every render (onNearEnd is a new function each time)
   useEffect(() => {
-    if (last && last.index >= offers.length - 10) onNearEnd();
-  }, [last?.index, offers.length]);
+    if (lastShown !== undefined && lastShown >= offers.length - 10) onNearEnd();
+  }, [lastShown, offers.length]);
 
   return (
     <ul id="results" class="results" role="listbox" aria-label="Offers" ref={listRef} tabIndex={-1}>

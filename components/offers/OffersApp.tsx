@@ -1,33 +1,26 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { ChangeRecord } from '../../lib/changes/log';
-import { changesCsv, changesJson, exportFileName, offersCsv, offersJson } from '../../lib/export';
-import { countText } from '../../lib/format';
-import type { Offer } from '../../lib/offer';
 import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
 import { DEFAULT_SEARCH_STATE } from '../../lib/search/query';
-import { type SurfaceStart, type TabOffer, tabOffersItem, toTabOffer } from '../../lib/storage/items';
-import { parseStoreUrl, storeKey, storeKeyLabel } from '../../lib/store-url';
-import { subIdStatus, trackingLinkFor } from '../../lib/tracking-link';
-import { safeHttpUrl } from '../../lib/url';
-import { downloadText } from '../download';
-import { StatusLine } from '../StatusLine';
-import { hasSidePanel, openSidePanel } from '../side-panel';
-import { useCopy } from '../use-copy';
-import { useNow, useStorageItem } from '../use-storage-item';
+import type { SurfaceStart } from '../../lib/storage/items';
+import { storeKeyLabel } from '../../lib/store-url';
+import { useNow } from '../use-storage-item';
 import { useWatchlist } from '../use-watchlist';
-import { ChangesView, changeListRows } from './ChangesView';
-import { CheckAll } from './CheckAll';
-import { type ExportFormat, ExportMenu } from './ExportMenu';
+import { bodyFor, type View } from './body';
+import { changeListRows } from './ChangesView';
 import { Filters } from './Filters';
+import { Footer } from './Footer';
 import { OfferDetail } from './OfferDetail';
-import { OfferList } from './OfferList';
+import { OffersBody } from './OffersBody';
 import { OnThisPage } from './OnThisPage';
-import { useActiveStoreTab } from './use-active-tab';
+import { SearchBar } from './SearchBar';
 import { useChanges } from './use-changes';
+import { useListNavigation } from './use-list-navigation';
+import { useOfferActions } from './use-offer-actions';
 import { useOffers } from './use-offers';
-
-type View = 'offers' | 'changes';
+import { useOnThisPage } from './use-on-this-page';
+import { useToast } from './use-toast';
+import { ViewTabs } from './ViewTabs';
 
 /** Where the offers are shown: the same components, laid out for the room each surface has. */
 export type Surface = 'popup' | 'panel' | 'page';
@@ -42,264 +35,130 @@ interface Props {
 export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) {
   const watch = useWatchlist();
   const app = useOffers(watch.watchlist, start);
+  const { search, detail, settings } = app;
   const now = useNow();
   const [view, setView] = useState<View>('offers');
-  const [selected, setSelected] = useState(0);
   const [checkingAll, setCheckingAll] = useState(false);
-  const [toast, setToast] = useState('');
+  const { toast, say } = useToast();
   const searchRef = useRef<HTMLInputElement>(null);
-  const scrollTo = useRef<((index: number) => void) | null>(null);
-  const { copy: copyToClipboard } = useCopy(copy);
-  const changes = useChanges(app.search, view === 'changes', app.summary?.fetchedAt ?? null);
+  const changes = useChanges(search.state, view === 'changes', app.summary?.fetchedAt ?? null);
   const changeRows = useMemo(
     () => changeListRows(changes.changes, changes.unseen, changes.showingEarlier),
     [changes.changes, changes.unseen, changes.showingEarlier],
   );
-  const offers = app.results?.offers ?? [];
-  const count = view === 'offers' ? offers.length : changeRows.length;
-  const beside = useActiveStoreTab(surface === 'panel');
-  const tabOffers = useStorageItem(tabOffersItem);
-  const [matched, setMatched] = useState<{ url: string; offers: TabOffer[] } | null>(null);
-  const known = beside ? tabOffers?.[beside.tabId] : undefined;
-  // The side panel's "On this page": what the background matched for that tab's badge, at once;
-  // else (badges off, a tab from before the install) matched here from the stored offers.
-  const onPage = beside && known?.url === beside.url ? known : matched?.url === beside?.url ? matched : null;
-  useEffect(() => {
-    const source = app.source;
-    const settings = app.settings;
-    if (!beside || !source || !settings || (known && known.url === beside.url)) return;
-    let live = true;
-    source.forStorePage(beside.url, settings.country || null, Date.now()).then(
-      (found) =>
-        live &&
-        setMatched({
-          url: beside.url,
-          offers: found
-            .slice(0, 10)
-            .map((offer) => toTabOffer({ ...offer, trackingLink: trackingLinkFor(offer, settings) })),
-        }),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [beside, app.source, app.settings, known?.url]);
+  const offers = search.results?.offers ?? [];
+  const onPage = useOnThisPage(surface === 'panel', app.source, settings);
+  const act = useOfferActions({ view, settings, search, changes, watch, copy, say });
+  const openChange = (change: ChangeRecord) => void detail.open(change.offerId);
+  const nav = useListNavigation({
+    view,
+    search: search.state,
+    offers,
+    changeRows,
+    query: search.state?.query ?? '',
+    onOpenOffer: detail.show,
+    onOpenChange: openChange,
+    onClearQuery: () => search.typeQuery(''),
+    onCopy: (offer) => void act.copyLink(offer),
+    onToggleWatch: act.toggleWatch,
+  });
 
-  // A new search, or the other view, starts the selection at the top again.
-  useEffect(() => setSelected(view === 'changes' ? 1 : 0), [app.search, view]);
+  // Back from the detail (or at the start), the search box has the keys again.
   useEffect(() => {
-    if (!app.focused) searchRef.current?.focus();
-  }, [app.focused]);
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast(''), 2500);
-    return () => clearTimeout(timer);
-  }, [toast]);
+    if (!detail.focused) searchRef.current?.focus();
+  }, [detail.focused]);
 
   const status = describeStatus(app.status ?? EMPTY_STATUS, app.summary ?? null, now);
-  const settings = app.settings;
-
-  async function copyLink(offer: Offer) {
-    if (!settings) return;
-    if (!(await copyToClipboard(trackingLinkFor(offer, settings)))) {
-      setToast('Could not copy the link');
-      return;
-    }
-    const warning = subIdStatus(offer, settings.subId) === 'ok' ? '' : ' (⚠ your sub ID is not accepted by it)';
-    setToast(`Copied the tracking link of ${offer.name}${warning}`);
-  }
-
-  async function copyTabOffer(offer: TabOffer) {
-    const ok = await copyToClipboard(safeHttpUrl(offer.trackingLink));
-    setToast(ok ? `Copied the tracking link of ${offer.name}` : 'Could not copy the link');
-  }
-
-  async function exportView(format: ExportFormat) {
-    if (!settings) return;
-    const at = Date.now();
-    const csv = format === 'csv';
-    const type = csv ? 'text/csv;charset=utf-8' : 'application/json';
-    if (view === 'offers') {
-      const list = await app.allMatches();
-      const text = csv ? offersCsv(list, settings) : offersJson(list, settings, at);
-      downloadText(exportFileName('offers', format, at), text, type);
-      setToast(`Exported ${countText(list.length)} as ${format.toUpperCase()}`);
-    } else {
-      const list = await changes.all();
-      downloadText(exportFileName('changes', format, at), csv ? changesCsv(list) : changesJson(list, at), type);
-      setToast(`Exported ${countText(list.length, 'change')} as ${format.toUpperCase()}`);
-    }
-  }
-
-  function showAllApps() {
-    if (app.search) app.changeSearch({ ...app.search, app: null });
-  }
-
-  function toggleWatch(offer: Offer) {
-    const on = !watch.watchlist?.offers.includes(offer.id);
-    watch.toggle({ offerId: offer.id }, on);
-    setToast(on ? `Watching ${offer.name}` : `Stopped watching ${offer.name}`);
-  }
-
-  function openChange(change: ChangeRecord) {
-    void app.openOffer(change.offerId);
-  }
-
-  function move(by: number) {
-    let index = Math.max(0, Math.min(count - 1, selected + by));
-    // Group headers are not choices: step over them.
-    if (view === 'changes' && changeRows[index]?.type === 'header')
-      index = Math.min(count - 1, index + (by < 0 ? -1 : 1));
-    if (view === 'changes' && changeRows[index]?.type === 'header') index = selected;
-    setSelected(index);
-    scrollTo.current?.(index);
-  }
-
-  function onKeyDown(e: KeyboardEvent) {
-    const offer = view === 'offers' ? offers[selected] : undefined;
-    const row = view === 'changes' ? changeRows[selected] : undefined;
-    if (e.key === 'ArrowDown') move(1);
-    else if (e.key === 'ArrowUp') move(-1);
-    else if (e.key === 'PageDown') move(8);
-    else if (e.key === 'PageUp') move(-8);
-    else if (e.key === 'Enter' && offer) app.showOffer(offer);
-    else if (e.key === 'Enter' && row?.type === 'change') openChange(row.change);
-    else if (e.key === 'Escape' && app.search?.query) app.typeQuery('');
-    else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && offer && !hasTextSelection(e.currentTarget)) {
-      void copyLink(offer);
-    } else if (e.key.toLowerCase() === 's' && e.altKey && offer) toggleWatch(offer);
-    else return;
-    e.preventDefault();
-  }
-
   const rootClass = `popup surface-${surface}`;
-  if (app.focused && settings) {
+  if (detail.focused && settings) {
     return (
       <div
         class={rootClass}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
-            app.showOffer(null);
+            detail.show(null);
           }
         }}
       >
         <OfferDetail
-          offer={app.focused.offer}
-          goneAt={app.focused.goneAt}
+          offer={detail.focused.offer}
+          goneAt={detail.focused.goneAt}
           settings={settings}
           now={now}
           watch={watch}
-          onBack={() => app.showOffer(null)}
+          onBack={() => detail.show(null)}
           onCopy={copy}
         />
       </div>
     );
   }
 
-  const noKey = app.keyInfo && !app.keyInfo.hasKey && app.summary === null;
+  const noKey = !!app.keyInfo && !app.keyInfo.hasKey && app.summary === null;
+  const results = search.results;
   // "N match" only means something against a loaded feed, and only while it differs from it.
   const matchCount =
-    view === 'offers' && app.summary && app.results?.complete && app.results.total !== app.summary.offerCount
-      ? app.results.total
+    view === 'offers' && app.summary && results?.complete && results.total !== app.summary.offerCount
+      ? results.total
       : null;
-  const listId = view === 'offers' ? 'results' : 'changes';
-  const activeId = view === 'offers' ? `offer-${selected}` : `change-${selected}`;
+  const showAllApps = () => search.state && search.change({ ...search.state, app: null });
+  const body = bodyFor({
+    noKey,
+    checkingAll,
+    view,
+    matches: results?.total ?? null,
+    feedOffers: app.summary?.offerCount ?? null,
+    search: search.state,
+  });
   return (
     <div class={rootClass}>
-      <header class="search-bar">
-        <input
-          ref={searchRef}
-          type="search"
-          role="combobox"
-          aria-label="Search offers"
-          aria-controls={listId}
-          aria-expanded={count > 0}
-          aria-activedescendant={count ? activeId : undefined}
-          aria-autocomplete="list"
-          aria-description="Arrow keys choose, Enter opens, Ctrl+C copies the link, Alt+S watches"
-          placeholder="Search offers, e.g. spotify geo:US"
-          value={app.search?.query ?? ''}
-          onInput={(e) => app.typeQuery(e.currentTarget.value)}
-          onKeyDown={onKeyDown}
-          autoFocus
-          spellcheck={false}
-        />
-        {app.summary && (
-          <ExportMenu what={view === 'offers' ? 'these offers' : 'these changes'} onExport={exportView} />
-        )}
-        {surface === 'popup' && hasSidePanel() && (
-          <button
-            type="button"
-            class="btn icon"
-            title="Open in side panel"
-            aria-label="Open in side panel"
-            onClick={() => {
-              void openSidePanel().then((opened) => opened && window.close());
-            }}
-          >
-            ◧
-          </button>
-        )}
-        <button
-          type="button"
-          class="btn icon"
-          title="Settings"
-          aria-label="Settings"
-          onClick={() => browser.runtime.openOptionsPage()}
-        >
-          ⚙
-        </button>
-      </header>
-      {app.search && app.summary && (
+      <SearchBar
+        inputRef={searchRef}
+        query={search.state?.query ?? ''}
+        listId={view === 'offers' ? 'results' : 'changes'}
+        count={nav.count}
+        activeId={nav.activeId}
+        onType={search.typeQuery}
+        onKeyDown={nav.onKeyDown}
+        exportWhat={app.summary ? (view === 'offers' ? 'these offers' : 'these changes') : null}
+        onExport={act.exportView}
+        onOpenSidePanel={surface === 'popup' ? act.openSidePanel : null}
+        onOpenSettings={act.openSettings}
+      />
+      {search.state && app.summary && (
         <>
           <Filters
-            search={app.search}
-            categories={app.results?.categories ?? []}
-            geos={app.results?.geos ?? []}
-            onChange={app.changeSearch}
+            search={search.state}
+            categories={results?.categories ?? []}
+            geos={results?.geos ?? []}
+            onChange={search.change}
           />
-          <div class="views">
-            <div role="tablist" aria-label="Views">
-              <button type="button" role="tab" aria-selected={view === 'offers'} onClick={() => setView('offers')}>
-                Offers
-              </button>
-              <button type="button" role="tab" aria-selected={view === 'changes'} onClick={() => setView('changes')}>
-                Changes
-                {changes.unseenTotal > 0 && <span class="count">{changes.unseenTotal.toLocaleString('en-US')}</span>}
-              </button>
-            </div>
-            <button
-              type="button"
-              class={`watching-filter${app.search.watching ? ' on' : ''}`}
-              aria-pressed={app.search.watching}
-              onClick={() => app.search && app.changeSearch({ ...app.search, watching: !app.search.watching })}
-            >
-              ★ Watching
-            </button>
-          </div>
+          <ViewTabs
+            view={view}
+            unseenChanges={changes.unseenTotal}
+            watching={search.state.watching}
+            onView={setView}
+            onWatching={(watching) => search.state && search.change({ ...search.state, watching })}
+          />
         </>
       )}
-      {app.search?.app && (
+      {search.state?.app && (
         <div class="app-filter">
           <span>
-            Offers for <strong>{storeKeyLabel(app.search.app)}</strong>
+            Offers for <strong>{storeKeyLabel(search.state.app)}</strong>
           </span>
           <button type="button" class="btn link" onClick={showAllApps}>
             Show all apps
           </button>
         </div>
       )}
-      {view === 'offers' && onPage && !app.search?.app && (
+      {view === 'offers' && onPage && !search.state?.app && (
         <OnThisPage
           url={onPage.url}
           offers={onPage.offers}
-          onOpen={(offer) => void app.openOffer(offer.id)}
-          onCopy={(offer) => void copyTabOffer(offer)}
-          onShowAll={() => {
-            const page = parseStoreUrl(onPage.url);
-            if (page && app.search) app.changeSearch({ ...DEFAULT_SEARCH_STATE, app: storeKey(page) });
-          }}
+          onOpen={(offer) => void detail.open(offer.id)}
+          onCopy={(offer) => void act.copyTabOffer(offer)}
+          onShowAll={(appKey) => search.state && search.change({ ...DEFAULT_SEARCH_STATE, app: appKey })}
         />
       )}
       {status.tone === 'error' && (
@@ -311,113 +170,49 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
           </button>
         </div>
       )}
-      {app.searchError && <div class="banner error">{app.searchError}</div>}
+      {search.error && <div class="banner error">{search.error}</div>}
 
-      {noKey ? (
-        <div class="empty">
-          <h2>Connect your CarrierAppTraffic account</h2>
-          <p class="muted">Paste your API key in the settings, or look around with demo offers first.</p>
-          <div class="row center">
-            <button type="button" class="btn primary" onClick={() => browser.runtime.openOptionsPage()}>
-              Open settings
-            </button>
-            <button type="button" class="btn" onClick={app.tryDemo}>
-              Try with demo data
-            </button>
-          </div>
-        </div>
-      ) : checkingAll && view === 'offers' ? (
-        <CheckAll
-          offers={offers}
-          what={app.search?.watching ? 'watched offers' : 'listed offers'}
-          onClose={() => setCheckingAll(false)}
-        />
-      ) : view === 'changes' ? (
-        <ChangesView
-          state={changes}
-          rows={changeRows}
-          selected={selected}
-          now={now}
-          onOpen={openChange}
-          onSelect={setSelected}
-          onMarkAllSeen={() => void changes.markAllSeen()}
-          scrollTo={scrollTo}
-        />
-      ) : app.results && app.results.total === 0 ? (
-        <div class="empty">
-          {app.summary?.offerCount === 0 ? (
-            <p>The feed has no active offers for your account right now.</p>
-          ) : app.search?.app ? (
-            <>
-              <p>No offers for this app.</p>
-              <button type="button" class="btn" onClick={showAllApps}>
-                Show all apps
-              </button>
-            </>
-          ) : app.search?.watching && !app.search.query ? (
-            <p>You watch nothing yet: open an offer and press ☆ Watch, or click a row's star.</p>
-          ) : (
-            <>
-              <p>No offers match.</p>
-              <button type="button" class="btn" onClick={app.clearSearch}>
-                Clear search and filters
-              </button>
-            </>
-          )}
-        </div>
-      ) : (
-        <OfferList
-          offers={offers}
-          selected={selected}
-          now={now}
-          settings={settings}
-          isWatched={watch.isOfferWatched}
-          onOpen={(index) => {
-            setSelected(index);
-            app.showOffer(offers[index] ?? null);
-          }}
-          onToggleWatch={toggleWatch}
-          onNearEnd={app.loadMore}
-          scrollTo={scrollTo}
-        />
-      )}
+      <OffersBody
+        body={body}
+        offers={offers}
+        changes={changes}
+        changeRows={changeRows}
+        selected={nav.selected}
+        now={now}
+        settings={settings}
+        checkWhat={search.state?.watching ? 'watched offers' : 'listed offers'}
+        scrollTo={nav.scrollTo}
+        isWatched={watch.isOfferWatched}
+        on={{
+          openSettings: act.openSettings,
+          tryDemo: app.tryDemo,
+          showAllApps,
+          clearSearch: search.clear,
+          closeCheckAll: () => setCheckingAll(false),
+          openOffer: (index) => {
+            nav.select(index);
+            detail.show(offers[index] ?? null);
+          },
+          openChange,
+          selectChange: nav.select,
+          markAllSeen: () => void changes.markAllSeen(),
+          toggleWatch: act.toggleWatch,
+          loadMore: search.loadMore,
+        }}
+      />
 
-      <footer class="footer">
-        <span class="sr-only" role="status" aria-live="polite">
-          {toast}
-        </span>
-        {toast ? (
-          <span class="copied" aria-hidden="true">
-            ✓ {toast}
-          </span>
-        ) : (
-          <StatusLine status={status} />
-        )}
-        {app.searching && <span class="muted">Searching…</span>}
-        {!app.searching && matchCount !== null && <span class="muted">{matchCount.toLocaleString('en-US')} match</span>}
-        {!noKey && view === 'offers' && offers.length > 0 && !checkingAll && (
-          <button
-            type="button"
-            class="btn link"
-            title="Follow the listed links (up to 50) as a phone would"
-            onClick={() => setCheckingAll(true)}
-          >
-            Check links
-          </button>
-        )}
-        {!noKey && (
-          <button type="button" class="btn link" onClick={app.refresh} disabled={status.tone === 'busy'}>
-            Refresh
-          </button>
-        )}
-      </footer>
+      <Footer
+        toast={toast}
+        status={status}
+        searching={search.searching}
+        matchCount={matchCount}
+        onCheckLinks={
+          !noKey && view === 'offers' && offers.length > 0 && !checkingAll ? () => setCheckingAll(true) : null
+        }
+        onRefresh={noKey ? null : app.refresh}
+      />
     </div>
   );
-}
-
-function hasTextSelection(input: EventTarget | null): boolean {
-  const el = input as HTMLInputElement | null;
-  return !!el && el.selectionStart !== null && el.selectionStart !== el.selectionEnd;
 }
 
 async function copyText(text: string): Promise<void> {

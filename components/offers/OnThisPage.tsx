@@ -7,6 +7,8 @@ interface Props {
   offers: TabOffer[];
   onOpen: (offer: TabOffer) => void;
   onCopy: (offer: TabOffer) => void;
+  /** Every offer of the page's app, by its store key. */
+  onShowAll: (appKey: string) => void;
 }
 
 /** How many of the page's offers the panel's top shows (the rest: "Show all"). */
@@ -16,13 +18,14 @@ const SHOWN = 5;
  * The side panel's top while the tab beside it is a store app page: that app's offers first,
  * each one click from its tracking link.
  */
-export function OnThisPage({ url, offers, onOpen, onCopy, onShowAll }: Props & { onShowAll: () => void }) {
+export function OnThisPage({ url, offers, onOpen, onCopy, onShowAll }: Props) {
   const app = parseStoreUrl(url);
   if (!app) return null;
+  const appKey = storeKey(app);
   return (
     <section class="on-page" aria-labelledby="on-page-title">
       <h2 id="on-page-title">
-        On this page <span class="muted">· {storeKeyLabel(storeKey(app))}</span>
+        On this page <span class="muted">· {storeKeyLabel(appKey)}</span>
       </h2>
       {offers.length === 0 ? (
         <p class="muted">No offers for this app.</p>
@@ -50,7 +53,7 @@ export function OnThisPage({ url, offers, onOpen, onCopy, onShowAll }: Props & {
         </ul>
       )}
       {offers.length > SHOWN && (
-        <button type="button" class="btn link" onClick={onShowAll}>
+        <button type="button" class="btn link" onClick={() => onShowAll(appKey)}>
           All {offers.length} offers for this app
         </button>
       )}

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { type Browser, browser } from 'wxt/browser';
+import { useAsyncEffect } from '../use-async-effect';
 
 /**
  * The URL of the tab beside the side panel, when it is a store page: without the `tabs`
@@ -12,47 +13,51 @@ export interface BesideTab {
   url: string;
 }
 
+type Tab = Browser.tabs.Tab;
+
 export function useActiveStoreTab(enabled: boolean): BesideTab | null {
   const [beside, setBeside] = useState<BesideTab | null>(null);
+  // Every tab switch, navigation or window focus: look again (only the latest look is applied).
+  const [moves, setMoves] = useState(0);
+  // A side panel is no tab: the active tab of its window is the page beside it. Opened as a
+  // tab itself (the panel page in a window of its own, as the tests do), the active store
+  // tab of the other windows.
+  const self = useMemo(() => (enabled ? browser.tabs.getCurrent().catch(() => undefined) : null), [enabled]);
+
   useEffect(() => {
     if (!enabled) return;
-    let live = true;
-    // A side panel is no tab: the active tab of its window is the page beside it. Opened as a
-    // tab itself (the panel page in a window of its own, as the tests do), the active store
-    // tab of the other windows.
-    const self = browser.tabs.getCurrent().catch(() => undefined);
-    const update = async () => {
-      // The usual case (a real panel) in one round trip; opened as a tab, a second one.
-      const [tab, mine] = await Promise.all([
-        self,
-        browser.tabs.query({ active: true, currentWindow: true }).catch(() => []),
-      ]);
-      const candidates = tab ? await browser.tabs.query({ active: true }).catch(() => []) : mine;
-      const tabs = candidates.filter((t) => t.id !== tab?.id);
-      const found = tabs.find((t) => t.url);
-      if (!live) return;
-      setBeside((current) =>
-        found?.url && found.id !== undefined
-          ? current?.tabId === found.id && current.url === found.url
-            ? current
-            : { tabId: found.id, url: found.url }
-          : null,
-      );
-    };
+    const moved = () => setMoves((n) => n + 1);
     const onUpdated = (_id: number, _change: unknown, tab: { active?: boolean }) => {
-      if (tab.active) void update();
+      if (tab.active) moved();
     };
-    const onAny = () => void update();
-    void update();
+    const onAny = moved;
     browser.tabs.onActivated.addListener(onAny);
     browser.tabs.onUpdated.addListener(onUpdated);
     browser.windows.onFocusChanged.addListener(onAny);
     return () => {
-      live = false;
       browser.tabs.onActivated.removeListener(onAny);
       browser.tabs.onUpdated.removeListener(onUpdated);
       browser.windows.onFocusChanged.removeListener(onAny);
     };
   }, [enabled]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each move (a tab event) asks the browser again
+  useAsyncEffect(
+    () => (self ? findBesideTab(self) : undefined),
+    (found) =>
+      setBeside((current) => (found && current?.tabId === found.tabId && current.url === found.url ? current : found)),
+    [self, moves],
+  );
   return beside;
+}
+
+async function findBesideTab(self: Promise<Tab | undefined>): Promise<BesideTab | null> {
+  // The usual case (a real panel) in one round trip; opened as a tab, a second one.
+  const [tab, mine] = await Promise.all([
+    self,
+    browser.tabs.query({ active: true, currentWindow: true }).catch(() => []),
+  ]);
+  const candidates = tab ? await browser.tabs.query({ active: true }).catch(() => []) : mine;
+  const found = candidates.filter((t) => t.id !== tab?.id).find((t) => t.url);
+  return found?.url && found.id !== undefined ? { tabId: found.id, url: found.url } : null;
 }

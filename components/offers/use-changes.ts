@@ -4,6 +4,7 @@ import { CHANGE_GROUPS, type ChangeGroup, type ChangeRecord, LOG_MAX_CHANGES } f
 import { sendMessage } from '../../lib/messaging/client';
 import type { SearchState } from '../../lib/search/query';
 import { database } from '../../lib/storage/database';
+import { useAsyncEffect } from '../use-async-effect';
 
 /** How many changes the view reads at once (the log can hold 50,000). */
 const PAGE = 400;
@@ -45,20 +46,18 @@ export function useChanges(search: SearchState | null, active: boolean, snapshot
     if (snapshotAt !== null) void reload();
   }, [reload, snapshotAt]);
 
-  useEffect(() => {
-    if (!active || !search || state.unseen === null) return;
-    let live = true;
-    const keep = changeFilter(search);
-    const earlier = state.unseenTotal === 0;
-    void database.changes
-      .load({ after: earlier ? 0 : seen.current, limit: PAGE, keep })
-      .then(
-        (changes) => live && setState((current) => ({ ...current, changes, showingEarlier: earlier, loading: false })),
-      );
-    return () => {
-      live = false;
-    };
-  }, [active, search, state.unseen, state.unseenTotal]);
+  useAsyncEffect(
+    () => {
+      if (!active || !search || state.unseen === null) return undefined;
+      const earlier = state.unseenTotal === 0;
+      const keep = changeFilter(search);
+      return database.changes
+        .load({ after: earlier ? 0 : seen.current, limit: PAGE, keep })
+        .then((changes) => ({ changes, earlier }));
+    },
+    ({ changes, earlier }) => setState((current) => ({ ...current, changes, showingEarlier: earlier, loading: false })),
+    [active, search, state.unseen, state.unseenTotal],
+  );
 
   // Opening the view is seeing the toolbar's count of watched changes. Told once the view has
   // painted: the message may wake the background, which should not compete with the first paint.

@@ -37,7 +37,10 @@ export const ALERT_REPEAT_MS = 86_400_000;
 /** What a star or "Watch this app" points at. */
 export type WatchTarget = { offerId: string } | { appKey: string };
 
-/** The watchlist with the target added or removed; null when it is full (sync storage's quota). */
+/** What every surface says when setWatched answers null. */
+export const WATCHLIST_FULL = 'Your watchlist is full: stop watching something first.';
+
+/** The watchlist with the target added or removed; null when it is full (sync storage's quota): say WATCHLIST_FULL. */
 export function setWatched(watchlist: Watchlist, target: WatchTarget, on: boolean): Watchlist | null {
   const [field, value, max] =
     'offerId' in target

@@ -189,5 +189,8 @@ describe('changesCsv', () => {
 describe('exportFileName', () => {
   it('names the file by what and when', () => {
     expect(exportFileName('offers', 'csv', Date.UTC(2026, 10, 27, 9, 5))).toBe('offer-lens-offers-2026-11-27-0905.csv');
+    expect(exportFileName('link-checks', 'csv', Date.UTC(2026, 10, 27, 9, 5))).toBe(
+      'offer-lens-link-checks-2026-11-27-0905.csv',
+    );
   });
 });

@@ -158,7 +158,7 @@ export function linkChecksCsv(rows: { offer: Pick<Offer, 'id' | 'name'>; result:
 }
 
 /** "offer-lens-offers-2026-11-27-0930.csv". */
-export function exportFileName(what: 'offers' | 'changes', format: 'csv' | 'json', at: number): string {
+export function exportFileName(what: 'offers' | 'changes' | 'link-checks', format: 'csv' | 'json', at: number): string {
   const stamp = new Date(at).toISOString().slice(0, 16).replace('T', '-').replace(':', '');
   return `offer-lens-${what}-${stamp}.${format}`;
 }

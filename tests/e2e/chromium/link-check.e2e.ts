@@ -135,7 +135,7 @@ describe('Check link', () => {
       popup.waitForEvent('download'),
       popup.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^offer-lens-link-checks-\d+\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^offer-lens-link-checks-\d{4}-\d\d-\d\d-\d{4}\.csv$/);
   });
 
   it('checks from the badge on the store page, for the offers that page shows', async () => {

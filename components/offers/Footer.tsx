@@ -1,0 +1,50 @@
+import type { StatusText } from '../../lib/refresh/status';
+import { StatusLine } from '../StatusLine';
+
+interface Props {
+  /** The last action's confirmation, shown over the feed's status for a moment. */
+  toast: string;
+  status: StatusText;
+  searching: boolean;
+  /** "N match", when it means something (a loaded feed, and a count that differs from it). */
+  matchCount: number | null;
+  /** Null: no Check links (nothing listed, or already checking). */
+  onCheckLinks: (() => void) | null;
+  /** Null: nothing to refresh (no key). */
+  onRefresh: (() => void) | null;
+}
+
+/** The feed's state (or the last action's toast), the match count, Check links and Refresh. */
+export function Footer({ toast, status, searching, matchCount, onCheckLinks, onRefresh }: Props) {
+  return (
+    <footer class="footer">
+      <span class="sr-only" role="status" aria-live="polite">
+        {toast}
+      </span>
+      {toast ? (
+        <span class="copied" aria-hidden="true">
+          ✓ {toast}
+        </span>
+      ) : (
+        <StatusLine status={status} />
+      )}
+      {searching && <span class="muted">Searching…</span>}
+      {!searching && matchCount !== null && <span class="muted">{matchCount.toLocaleString('en-US')} match</span>}
+      {onCheckLinks && (
+        <button
+          type="button"
+          class="btn link"
+          title="Follow the listed links (up to 50) as a phone would"
+          onClick={onCheckLinks}
+        >
+          Check links
+        </button>
+      )}
+      {onRefresh && (
+        <button type="button" class="btn link" onClick={onRefresh} disabled={status.tone === 'busy'}>
+          Refresh
+        </button>
+      )}
+    </footer>
+  );
+}

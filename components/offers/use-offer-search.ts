@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Watchlist } from '../../lib/changes/watch';
+import type { Offer } from '../../lib/offer';
+import { DEFAULT_SEARCH_STATE, type SearchState } from '../../lib/search/query';
+import type { SnapshotSummary } from '../../lib/snapshot';
+import { searchStateItem } from '../../lib/storage/items';
+import { StaleSourceError } from '../../lib/storage/offer-source';
+import { useAsyncEffect } from '../use-async-effect';
+import type { OfferSourceState } from './use-offer-source';
+
+/** Rows read per page of results. */
+const PAGE = 100;
+
+export interface Results {
+  offers: Offer[];
+  total: number;
+  /** True once the search answered (before that: the stored best-paying offers). */
+  complete: boolean;
+  categories: string[];
+  geos: string[];
+}
+
+export type OfferSearch = ReturnType<typeof useOfferSearch>;
+
+/**
+ * The search box and filters: the search (remembered for the next opening), its results read a
+ * page at a time as the list scrolls, and every match for an export.
+ */
+export function useOfferSearch(
+  offers: OfferSourceState,
+  summary: SnapshotSummary | null | undefined,
+  watchlist: Watchlist | undefined,
+) {
+  const { source, firstPage } = offers;
+  const [state, setState] = useState<SearchState | null>(null);
+  const [limit, setLimit] = useState(PAGE);
+  const [results, setResults] = useState<Results | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    // What the publisher typed before the remembered search arrived wins over it.
+    void searchStateItem.getValue().then((stored) => setState((typed) => typed ?? stored));
+  }, []);
+
+  // First paint from storage while the search index loads: the best-paying offers.
+  useEffect(() => {
+    if (results || !summary || !state || !isDefault(state)) return;
+    void firstPage.then((preview) => {
+      if (preview?.fetchedAt === summary.fetchedAt)
+        setResults(
+          (current) =>
+            current ?? { offers: preview.top, total: summary.offerCount, complete: false, categories: [], geos: [] },
+        );
+    });
+  }, [summary, state, results, firstPage]);
+
+  // Keystrokes may outrun chunk reads: only the newest search's answer is shown.
+  useAsyncEffect(
+    () =>
+      state && source
+        ? source.search(state, limit, Date.now(), watchlist ?? null).then(
+            (answer) => ({ answer }),
+            (failure: unknown) => ({ failure }),
+          )
+        : undefined,
+    (outcome) => {
+      if ('answer' in outcome) {
+        setResults({ ...outcome.answer, complete: true });
+        setError(null);
+      } else if (outcome.failure instanceof StaleSourceError) {
+        // A refresh replaced the offers under this index: search the new one.
+        offers.reopen();
+      } else setError(outcome.failure instanceof Error ? outcome.failure.message : String(outcome.failure));
+    },
+    [state, limit, source, watchlist],
+  );
+
+  /** A new search (a filter control, or Esc): remembered for the next open. */
+  const change = useCallback((next: SearchState) => {
+    setState(next);
+    void searchStateItem.setValue(next);
+    setLimit(PAGE);
+  }, []);
+
+  /** Typed text; what is typed before the remembered search has loaded starts from the default. */
+  const typeQuery = useCallback((query: string) => {
+    setState((current) => {
+      const next = { ...(current ?? DEFAULT_SEARCH_STATE), query };
+      void searchStateItem.setValue(next);
+      return next;
+    });
+    setLimit(PAGE);
+  }, []);
+
+  return {
+    state,
+    results,
+    error,
+    /** Waiting for the search index (a first search takes a moment). */
+    searching: !!summary && !source,
+    change,
+    typeQuery,
+    clear: () => change(DEFAULT_SEARCH_STATE),
+    loadMore: () => setLimit((n) => (results && n < results.total ? n + PAGE * 2 : n)),
+    /** Every offer the search matches (not only the rows loaded), in its order, for export. */
+    async allMatches(): Promise<Offer[]> {
+      const ready = await offers.ready();
+      return (await ready.search(state ?? DEFAULT_SEARCH_STATE, ready.engine.size, Date.now(), watchlist ?? null))
+        .offers;
+    },
+  };
+}
+
+function isDefault(state: SearchState): boolean {
+  const { query, platform, geo, category, minPayout, sort, watching, app } = state;
+  return !query.trim() && !platform && !geo && !category && minPayout === null && sort === 'best' && !watching && !app;
+}
