@@ -201,7 +201,7 @@ const APP_ERROR_TEXT: Record<AppErrorCode, string> = {
   'not-a-page': 'Not a page',
   'not-an-app-page': 'Not an app page',
   'not-an-offer-of-this-app': 'Not an offer of this app',
-  'watchlist-full': 'Your watchlist is full: stop watching something first',
+  'watchlist-full': 'Your watchlist is full: stop watching something first.',
   'param-taken': "That parameter is the network's own",
   'too-many': 'Too many requests from this page: wait a moment',
   restarting: 'Offer Lens is restarting; try again in a moment',

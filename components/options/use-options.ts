@@ -15,6 +15,7 @@ import {
 import { ApiKeySchema, settingsProblems } from '../../lib/settings/schema';
 import { database } from '../../lib/storage/database';
 import { DEFAULT_SETTINGS, settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
+import { useAsyncEffect } from '../use-async-effect';
 import { useStorageItem } from '../use-storage-item';
 
 export type Busy = 'save' | 'demo' | 'refresh' | null;
@@ -51,17 +52,17 @@ export function useOptions() {
   useEffect(() => {
     if (saved && !draft) setDraft(toDraft(saved));
   }, [saved, draft]);
-  useEffect(() => {
-    void sendMessage('apiKeyInfo', {}).then(setKeyInfo);
-  }, []);
-  // The skipped offers' reasons are feed text: they live in IndexedDB, with the offers.
-  useEffect(() => {
-    if (summary?.fetchedAt !== undefined) void database.loadPreview().then((p) => setSkipped(p?.rejected ?? []));
-  }, [summary?.fetchedAt]);
+  useAsyncEffect(() => sendMessage('apiKeyInfo', {}), setKeyInfo, []);
+  // The skipped offers' reasons are feed text: they live in IndexedDB, with the offers. Read
+  // again whenever a refresh brings a new snapshot.
+  const fetchedAt = summary?.fetchedAt;
+  useAsyncEffect(
+    () => (fetchedAt === undefined ? undefined : database.loadPreview()),
+    (preview) => setSkipped(preview?.rejected ?? []),
+    [fetchedAt],
+  );
   const feedUrl = draft?.feedUrl ?? saved?.feedUrl ?? '';
-  useEffect(() => {
-    void missingOrigins(feedUrl).then(setMissing);
-  }, [feedUrl]);
+  useAsyncEffect(() => missingOrigins(feedUrl), setMissing, [feedUrl]);
 
   const settings = draft ? fromDraft(draft) : null;
   const problems: Partial<Record<SettingKey | 'apiKey', string>> = {

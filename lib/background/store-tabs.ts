@@ -1,4 +1,5 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
+import { hasNotificationsPermission } from '../changes/notifications';
 import { AppError } from '../errors';
 import type { Handlers, Sender } from '../messaging/listener';
 import { database } from '../storage/database';
@@ -42,7 +43,7 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
     dismissals: dismissedItem,
     watchlist: watchlistItem,
     latestChanges: (ids) => database.changes.latestFor(ids),
-    notificationsAllowed: () => browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false),
+    notificationsAllowed: () => hasNotificationsPermission(browser.permissions),
     now: Date.now,
   });
   const limits = createTabLimits();

@@ -11,18 +11,13 @@ import {
   menuTargetUrl,
   offersPagePath,
 } from '../surfaces';
+import { openSidePanel as openPanel } from '../surfaces/side-panel';
 import { defaultSuggestion, type OmniboxSuggestion, omniboxChoice, omniboxSuggestions } from '../surfaces/omnibox';
 
 type Browser = typeof wxtBrowser;
 type Tab = { id?: number; windowId?: number };
 type Disposition = 'currentTab' | 'newForegroundTab' | 'newBackgroundTab';
 
-interface SidePanelApi {
-  open(options: { tabId?: number; windowId?: number }): Promise<void>;
-}
-interface SidebarApi {
-  open(): Promise<void>;
-}
 
 /**
  * The browser-event side of the surfaces besides the toolbar popup: right-click items, the
@@ -32,7 +27,6 @@ interface SidebarApi {
  * the side panel) are made before anything is awaited.
  */
 export function createSurfaces(browser: Browser) {
-  const api = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarApi };
   // Chrome reads suggestion descriptions as XML; Firefox as plain text.
   const markup = isFirefox(browser.runtime) ? 'plain' : 'xml';
 
@@ -60,19 +54,9 @@ export function createSurfaces(browser: Browser) {
    * `fallback` is off (a store page asked: nothing else opens in its place).
    */
   function openSidePanel(where: Tab, { fallback = true } = {}): Promise<void> {
-    let opened: Promise<void>;
-    try {
-      if (api.sidePanel) {
-        opened =
-          where.id !== undefined
-            ? api.sidePanel.open({ tabId: where.id })
-            : api.sidePanel.open({ windowId: where.windowId ?? browser.windows.WINDOW_ID_CURRENT });
-      } else if (api.sidebarAction) opened = api.sidebarAction.open();
-      else opened = Promise.reject(new Error('No side panel'));
-    } catch (error) {
-      opened = Promise.reject(error);
-    }
-    return opened.catch(() => (fallback ? openPopupOn({}) : undefined));
+    return openPanel(browser, { tabId: where.id, windowId: where.windowId }).catch(() =>
+      fallback ? openPopupOn({}) : undefined,
+    );
   }
 
   async function installMenus(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
 import type { ChangeRecord } from '../changes/log';
+import { hasNotificationsPermission } from '../changes/notifications';
 import { isWatched, type WatchAlert, type Watchlist, watchAlerts } from '../changes/watch';
 import type { Handlers } from '../messaging/listener';
 import type { Offer } from '../offer';
@@ -31,7 +32,7 @@ export function createWatching(deps: WatchingDeps) {
   const { browser, log } = deps;
 
   async function notify(alerts: WatchAlert[]): Promise<void> {
-    const allowed = await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false);
+    const allowed = await hasNotificationsPermission(browser.permissions);
     if (!allowed || !browser.notifications) return;
     const iconUrl = browser.runtime.getURL('/icons/128.png' as '/');
     for (const alert of alerts) {

@@ -1,4 +1,5 @@
 import { normaliseCountry } from '../country';
+import { AppError } from '../errors';
 import { formatDay, formatExpiry } from '../format';
 import { isExpiringSoon, type Offer, type Payout } from '../offer';
 import { storeKey } from '../store-url';
@@ -38,7 +39,7 @@ export const ALERT_REPEAT_MS = 86_400_000;
 export type WatchTarget = { offerId: string } | { appKey: string };
 
 /** What every surface says when setWatched answers null. */
-export const WATCHLIST_FULL = 'Your watchlist is full: stop watching something first.';
+export const WATCHLIST_FULL = new AppError('watchlist-full').message;
 
 /** The watchlist with the target added or removed; null when it is full (sync storage's quota): say WATCHLIST_FULL. */
 export function setWatched(watchlist: Watchlist, target: WatchTarget, on: boolean): Watchlist | null {
