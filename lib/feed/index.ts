@@ -1,13 +1,14 @@
 import { z } from 'zod/mini';
 import { FeedError } from '../errors';
 import type { Offer } from '../offer';
+import { FIELD_LIMITS } from './bounds';
 import {
   platformOfStore,
   REJECT_REASONS,
   toCaps,
+  toCategories,
   toGeos,
   toId,
-  toList,
   toPayout,
   toPlatform,
   toPreview,
@@ -15,11 +16,12 @@ import {
   toText,
   toTrackingUrl,
   toUtcDate,
-  unique,
+  wordsOf,
 } from './fields';
 
 export { FeedError } from '../errors';
 export type { Caps, Offer, Payout, Platform, SubIds } from '../offer';
+export { FIELD_LIMITS } from './bounds';
 export { REJECT_REASONS } from './fields';
 
 export interface RejectedOffer {
@@ -101,11 +103,10 @@ function isSuccessFlag(message: boolean | string): boolean {
 /** The network's own words for a refusal: the first error field with text, else a message that says more than "false". */
 function errorText(body: Record<string, unknown>, message: boolean | string): string | undefined {
   for (const field of ERROR_TEXT_FIELDS) {
-    const value = body[field];
-    const text = Array.isArray(value) ? value.filter((v) => typeof v === 'string').join('; ') : value;
-    if (typeof text === 'string' && text.trim()) return text;
+    const text = wordsOf(body[field]);
+    if (text) return text;
   }
-  const said = String(message).trim();
+  const said = toText(message);
   return said && said.toLowerCase() !== 'false' ? said : undefined;
 }
 
@@ -124,7 +125,7 @@ function normaliseOffer(raw: unknown): Offer | string {
   return {
     id,
     name,
-    description: toText(o.description),
+    description: toText(o.description, FIELD_LIMITS.description),
     previewUrl,
     trackingUrl: tracking.url,
     store,
@@ -133,7 +134,7 @@ function normaliseOffer(raw: unknown): Offer | string {
     geos: toGeos(o.geos),
     payout: toPayout(o.payout),
     caps: toCaps(o.conversion_cap),
-    categories: unique(toList(o.categories)),
+    categories: toCategories(o.categories),
     expiresAt: toUtcDate(o.expiration_date),
     subIds: toSubIds(o.sub_id),
   };
