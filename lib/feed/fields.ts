@@ -107,7 +107,7 @@ const isListSeparator = (code: number) => code === 44 || code === 59; // , ;
 const isGeoSeparator = (code: number) => isListSeparator(code) || code === 124 || isWhiteSpace(code);
 
 /** What /\s/ matches, tested one UTF-16 unit at a time. */
-function isWhiteSpace(code: number): boolean {
+export function isWhiteSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
   return (
     code === 0xa0 ||
