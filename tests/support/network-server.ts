@@ -43,7 +43,10 @@ export interface ApiOptions {
   apiKey?: string;
   /** The raw offers the API lists, in order; the demo pages' offers unless given. */
   offers?: unknown[];
-  /** The most offers one page holds, whatever the request asks (the real APIs cap it too). */
+  /**
+   * The most offers one page holds, whatever the request asks (the real APIs cap it too): the API's
+   * own cap (Affise 500, Everflow 2,000) for given offers, the demo's 40 for the demo's.
+   */
   maxPageSize?: number;
 }
 
@@ -75,6 +78,8 @@ const PATHS: Record<string, Api> = { '/3.0/partner/offers': 'affise', '/v1/affil
 // Affise pages 100 offers unless asked; Everflow 50 (their docs). Both cap what a request may ask for.
 const DEFAULT_PAGE_SIZE: Record<Api, number> = { affise: 100, everflow: 50 };
 const MAX_PAGE_SIZE: Record<Api, number> = { affise: 500, everflow: 2000 };
+/** The page size of public/demo's pages (scripts/make-demo-networks.ts). */
+const DEMO_PAGE_SIZE = 40;
 
 export async function createNetworkServer(options: NetworkServerOptions = {}): Promise<NetworkServer> {
   const keys: Record<Api, string> = {
@@ -85,9 +90,10 @@ export async function createNetworkServer(options: NetworkServerOptions = {}): P
     affise: options.affise?.offers ?? demoOffers('affise'),
     everflow: options.everflow?.offers ?? demoOffers('everflow'),
   };
+  // Serving the demo, pages hold what the demo pages hold, so page N is public/demo's page N.
   const maxPageSize: Record<Api, number> = {
-    affise: options.affise?.maxPageSize ?? MAX_PAGE_SIZE.affise,
-    everflow: options.everflow?.maxPageSize ?? MAX_PAGE_SIZE.everflow,
+    affise: options.affise?.maxPageSize ?? (options.affise?.offers ? MAX_PAGE_SIZE.affise : DEMO_PAGE_SIZE),
+    everflow: options.everflow?.maxPageSize ?? (options.everflow?.offers ? MAX_PAGE_SIZE.everflow : DEMO_PAGE_SIZE),
   };
   let mode: NetworkMode = 'ok';
   let modeLeft = Number.POSITIVE_INFINITY;
