@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createSearchIndex } from '../search';
 import { FeedError, parseFeed, unusableFeedError } from '.';
 
 const good = {
@@ -316,6 +317,70 @@ describe('parseFeed repairs sloppy fields', () => {
 
   it('keeps HTML in text as plain text, untouched', () => {
     expect(one({ name: '<b>Bold</b> & <script>x()</script>' }).name).toBe('<b>Bold</b> & <script>x()</script>');
+  });
+});
+
+describe('parseFeed keeps a hostile feed cheap', () => {
+  it('keeps the first 1,000 of 150,000 categories, so the search index still builds', () => {
+    const categories = Array.from({ length: 150_000 }, (_, i) => `Category ${i}`);
+    const offer = one({ categories });
+    expect(offer.categories).toHaveLength(1000);
+    expect(offer.categories.slice(0, 2)).toEqual(['Category 0', 'Category 1']);
+    expect(offer.categories.at(-1)).toBe('Category 999');
+    expect(
+      createSearchIndex([offer])
+        .search('spotify')
+        .map((o) => o.id),
+    ).toEqual(['101']);
+  });
+
+  it('clips a 12 MB description to its first 64 KB', () => {
+    const offer = one({ description: `  Install and register. ${'x'.repeat(12_000_000)}` });
+    expect(offer.description).toBe(`Install and register. ${'x'.repeat(65_536 - 22)}`);
+  });
+
+  it('clips a 5 KB name to 1 KB, never between the halves of an emoji', () => {
+    expect(one({ name: 'N'.repeat(5 * 1024) }).name).toBe('N'.repeat(1024));
+    expect(one({ name: `${'a'.repeat(1023)}${'😀'.repeat(2000)}` }).name).toBe('a'.repeat(1023));
+    expect(one({ name: `Spotify${' '.repeat(5000)}Music` }).name).toBe('Spotify');
+  });
+
+  it('keeps at most 1,000 sub IDs in each list, from arrays and joined strings', () => {
+    const include = Array.from({ length: 5000 }, (_, i) => `pub${i}`);
+    const exclude = Array.from({ length: 1500 }, (_, i) => `bad${i}`).join(',');
+    const { subIds } = one({ sub_id: { include, exclude } });
+    expect(subIds.include).toHaveLength(1000);
+    expect([subIds.include[0], subIds.include.at(-1)]).toEqual(['pub0', 'pub999']);
+    expect(subIds.exclude).toHaveLength(1000);
+    expect([subIds.exclude[0], subIds.exclude.at(-1)]).toEqual(['bad0', 'bad999']);
+  });
+
+  it('reads thousands of geos into the distinct codes, and finds a real one after junk', () => {
+    const pairs: string[] = [];
+    for (const a of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') for (const b of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') pairs.push(a + b);
+    const geos = one({ geos: Array.from({ length: 8 }, () => pairs.join(',')).join(' ') }).geos;
+    // 676 letter pairs; UK is GB, so 675 distinct codes, in the order first seen.
+    expect(geos).toHaveLength(675);
+    expect(geos.slice(0, 3)).toEqual(['AA', 'AB', 'AC']);
+    expect(geos).toContain('GB');
+    expect(geos).not.toContain('UK');
+    expect(one({ geos: [...Array.from({ length: 5000 }, () => 'USA'), 'us'] }).geos).toEqual(['US']);
+  });
+
+  it('reads only the first 64 KB of a joined list, each entry at most 1 KB', () => {
+    expect(one({ categories: `Games,${'x'.repeat(12_000_000)},Puzzle` }).categories).toEqual([
+      'Games',
+      'x'.repeat(1024),
+    ]);
+  });
+
+  it("keeps a refusal's error words to a few", () => {
+    const err = catchError(() =>
+      parseFeed({ message: false, errors: Array.from({ length: 100_000 }, () => 'Bad key') }),
+    );
+    expect(err.message).toBe(
+      'The network refused the request: “Bad key; Bad key; Bad key; Bad key; Bad key; Bad key; Bad key; Bad key; Bad key; Bad key”',
+    );
   });
 });
 

@@ -1,13 +1,14 @@
 import { z } from 'zod/mini';
 import { FeedError } from '../errors';
 import type { Offer } from '../offer';
+import { FIELD_LIMITS } from './bounds';
 import {
   platformOfStore,
   REJECT_REASONS,
   toCaps,
+  toCategories,
   toGeos,
   toId,
-  toList,
   toPayout,
   toPlatform,
   toPreview,
@@ -15,11 +16,12 @@ import {
   toText,
   toTrackingUrl,
   toUtcDate,
-  unique,
+  wordsOf,
 } from './fields';
 
 export { FeedError } from '../errors';
 export type { Caps, Offer, Payout, Platform, SubIds } from '../offer';
+export { FIELD_LIMITS } from './bounds';
 export { REJECT_REASONS } from './fields';
 
 export interface RejectedOffer {
@@ -61,21 +63,45 @@ export function parseFeed(body: unknown): ParsedFeed {
     throw new FeedError('api-refused', { detail: errorText(body as Record<string, unknown>, message) });
   }
   if (!offers) throw new FeedError('malformed');
+  return collectOffers(offers, normaliseOffer, 'id');
+}
 
+/**
+ * One list of raw offers as Offer Lens keeps them: each entry made an Offer by `normalise`, or
+ * skipped with its index, its id (read from `idField`) and the reason; a later entry with an id
+ * already kept is skipped as a duplicate. One bad entry never sinks the list. Every network's
+ * adapter (lib/networks) collects its page with this.
+ */
+export function collectOffers(
+  raw: readonly unknown[],
+  normalise: (offer: Record<string, unknown>) => Offer | string,
+  idField: string,
+): ParsedFeed {
   const result: ParsedFeed = { offers: [], rejected: [] };
   const seen = new Set<string>();
-  for (let index = 0; index < offers.length; index++) {
-    const outcome = normaliseOffer(offers[index]);
+  for (let index = 0; index < raw.length; index++) {
+    const entry = raw[index];
+    const isObject = typeof entry === 'object' && entry !== null && !Array.isArray(entry);
+    const outcome = isObject ? normalise(entry as Record<string, unknown>) : REJECT_REASONS.notAnObject;
     if (typeof outcome === 'string') {
-      result.rejected.push({ index, id: rawId(offers[index]), reason: outcome });
+      result.rejected.push({
+        index,
+        id: isObject ? toId((entry as Record<string, unknown>)[idField]) : null,
+        reason: outcome,
+      });
     } else if (seen.has(outcome.id)) {
-      result.rejected.push({ index, id: outcome.id, reason: `Duplicate id ${outcome.id}` });
+      result.rejected.push({ index, id: outcome.id, reason: duplicateReason(outcome.id) });
     } else {
       seen.add(outcome.id);
       result.offers.push(outcome);
     }
   }
   return result;
+}
+
+/** Why a repeated id was skipped ("Duplicate id 101"). */
+export function duplicateReason(id: string): string {
+  return `Duplicate id ${id}`;
 }
 
 /**
@@ -101,18 +127,15 @@ function isSuccessFlag(message: boolean | string): boolean {
 /** The network's own words for a refusal: the first error field with text, else a message that says more than "false". */
 function errorText(body: Record<string, unknown>, message: boolean | string): string | undefined {
   for (const field of ERROR_TEXT_FIELDS) {
-    const value = body[field];
-    const text = Array.isArray(value) ? value.filter((v) => typeof v === 'string').join('; ') : value;
-    if (typeof text === 'string' && text.trim()) return text;
+    const text = wordsOf(body[field]);
+    if (text) return text;
   }
-  const said = String(message).trim();
+  const said = toText(message);
   return said && said.toLowerCase() !== 'false' ? said : undefined;
 }
 
 /** An Offer, or the reason it cannot be used. */
-function normaliseOffer(raw: unknown): Offer | string {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return REJECT_REASONS.notAnObject;
-  const o = raw as Record<string, unknown>;
+function normaliseOffer(o: Record<string, unknown>): Offer | string {
   const id = toId(o.id);
   if (!id) return REJECT_REASONS.missingId;
   const name = toText(o.name);
@@ -124,7 +147,7 @@ function normaliseOffer(raw: unknown): Offer | string {
   return {
     id,
     name,
-    description: toText(o.description),
+    description: toText(o.description, FIELD_LIMITS.description),
     previewUrl,
     trackingUrl: tracking.url,
     store,
@@ -133,12 +156,8 @@ function normaliseOffer(raw: unknown): Offer | string {
     geos: toGeos(o.geos),
     payout: toPayout(o.payout),
     caps: toCaps(o.conversion_cap),
-    categories: unique(toList(o.categories)),
+    categories: toCategories(o.categories),
     expiresAt: toUtcDate(o.expiration_date),
     subIds: toSubIds(o.sub_id),
   };
-}
-
-function rawId(raw: unknown): string | null {
-  return toId((raw as { id?: unknown } | null | undefined)?.id);
 }
