@@ -161,11 +161,14 @@ export function OptionsPage() {
           <ApprovedServers origins={servers.origins} onRevoke={(origin) => void servers.revoke(origin)} />
         </details>
 
-        <div class="save-bar">
-          <button type="submit" class="btn primary" disabled={!options.canSave}>
-            {options.busy === 'save' ? 'Testing…' : 'Save and test'}
-          </button>
-        </div>
+        {options.dirty && (
+          <div class="save-bar">
+            <span class="muted">You have unsaved changes.</span>
+            <button type="submit" class="btn primary" disabled={!options.canSave}>
+              {options.busy === 'save' ? 'Testing…' : 'Save changes'}
+            </button>
+          </div>
+        )}
       </form>
     </main>
   );

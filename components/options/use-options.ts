@@ -70,6 +70,7 @@ export function useOptions() {
     ...keyProblem(apiKey),
   };
   const canSave = !!draft && Object.keys(problems).length === 0 && busy === null;
+  const dirty = !!apiKey.trim() || (!!settings && !!saved && JSON.stringify(settings) !== JSON.stringify(saved));
 
   const update = useCallback((patch: Partial<Draft>) => {
     setDraft((d) => (d ? { ...d, ...patch } : d));
@@ -132,6 +133,8 @@ export function useOptions() {
     skipped,
     problems,
     canSave,
+    /** Something typed is not saved yet. */
+    dirty,
     busy,
     result,
     problem,

@@ -115,12 +115,13 @@ describe('Firefox', () => {
     await save('not-the-key');
     expect(
       await until(
-        () => text(page, 'p.banner.error'),
+        () => text(page, '#apiKey-problem'),
         (t) => !!t,
         'error',
       ),
     ).toBe('The API key was rejected (HTTP 401)');
-    expect(await text(page, '.status-line')).toContain('Last good data from');
+    // Not saved: the good key stays in force, so the feed in use shows no error.
+    expect(await text(page, '.status-line')).not.toContain('Last good data from');
     expect(await text(page, '.status-line')).toContain('223 offers');
     await save(E2E_API_KEY);
     await until(

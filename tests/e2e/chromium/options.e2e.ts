@@ -20,14 +20,20 @@ describe('settings page', () => {
 
     await key.fill('not-the-key');
     await options.getByRole('button', { name: 'Save and test' }).click();
-    await expect
-      .poll(() => options.locator('p.banner.error').textContent())
-      .toBe('The API key was rejected (HTTP 401)');
+    // Beside the field, with what to do; the key typed stays for correction and is not kept.
+    await expect.poll(() => options.locator('#apiKey-problem').textContent()).toBe('The API key was rejected (HTTP 401)');
+    expect(await options.locator('#apiKey-next').textContent()).toBe(
+      'Not saved: Offer Lens keeps using what was saved before. Check that you pasted the whole key (no spaces); a new key comes from your account manager.',
+    );
+    expect(await key.inputValue()).toBe('not-the-key');
     expect(await storedOfferCount(world.ext)).toBe(223);
+    // The saved key is still the good one: Refresh works, and the popup shows no error.
+    await options.getByRole('button', { name: 'Refresh now' }).click();
+    await expect.poll(() => options.locator('.account .result').textContent()).toBe('✓ 223 offers · 3 offers skipped');
     // The key is not shown in clear until asked for.
-    expect(await key.inputValue()).toBe('');
+    await key.fill('');
     expect(await key.getAttribute('type')).toBe('password');
-    expect(await key.getAttribute('placeholder')).toBe('••••••••-key (saved)');
+    expect(await key.getAttribute('placeholder')).toBe('••••••••3a9c (saved)');
 
     await key.fill(E2E_API_KEY);
     await options.getByRole('button', { name: 'Save and test' }).click();

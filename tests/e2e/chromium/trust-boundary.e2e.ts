@@ -44,7 +44,7 @@ describe("the content script's world (where a compromised store page can run cod
     const reveal = await cs.run<unknown>(
       "return chrome.runtime.sendMessage({ tag: 'offer-lens/v1', type: 'revealApiKey', data: {} });",
     );
-    expect(reveal).toEqual({ ok: false, error: { message: 'Not allowed from a web page' } });
+    expect(reveal).toEqual({ ok: false, error: { code: 'not-allowed', message: 'Not allowed from a web page' } });
     await cs.detach();
     await page.close();
   });
