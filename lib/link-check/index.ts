@@ -87,13 +87,37 @@ export function isHandOff(url: string): boolean {
   return HAND_OFF_SCHEMES.has(schemeOf(url));
 }
 
-/** The app of a store URL, `intent://…;package=…;end` (Android) included. */
+/** The app of a store URL, `intent://…#Intent;…;end` (Android) included. */
 export function appOf(url: string): StoreApp | null {
-  if (schemeOf(url) === 'intent:') {
-    const pkg = /[#;]package=([A-Za-z][\w.]*)[;&]/.exec(url)?.[1] ?? /[?&]id=([A-Za-z][\w.]*)/.exec(url)?.[1];
-    return pkg ? { store: 'google-play', appId: pkg, country: null } : null;
+  return schemeOf(url) === 'intent:' ? intentApp(url) : parseStoreUrl(url);
+}
+
+/** Android package names: "com.spotify.music". */
+const PACKAGE_NAME = /^[A-Za-z][\w.]*$/;
+const PLAY_STORE_PACKAGE = 'com.android.vending';
+/** An intent is a store link, and store links are short (as lib/store-url.ts has it). */
+const MAX_INTENT_LENGTH = 8192;
+
+/**
+ * The app an Android intent opens. An intent that opens the Play Store (`scheme=market`, or
+ * `package=com.android.vending`) names the Play Store as its package: the app is the `id=` of
+ * its address. Any other intent opens its `package=` itself.
+ */
+function intentApp(url: string): StoreApp | null {
+  const hash = url.indexOf('#');
+  if (url.length > MAX_INTENT_LENGTH || hash === -1 || !url.startsWith('Intent;', hash + 1)) return null;
+  const extras = new Map<string, string>();
+  for (const part of url.slice(hash + 'Intent;'.length + 1).split(';')) {
+    if (part === 'end') break;
+    const eq = part.indexOf('=');
+    if (eq > 0 && !extras.has(part.slice(0, eq))) extras.set(part.slice(0, eq), part.slice(eq + 1));
   }
-  return parseStoreUrl(url);
+  const opensPlayStore =
+    extras.get('scheme')?.toLowerCase() === 'market' || extras.get('package') === PLAY_STORE_PACKAGE;
+  const address = url.slice(0, hash);
+  const query = address.includes('?') ? address.slice(address.indexOf('?') + 1) : '';
+  const appId = opensPlayStore ? new URLSearchParams(query).get('id') : (extras.get('package') ?? null);
+  return appId && PACKAGE_NAME.test(appId) ? { store: 'google-play', appId, country: null } : null;
 }
 
 /** "com.spotify.music", "id324684580". */

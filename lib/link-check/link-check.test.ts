@@ -263,4 +263,36 @@ describe('the check itself', () => {
       country: null,
     });
   });
+
+  it('reads the app an intent opens the Play Store at by its id, not the Play Store’s own package', () => {
+    const duolingo = { store: 'google-play', appId: 'com.duolingo', country: null };
+    expect(
+      appOf('intent://details?id=com.duolingo&referrer=x#Intent;scheme=market;package=com.android.vending;end'),
+    ).toEqual(duolingo);
+    // The Play Store's web address, opened in the Play Store app.
+    expect(
+      appOf(
+        'intent://play.google.com/store/apps/details?id=com.duolingo#Intent;scheme=https;package=com.android.vending;end',
+      ),
+    ).toEqual(duolingo);
+    // An intent for the app itself: its package.
+    expect(appOf('intent://open?id=com.other.app#Intent;scheme=duolingo;package=com.duolingo;end')).toEqual(duolingo);
+    // The Play Store with no app named opens no app.
+    expect(appOf('intent://details#Intent;scheme=market;package=com.android.vending;end')).toBeNull();
+    expect(appOf('intent://details?id=com.duolingo')).toBeNull();
+  });
+
+  it('judges an intent hand-off to the Play Store by the app it opens there', () => {
+    const preview = 'https://play.google.com/store/apps/details?id=com.duolingo';
+    const handOff = (id: string) =>
+      hop(adjust, 302, `intent://details?id=${id}&referrer=x#Intent;scheme=market;package=com.android.vending;end`);
+    expect(judgeHops(preview, [hop(affise, 302, adjust), handOff('com.duolingo')])).toEqual({
+      verdict: 'right-app',
+      finalApp: { store: 'google-play', appId: 'com.duolingo', country: null },
+      reason: "Lands on the offer's app",
+    });
+    expect(judgeHops(preview, [hop(affise, 302, adjust), handOff('com.other.app')]).reason).toBe(
+      'Lands on a different app: com.other.app',
+    );
+  });
 });
