@@ -164,35 +164,7 @@ export function judgeHops(previewUrl: string | null, hops: Hop[]): Judgement {
   return broken(end.fetched ? `HTTP ${end.hop.status} ${at}` : `Ends on ${schemeOf(end.url)} ${at}`);
 }
 
-/**
- * Where an HTML page sends the browser without a redirect: `<meta http-equiv="refresh"
- * content="0;url=…">`, or a script's `location = "…"` / `location.href = …` /
- * `location.replace("…")` / `window.location.assign("…")`. Read as text, never run or rendered.
- */
-export function pageRedirect(html: string): string | null {
-  const head = html.slice(0, 64 * 1024);
-  // Stryker disable next-line ArrayDeclaration: any other tag in the fallback is not a refresh either
-  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
-    if (!/http-equiv\s*=\s*["']?refresh/i.test(tag)) continue;
-    const content = /content\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
-    const value = decodeEntities(content?.[2] ?? content?.[3] ?? content?.[4] ?? '');
-    // Stryker disable next-line OptionalChaining: the group always takes part in a match
-    const url = /url\s*=\s*['"]?([^'"]+)['"]?\s*$/i.exec(value)?.[1]?.trim();
-    if (url) return url;
-  }
-  const script =
-    /(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*["']([^"']+)["']/i.exec(head) ??
-    /(?:window\.|document\.|top\.|self\.)?location\.(?:replace|assign)\(\s*["']([^"']+)["']\s*\)/i.exec(head);
-  return script?.[1] ? decodeEntities(script[1].replace(/\\\//g, '/')) : null;
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&amp;/g, '&')
-    .replace(/&#x2F;/gi, '/')
-    .replace(/&#47;/g, '/')
-    .replace(/&quot;/g, '"');
-}
+export { PAGE_READ_CHARS, pageRedirect } from './page-redirect';
 
 /** The click ID a check sends instead of the publisher's: real clicks, told apart in the statistics. */
 export function checkClickId(now: number): string {

@@ -187,6 +187,57 @@ describe('pageRedirect (HTML read as text)', () => {
   });
 });
 
+describe('pageRedirect on hostile pages (read in linear time)', () => {
+  // Sizes that keep a backtracking reader busy for minutes: a regression hangs past the timeout.
+  it('reads a refresh whose URL comes after thousands of spaces', () => {
+    const page = `<meta http-equiv="refresh" content="0; url=${' '.repeat(6000)}'https://promo.example.com/q' ;">`;
+    expect(pageRedirect(page)).toBe('https://promo.example.com/q');
+  });
+
+  it('reads past 10,000 unclosed <meta tags, on every page of a check-all (7 links × 15 hops)', () => {
+    const page = `${'<meta '.repeat(10_000)}location.href="https://promo.example.com/s"`;
+    const found = Array.from({ length: 105 }, () => pageRedirect(page));
+    expect(new Set(found)).toEqual(new Set(['https://promo.example.com/s']));
+  });
+
+  it('reads past thousands of script locations that lead nowhere', () => {
+    const unclosed = `<script>${'location.replace("'.repeat(3000)}${'a'.repeat(50_000)}`;
+    expect(pageRedirect(unclosed)).toBeNull();
+    const decoys = `<script>${'location = next; location.href == "x"; '.repeat(1500)}location = "https://promo.example.com/l"`;
+    expect(pageRedirect(decoys)).toBe('https://promo.example.com/l');
+    expect(pageRedirect(`<script>${'window.location'.repeat(4000)}</script>`)).toBeNull();
+  });
+});
+
+describe('pageRedirect as a phone’s browser reads it', () => {
+  it('takes a refresh URL written without "url=", or after a comma', () => {
+    expect(pageRedirect('<meta http-equiv="refresh" content="0; https://promo.example.com/n">')).toBe(
+      'https://promo.example.com/n',
+    );
+    expect(pageRedirect('<meta http-equiv="Refresh" content="2,URL=https://promo.example.com/c">')).toBe(
+      'https://promo.example.com/c',
+    );
+  });
+
+  it('takes a ">" inside a quoted attribute as part of it, and the first refresh of the page', () => {
+    const page =
+      '<meta name="x" content="a>b"><meta http-equiv="refresh" content="0;url=https://promo.example.com/1?a=>">' +
+      '<meta http-equiv="refresh" content="0;url=https://promo.example.com/2">';
+    expect(pageRedirect(page)).toBe('https://promo.example.com/1?a=>');
+    // Letters whose lower case is longer (İ) do not shift what is read.
+    expect(pageRedirect(`<title>${'İ'.repeat(30)}</title>${page}`)).toBe('https://promo.example.com/1?a=>');
+    expect(pageRedirect(`<title>İİ</title><script>location = "https://promo.example.com/i"</script>`)).toBe(
+      'https://promo.example.com/i',
+    );
+  });
+
+  it('finds no redirect in a refresh without a delay, a script’s other variables, or a tag left open', () => {
+    expect(pageRedirect('<meta http-equiv="refresh" content="url=https://promo.example.com/x">')).toBeNull();
+    expect(pageRedirect('<script>var geolocation = "Spain"; mylocation.href = "x";</script>')).toBeNull();
+    expect(pageRedirect('<meta http-equiv="refresh" content="0;url=https://promo.example.com/x"')).toBeNull();
+  });
+});
+
 describe('the check itself', () => {
   it('uses a click ID that tells checks apart in the statistics', () => {
     expect(checkClickId(1795750000000)).toBe('offerlens-check1795750000000');
