@@ -1,5 +1,8 @@
 import type { Platform } from '../offer';
 import { parseStoreUrl, type StoreApp, storeKey } from '../store-url';
+import { privateHostOf } from './private-host';
+
+export { isPrivateHost, privateHostOf } from './private-host';
 
 /**
  * Judging a followed tracking link (docs/architecture.md, "A link check" and "Judging a
@@ -52,6 +55,18 @@ export interface Judgement {
 
 /** More hops than this is a broken link, whatever the end. */
 export const MAX_HOPS = 15;
+
+/** The longest hop URL or Location a result keeps: a tracker may send megabytes. */
+export const MAX_HOP_TEXT = 2048;
+
+/** The hop as a result keeps it: its URL and Location clipped to 2 KB. */
+export function clipHop(hop: Hop): Hop {
+  return {
+    url: hop.url.slice(0, MAX_HOP_TEXT),
+    status: hop.status,
+    location: hop.location?.slice(0, MAX_HOP_TEXT) ?? null,
+  };
+}
 
 /** Schemes a browser hands to the store app instead of fetching: the end of a chain. */
 const HAND_OFF_SCHEMES = new Set(['market:', 'itms-apps:', 'itms-appss:', 'intent:']);
@@ -139,6 +154,10 @@ export function judgeHops(previewUrl: string | null, hops: Hop[]): Judgement {
   const broken = (reason: string): Judgement => ({ verdict: 'broken', finalApp: null, reason });
   const end = chainEnd(hops);
   if (!end) return broken('No answer');
+  for (const [i, hop] of hops.entries()) {
+    const host = privateHostOf(hop.url);
+    if (host) return broken(`Refused to request a private address (${host}) at hop ${i + 1}`);
+  }
   const seen = new Set<string>();
   for (const hop of hops) {
     if (seen.has(hop.url)) return broken('Redirect loop');
