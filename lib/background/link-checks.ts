@@ -2,6 +2,7 @@ import type { browser as wxtBrowser } from 'wxt/browser';
 import {
   checkClickId,
   clickIdPassedAt,
+  clipHop,
   countryNote,
   type Hop,
   isHandOff,
@@ -10,8 +11,10 @@ import {
   type LinkCheckResult,
   MAX_HOPS,
   MOBILE_USER_AGENTS,
+  PAGE_READ_CHARS,
   pageRedirect,
   phoneFor,
+  privateHostOf,
   resolveLocation,
 } from '../link-check';
 import { isFirefox, linkCheckPermissions } from '../link-check/permissions';
@@ -25,8 +28,8 @@ type Browser = typeof wxtBrowser;
 export const CHECK_TIMEOUT_MS = 10_000;
 /** One check per offer per minute: each check is a real click at the network. */
 export const CHECK_INTERVAL_MS = 60_000;
-/** The HTML read for a meta refresh or script redirect, at most. */
-const PAGE_READ_BYTES = 512 * 1024;
+/** The HTML read for a meta refresh or script redirect, at most: what pageRedirect reads (a UTF-16 unit is at most 3 UTF-8 bytes). */
+const PAGE_READ_BYTES = 3 * PAGE_READ_CHARS;
 const UA_RULE_ID = 4201;
 
 interface Deps {
@@ -39,10 +42,11 @@ interface Deps {
 
 /**
  * Link checks in the background, where the optional permissions apply: the tracking link
- * with a check click ID is fetched as a phone would (mobile user agent, no cookies), every
- * response recorded by webRequest (status and Location), HTML pages read as text for a meta
- * refresh or script redirect and followed too, then judged (lib/link-check). One check at a
- * time, so the requests seen are the check's own.
+ * with a check click ID is followed as a phone would (mobile user agent, no cookies), one hop
+ * at a time so that no private address is ever requested (DESIGN §4): each response recorded
+ * by webRequest (status and Location), HTML pages read as text for a meta refresh or script
+ * redirect, then judged (lib/link-check). One check at a time, so the requests seen are the
+ * check's own.
  */
 export function createLinkChecks(deps: Deps) {
   const { browser } = deps;
@@ -78,19 +82,21 @@ export function createLinkChecks(deps: Deps) {
     // The publisher's sub ID stays: the network's statistics show the check under it.
     const link = buildTrackingLink(offer.trackingUrl, { ...settings, clickId });
     const phone = phoneFor(offer.previewUrl, offer.platform);
+    const timeoutMs = deps.timeoutMs ?? CHECK_TIMEOUT_MS;
     const start = performance.now();
-    const hops = await follow(link, MOBILE_USER_AGENTS[phone].value);
+    const hops = await follow(link, MOBILE_USER_AGENTS[phone].value, timeoutMs);
     const ms = Math.round(performance.now() - start);
-    const timedOut =
-      hops.length > 0 && hops[hops.length - 1]?.status === 0 && ms >= (deps.timeoutMs ?? CHECK_TIMEOUT_MS);
+    const end = hops.at(-1);
+    const timedOut = end?.status === 0 && !privateHostOf(end.url) && ms >= timeoutMs;
+    // Judged on the hops as they came (an intent's package may sit past 2 KB); kept clipped.
     const judged = judgeHops(offer.previewUrl, hops);
     return {
       offerId: offer.id,
       checkedAt,
       verdict: judged.verdict,
-      reason: timedOut ? `No answer in ${Math.round((deps.timeoutMs ?? CHECK_TIMEOUT_MS) / 1000)} s` : judged.reason,
+      reason: timedOut ? `No answer in ${Math.round(timeoutMs / 1000)} s` : judged.reason,
       finalApp: judged.finalApp,
-      hops,
+      hops: hops.map(clipHop),
       ms,
       phone,
       phoneLabel: MOBILE_USER_AGENTS[phone].label,
@@ -100,28 +106,29 @@ export function createLinkChecks(deps: Deps) {
     };
   }
 
-  /** Follow a link to its end, redirects and HTML redirects both; the hops in order. */
-  async function follow(start: string, userAgent: string): Promise<Hop[]> {
+  /**
+   * Follow a link hop by hop, as a phone would: each hop is one request that does not follow
+   * its redirect, so every URL is looked at before it is requested. A private address is
+   * recorded as a hop and never requested (judgeHops says so); a store app's scheme ends the
+   * chain unrequested; a loop ends at the first URL seen again; at most MAX_HOPS + 1 hops.
+   */
+  async function follow(start: string, userAgent: string, timeoutMs: number): Promise<Hop[]> {
     const hops: Hop[] = [];
-    const deadline = Date.now() + (deps.timeoutMs ?? CHECK_TIMEOUT_MS);
+    const deadline = Date.now() + timeoutMs;
     try {
-      let url: string | null = start;
-      while (url) {
-        const step = await fetchRecorded(url, userAgent, deadline);
-        hops.push(...step.hops);
-        url = null;
-        const end = hops[hops.length - 1];
-        if (!step.html || !end || hops.length > MAX_HOPS) break;
-        const next = pageRedirect(step.html);
-        if (!next) break;
-        end.location = next;
-        const resolved = resolveLocation(end);
-        if (resolved && !isHandOff(resolved) && /^https?:/i.test(resolved) && !hops.some((h) => h.url === resolved)) {
-          url = resolved;
+      let url: string | null = URL.canParse(start) ? new URL(start).href : start;
+      while (url !== null) {
+        if (privateHostOf(url) || !/^https?:/i.test(url) || Date.now() >= deadline) {
+          hops.push({ url, status: 0, location: null });
+          break;
         }
+        const { hop, html } = await fetchHop(url, userAgent, deadline);
+        if (html !== null) hop.location = pageRedirect(html);
+        hops.push(hop);
+        url = nextRequest(hops);
       }
     } finally {
-      await setUserAgent(null);
+      await setUserAgent(null).catch(() => undefined);
     }
     return hops;
   }
@@ -152,45 +159,42 @@ export function createLinkChecks(deps: Deps) {
     } as Parameters<typeof dnr.updateSessionRules>[0]);
   }
 
-  /** One fetch (its redirects followed by the browser), every response recorded as a hop. */
-  async function fetchRecorded(
-    raw: string,
+  /**
+   * One request, its redirect not followed (`redirect: 'manual'`): what it answered, as
+   * webRequest saw it (a redirect's status and Location are hidden from the fetch itself), and
+   * the start of the page when it is HTML (for a meta refresh or script redirect).
+   */
+  async function fetchHop(
+    url: string,
     userAgent: string,
     deadline: number,
-  ): Promise<{ hops: Hop[]; html: string | null }> {
-    // As the browser will report it (host lower-cased, spaces escaped).
-    const url = URL.canParse(raw) ? new URL(raw).href : raw;
+  ): Promise<{ hop: Hop; html: string | null }> {
     const web = browser.webRequest;
-    const hops: Hop[] = [];
+    const hop: Hop = { url, status: 0, location: null };
     let requestId: string | null = null;
-    let pending: string | null = null;
+    let heard = false;
     const filter = { urls: ['<all_urls>'], tabId: -1 };
-    // The fetch may settle before the browser has told every event of it: wait for the last one.
+    // The fetch may settle before the browser has told what it saw: wait for that.
     let settle: () => void = () => undefined;
     const settled = new Promise<void>((resolve) => {
       settle = resolve;
     });
     const onRequest = (d: { requestId: string; url: string }): undefined => {
       if (requestId === null && d.url === url) requestId = d.requestId;
-      if (d.requestId === requestId) pending = d.url;
       return undefined;
     };
     const onHeaders = (d: {
       requestId: string;
-      url: string;
       statusCode: number;
       responseHeaders?: { name: string; value?: string }[];
     }): undefined => {
-      if (d.requestId !== requestId) return undefined;
+      // The first answer is the hop's: the browser follows no redirect itself.
+      if (heard || d.requestId !== requestId) return undefined;
+      heard = true;
       const location = d.responseHeaders?.find((h) => h.name.toLowerCase() === 'location')?.value ?? null;
-      hops.push({
-        url: d.url,
-        status: d.statusCode,
-        location: d.statusCode >= 300 && d.statusCode < 400 ? location : null,
-      });
-      pending = null;
-      // A hand-off to a store app's scheme is the last thing the browser will say about it.
-      if (location && isHandOff(location)) settle();
+      hop.status = d.statusCode;
+      hop.location = d.statusCode >= 300 && d.statusCode < 400 ? location : null;
+      settle();
       return undefined;
     };
     const onEnd = (d: { requestId: string }): undefined => {
@@ -209,20 +213,22 @@ export function createLinkChecks(deps: Deps) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), Math.max(0, deadline - Date.now()));
     let html: string | null = null;
+    let answered = 0;
     try {
       const response = await fetch(url, {
         credentials: 'omit',
         cache: 'no-store',
-        redirect: 'follow',
+        redirect: 'manual',
         signal: controller.signal,
         headers: firefox ? { 'User-Agent': userAgent } : undefined,
       });
+      // Should webRequest not say, an answer that is not a redirect tells its own status.
+      if (response.type !== 'opaqueredirect') answered = response.status;
       const type = response.headers.get('content-type') ?? '';
       if (response.ok && /html/i.test(type)) html = await readSome(response, PAGE_READ_BYTES);
       else await response.body?.cancel();
     } catch {
-      // A hand-off to a store app's scheme ends the fetch with an error: the hops say so. A
-      // request left without an answer (timeout, refused connection) is a hop with status 0.
+      // A request left without an answer (timeout, refused connection) is a hop with status 0.
     } finally {
       clearTimeout(timer);
       await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1000))]);
@@ -231,9 +237,8 @@ export function createLinkChecks(deps: Deps) {
       web.onCompleted.removeListener(onEnd);
       web.onErrorOccurred.removeListener(onEnd);
     }
-    if (pending) hops.push({ url: pending, status: 0, location: null });
-    if (hops.length === 0) hops.push({ url, status: 0, location: null });
-    return { hops, html };
+    if (hop.status === 0) hop.status = answered;
+    return { hop, html: hop.status >= 200 && hop.status < 300 ? html : null };
   }
 
   return {
@@ -242,6 +247,14 @@ export function createLinkChecks(deps: Deps) {
     /** The last check of each offer this worker made, for the detail to show again. */
     lastResult: (offerId: string) => last.get(offerId) ?? null,
   };
+}
+
+/** Where the chain goes after its last hop: null where it ends (no redirect, a store app, a loop, too many hops). */
+function nextRequest(hops: Hop[]): string | null {
+  const last = hops.at(-1);
+  if (!last || hops.length > MAX_HOPS || hops.findIndex((hop) => hop.url === last.url) < hops.length - 1) return null;
+  const next = resolveLocation(last);
+  return next && !isHandOff(next) && /^https?:/i.test(next) ? next : null;
 }
 
 /** The first `limit` bytes of a body as text (a landing page's redirect is in its head). */

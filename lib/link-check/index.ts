@@ -1,5 +1,8 @@
 import type { Platform } from '../offer';
 import { parseStoreUrl, type StoreApp, storeKey } from '../store-url';
+import { privateHostOf } from './private-host';
+
+export { isPrivateHost, privateHostOf } from './private-host';
 
 /**
  * Judging a followed tracking link (docs/architecture.md, "A link check" and "Judging a
@@ -53,6 +56,18 @@ export interface Judgement {
 /** More hops than this is a broken link, whatever the end. */
 export const MAX_HOPS = 15;
 
+/** The longest hop URL or Location a result keeps: a tracker may send megabytes. */
+export const MAX_HOP_TEXT = 2048;
+
+/** The hop as a result keeps it: its URL and Location clipped to 2 KB. */
+export function clipHop(hop: Hop): Hop {
+  return {
+    url: hop.url.slice(0, MAX_HOP_TEXT),
+    status: hop.status,
+    location: hop.location?.slice(0, MAX_HOP_TEXT) ?? null,
+  };
+}
+
 /** Schemes a browser hands to the store app instead of fetching: the end of a chain. */
 const HAND_OFF_SCHEMES = new Set(['market:', 'itms-apps:', 'itms-appss:', 'intent:']);
 
@@ -87,13 +102,37 @@ export function isHandOff(url: string): boolean {
   return HAND_OFF_SCHEMES.has(schemeOf(url));
 }
 
-/** The app of a store URL, `intent://…;package=…;end` (Android) included. */
+/** The app of a store URL, `intent://…#Intent;…;end` (Android) included. */
 export function appOf(url: string): StoreApp | null {
-  if (schemeOf(url) === 'intent:') {
-    const pkg = /[#;]package=([A-Za-z][\w.]*)[;&]/.exec(url)?.[1] ?? /[?&]id=([A-Za-z][\w.]*)/.exec(url)?.[1];
-    return pkg ? { store: 'google-play', appId: pkg, country: null } : null;
+  return schemeOf(url) === 'intent:' ? intentApp(url) : parseStoreUrl(url);
+}
+
+/** Android package names: "com.spotify.music". */
+const PACKAGE_NAME = /^[A-Za-z][\w.]*$/;
+const PLAY_STORE_PACKAGE = 'com.android.vending';
+/** An intent is a store link, and store links are short (as lib/store-url.ts has it). */
+const MAX_INTENT_LENGTH = 8192;
+
+/**
+ * The app an Android intent opens. An intent that opens the Play Store (`scheme=market`, or
+ * `package=com.android.vending`) names the Play Store as its package: the app is the `id=` of
+ * its address. Any other intent opens its `package=` itself.
+ */
+function intentApp(url: string): StoreApp | null {
+  const hash = url.indexOf('#');
+  if (url.length > MAX_INTENT_LENGTH || hash === -1 || !url.startsWith('Intent;', hash + 1)) return null;
+  const extras = new Map<string, string>();
+  for (const part of url.slice(hash + 'Intent;'.length + 1).split(';')) {
+    if (part === 'end') break;
+    const eq = part.indexOf('=');
+    if (eq > 0 && !extras.has(part.slice(0, eq))) extras.set(part.slice(0, eq), part.slice(eq + 1));
   }
-  return parseStoreUrl(url);
+  const opensPlayStore =
+    extras.get('scheme')?.toLowerCase() === 'market' || extras.get('package') === PLAY_STORE_PACKAGE;
+  const address = url.slice(0, hash);
+  const query = address.includes('?') ? address.slice(address.indexOf('?') + 1) : '';
+  const appId = opensPlayStore ? new URLSearchParams(query).get('id') : (extras.get('package') ?? null);
+  return appId && PACKAGE_NAME.test(appId) ? { store: 'google-play', appId, country: null } : null;
 }
 
 /** "com.spotify.music", "id324684580". */
@@ -115,6 +154,10 @@ export function judgeHops(previewUrl: string | null, hops: Hop[]): Judgement {
   const broken = (reason: string): Judgement => ({ verdict: 'broken', finalApp: null, reason });
   const end = chainEnd(hops);
   if (!end) return broken('No answer');
+  for (const [i, hop] of hops.entries()) {
+    const host = privateHostOf(hop.url);
+    if (host) return broken(`Refused to request a private address (${host}) at hop ${i + 1}`);
+  }
   const seen = new Set<string>();
   for (const hop of hops) {
     if (seen.has(hop.url)) return broken('Redirect loop');
@@ -140,35 +183,7 @@ export function judgeHops(previewUrl: string | null, hops: Hop[]): Judgement {
   return broken(end.fetched ? `HTTP ${end.hop.status} ${at}` : `Ends on ${schemeOf(end.url)} ${at}`);
 }
 
-/**
- * Where an HTML page sends the browser without a redirect: `<meta http-equiv="refresh"
- * content="0;url=…">`, or a script's `location = "…"` / `location.href = …` /
- * `location.replace("…")` / `window.location.assign("…")`. Read as text, never run or rendered.
- */
-export function pageRedirect(html: string): string | null {
-  const head = html.slice(0, 64 * 1024);
-  // Stryker disable next-line ArrayDeclaration: any other tag in the fallback is not a refresh either
-  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
-    if (!/http-equiv\s*=\s*["']?refresh/i.test(tag)) continue;
-    const content = /content\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
-    const value = decodeEntities(content?.[2] ?? content?.[3] ?? content?.[4] ?? '');
-    // Stryker disable next-line OptionalChaining: the group always takes part in a match
-    const url = /url\s*=\s*['"]?([^'"]+)['"]?\s*$/i.exec(value)?.[1]?.trim();
-    if (url) return url;
-  }
-  const script =
-    /(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*["']([^"']+)["']/i.exec(head) ??
-    /(?:window\.|document\.|top\.|self\.)?location\.(?:replace|assign)\(\s*["']([^"']+)["']\s*\)/i.exec(head);
-  return script?.[1] ? decodeEntities(script[1].replace(/\\\//g, '/')) : null;
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&amp;/g, '&')
-    .replace(/&#x2F;/gi, '/')
-    .replace(/&#47;/g, '/')
-    .replace(/&quot;/g, '"');
-}
+export { PAGE_READ_CHARS, pageRedirect } from './page-redirect';
 
 /** The click ID a check sends instead of the publisher's: real clicks, told apart in the statistics. */
 export function checkClickId(now: number): string {

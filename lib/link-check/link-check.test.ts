@@ -3,12 +3,12 @@ import {
   appOf,
   checkClickId,
   clickIdPassedAt,
+  clipHop,
   countryNote,
   type Hop,
   hopHost,
   judgeHops,
   MOBILE_USER_AGENTS,
-  pageRedirect,
   phoneFor,
   resolveLocation,
 } from '.';
@@ -142,48 +142,32 @@ describe('judgeHops', () => {
     expect(judgeHops(PREVIEW, [...hops.slice(1), hop(PREVIEW, 200)]).verdict).toBe('right-app');
     expect(judgeHops(PREVIEW, [...hops, hop(PREVIEW, 200)]).reason).toBe('Too many redirects (16)');
   });
+
+  it('is broken, and says why, when a hop points at a private address', () => {
+    const router = 'http://192.168.1.1/admin';
+    expect(judgeHops(PREVIEW, [hop(affise, 302, router), hop(router, 0)])).toEqual({
+      verdict: 'broken',
+      finalApp: null,
+      reason: 'Refused to request a private address (192.168.1.1) at hop 2',
+    });
+    const refresh = [hop(affise, 200, 'http://2130706433:8080/'), hop('http://127.0.0.1:8080/', 0)];
+    expect(judgeHops(PREVIEW, refresh).reason).toBe('Refused to request a private address (127.0.0.1) at hop 2');
+    expect(judgeHops(PREVIEW, [hop('https://[::1]/secret', 0)]).reason).toBe(
+      'Refused to request a private address ([::1]) at hop 1',
+    );
+  });
 });
 
-describe('pageRedirect (HTML read as text)', () => {
-  it.each([
-    [
-      '<meta http-equiv="refresh" content="0;url=https://promo.example.com/a?b=1&amp;c=2">',
-      'https://promo.example.com/a?b=1&c=2',
-    ],
-    ["<META HTTP-EQUIV='Refresh' CONTENT='3; URL=/next'>", '/next'],
-    [
-      '<meta content="0; url=\'market://details?id=com.spotify.music\'" http-equiv="refresh">',
-      'market://details?id=com.spotify.music',
-    ],
-    ['<script>window.location.href = "https://app.adjust.com/x";</script>', 'https://app.adjust.com/x'],
-    [
-      "<script>location.replace('https:\\/\\/play.google.com\\/store\\/apps\\/details?id=a.b')</script>",
-      'https://play.google.com/store/apps/details?id=a.b',
-    ],
-    ['<meta http-equiv = refresh content=0;url=https://promo.example.com/u>', 'https://promo.example.com/u'],
-    ['<meta http-equiv="refresh" content="0; URL = https://promo.example.com/t  ">', 'https://promo.example.com/t'],
-    ['<meta http-equiv="refresh" content="0;url=\'https://promo.example.com/q\' ">', 'https://promo.example.com/q'],
-    [
-      '<meta http-equiv="refresh" content="0;url=&quot;https:&#x2F;&#X2F;promo.example.com&#47;e&quot;">',
-      'https://promo.example.com/e',
-    ],
-    ['<script>location.href="https://app.adjust.com/h"</script>', 'https://app.adjust.com/h'],
-    ["<script>Window.Location = 'https://app.adjust.com/w';</script>", 'https://app.adjust.com/w'],
-    ['<script>window.location.assign( "https://app.adjust.com/a" );</script>', 'https://app.adjust.com/a'],
-  ])('finds %s', (html, url) => {
-    expect(pageRedirect(`<html><head>${html}</head><body>Redirecting…</body></html>`)).toBe(url);
-  });
-
-  it('finds nothing in a plain page, a meta refresh without a URL, or other meta tags', () => {
-    expect(pageRedirect('<html><body><h1>Summer promo</h1><a href="https://x.example">x</a></body></html>')).toBeNull();
-    expect(pageRedirect('<meta http-equiv="refresh" content="30">')).toBeNull();
-    expect(pageRedirect('<meta name="description" content="0;url=https://x.example">')).toBeNull();
-    expect(pageRedirect('<meta http-equiv="refresh">')).toBeNull();
-  });
-
-  it('reads only the first 64 KB of a page', () => {
-    const late = `${'<p>promo</p>'.repeat(6000)}<meta http-equiv="refresh" content="0;url=https://late.example">`;
-    expect(pageRedirect(late)).toBeNull();
+describe('what a check keeps of each hop', () => {
+  it('keeps at most 2 KB of each hop’s URL and Location', () => {
+    const long = `https://offers.go2affise.com/click?pad=${'x'.repeat(10_000)}`;
+    const kept = clipHop(hop(long, 302, long));
+    expect(kept.url).toBe(long.slice(0, 2048));
+    expect(kept.location).toBe(long.slice(0, 2048));
+    expect(kept.url.length).toBe(2048);
+    expect(kept.status).toBe(302);
+    expect(clipHop(hop(affise, 302, adjust))).toEqual(hop(affise, 302, adjust));
+    expect(clipHop(hop(affise, 200))).toEqual(hop(affise, 200));
   });
 });
 
@@ -262,5 +246,37 @@ describe('the check itself', () => {
       appId: 'com.whatsapp',
       country: null,
     });
+  });
+
+  it('reads the app an intent opens the Play Store at by its id, not the Play Store’s own package', () => {
+    const duolingo = { store: 'google-play', appId: 'com.duolingo', country: null };
+    expect(
+      appOf('intent://details?id=com.duolingo&referrer=x#Intent;scheme=market;package=com.android.vending;end'),
+    ).toEqual(duolingo);
+    // The Play Store's web address, opened in the Play Store app.
+    expect(
+      appOf(
+        'intent://play.google.com/store/apps/details?id=com.duolingo#Intent;scheme=https;package=com.android.vending;end',
+      ),
+    ).toEqual(duolingo);
+    // An intent for the app itself: its package.
+    expect(appOf('intent://open?id=com.other.app#Intent;scheme=duolingo;package=com.duolingo;end')).toEqual(duolingo);
+    // The Play Store with no app named opens no app.
+    expect(appOf('intent://details#Intent;scheme=market;package=com.android.vending;end')).toBeNull();
+    expect(appOf('intent://details?id=com.duolingo')).toBeNull();
+  });
+
+  it('judges an intent hand-off to the Play Store by the app it opens there', () => {
+    const preview = 'https://play.google.com/store/apps/details?id=com.duolingo';
+    const handOff = (id: string) =>
+      hop(adjust, 302, `intent://details?id=${id}&referrer=x#Intent;scheme=market;package=com.android.vending;end`);
+    expect(judgeHops(preview, [hop(affise, 302, adjust), handOff('com.duolingo')])).toEqual({
+      verdict: 'right-app',
+      finalApp: { store: 'google-play', appId: 'com.duolingo', country: null },
+      reason: "Lands on the offer's app",
+    });
+    expect(judgeHops(preview, [hop(affise, 302, adjust), handOff('com.other.app')]).reason).toBe(
+      'Lands on a different app: com.other.app',
+    );
   });
 });

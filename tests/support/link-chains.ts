@@ -8,6 +8,8 @@ export const TRACKER = 'offers.go2affise.test';
 export const ATTRIBUTION = 'app.adjust.test';
 export const LANDING = 'promo.landing.test';
 export const CHAIN_HOSTS = [TRACKER, ATTRIBUTION, LANDING];
+/** The path the private chains point at, on the fixture server's loopback address: a check must never request it. */
+export const SECRET_PATH = '/secret';
 
 export interface ChainAnswer {
   /** 0: the server never answers (the connection stays open). */
@@ -73,6 +75,29 @@ export function chainAnswer(host: string, path: string): ChainAnswer | null {
     // An App Store offer, routed to the Spanish store.
     case `${TRACKER}/apple`:
       return redirect('https://apps.apple.com/es/app/spotify-music-and-podcasts/id324684580');
+    // A redirect, and a meta refresh (its host spelled in hex), to the fixture server's own
+    // loopback address: a check must never request it.
+    case `${TRACKER}/private-302`:
+      return redirect(`https://127.0.0.1:${url.searchParams.get('port')}${SECRET_PATH}?from=302`);
+    case `${TRACKER}/private-refresh`:
+      return html(
+        `<html><head><meta http-equiv="refresh" content="0;url=https://0x7f.1:${url.searchParams.get('port')}${SECRET_PATH}?from=refresh"></head></html>`,
+      );
+    // Right app, through a 5 KB Location.
+    case `${TRACKER}/long`:
+      return redirect(`https://${ATTRIBUTION}/abc123?campaign=long&pad=${'x'.repeat(5000)}`);
+    // Hand-offs to the Play Store by an Android intent, and to the App Store app.
+    case `${TRACKER}/intent`:
+      return redirect(`https://${ATTRIBUTION}/i?click_id=${encodeURIComponent(click)}`);
+    case `${ATTRIBUTION}/i`:
+      return redirect(
+        'intent://details?id=com.spotify.music&referrer=adjust#Intent;scheme=market;package=com.android.vending;end',
+      );
+    // A redirect to the next one, without end.
+    case `${TRACKER}/next`:
+      return redirect(`/next?n=${Number(url.searchParams.get('n') ?? 0) + 1}`);
+    case `${TRACKER}/itms`:
+      return redirect('itms-apps://apps.apple.com/es/app/id324684580');
     default:
       return null;
   }
@@ -80,14 +105,22 @@ export function chainAnswer(host: string, path: string): ChainAnswer | null {
 
 /**
  * A feed of one offer per chain, Spotify's store page as each one's preview; `silent` adds the
- * chain whose attribution service never answers (a check of it takes the whole timeout).
+ * chain whose attribution service never answers (a check of it takes the whole timeout);
+ * `privateTo` (the fixture server's port) the chains that point at that server by its loopback
+ * address (a redirect, a meta refresh, the tracking link itself); `edgeCases` a 5 KB Location
+ * and the intent:// and itms-apps:// hand-offs.
  */
-export function chainFeed({ silent = false } = {}): { message: boolean; offers: Record<string, unknown>[] } {
+export function chainFeed({ silent = false, privateTo = 0, edgeCases = false } = {}): {
+  message: boolean;
+  offers: Record<string, unknown>[];
+} {
   const play = 'https://play.google.com/store/apps/details?id=com.spotify.music';
   const offer = (id: string, name: string, path: string, preview = play, platform = 'Android') => ({
     id,
     name,
-    tracking_url: `https://${TRACKER}/${path}?offer_id=${id}&aff_id=7&aff_sub=[CLICK_ID]`,
+    tracking_url: path.startsWith('https:')
+      ? path
+      : `https://${TRACKER}/${path}?offer_id=${id}&aff_id=7&aff_sub=[CLICK_ID]${privateTo ? `&port=${privateTo}` : ''}`,
     preview_url: preview,
     platform,
     geos: ['ES', 'MX'],
@@ -104,6 +137,25 @@ export function chainFeed({ silent = false } = {}): { message: boolean; offers: 
       offer('9006', 'Check Market Handoff', 'market'),
       offer('9007', 'Check Apple Store', 'apple', 'https://apps.apple.com/us/app/spotify/id324684580', 'iOS'),
       ...(silent ? [offer('9008', 'Check Silent Attribution', 'silent')] : []),
+      ...(privateTo
+        ? [
+            offer('9009', 'Check Private Redirect', 'private-302'),
+            offer('9010', 'Check Private Refresh', 'private-refresh'),
+            offer(
+              '9011',
+              'Check Private Tracking Link',
+              `https://127.0.0.1:${privateTo}${SECRET_PATH}?from=feed&offer_id=9011&aff_sub=[CLICK_ID]`,
+            ),
+          ]
+        : []),
+      ...(edgeCases
+        ? [
+            offer('9012', 'Check Long Redirect', 'long'),
+            offer('9013', 'Check Intent Handoff', 'intent'),
+            offer('9014', 'Check Apple Handoff', 'itms', 'https://apps.apple.com/us/app/spotify/id324684580', 'iOS'),
+            offer('9015', 'Check Endless Redirects', 'next'),
+          ]
+        : []),
     ],
   };
 }

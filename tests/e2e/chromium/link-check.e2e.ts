@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LinkCheckAnswer } from '../../../lib/link-check';
 import { type ChromiumWorld, refreshFrom, startChromiumWorld, waitForOfferCount } from '../../support/chromium';
 import { POPUP_SIZE } from '../../support/constants';
-import { ATTRIBUTION, chainFeed, LANDING, TRACKER } from '../../support/link-chains';
+import { ATTRIBUTION, chainFeed, LANDING, SECRET_PATH, TRACKER } from '../../support/link-chains';
 
 let world: ChromiumWorld;
 let popup: Page;
@@ -81,14 +82,15 @@ describe('Check link', () => {
     expect(hops).toEqual([`${TRACKER} 302 → ${ATTRIBUTION}`, `${ATTRIBUTION} 404`]);
   });
 
-  it('is broken on a redirect loop', async () => {
-    const { verdict, hops } = await check('Check Loop');
+  it('is broken on a redirect loop, followed only until its first URL comes again', async () => {
+    const { verdict, hops, requests } = await check('Check Loop');
     expect(verdict).toBe('Broken: Redirect loop');
-    expect(hops.slice(0, 3)).toEqual([
+    expect(hops).toEqual([
       `${TRACKER} 302 → ${ATTRIBUTION}`,
       `${ATTRIBUTION} 302 → ${TRACKER}`,
       `${TRACKER} 302 → ${ATTRIBUTION}`,
     ]);
+    expect(requests).toHaveLength(3);
   });
 
   it('lands on the offer’s app through a market:// hand-off, with the click ID passed on', async () => {
@@ -152,6 +154,73 @@ describe('Check link', () => {
       );
     expect(name).toMatch(/^Check /);
     await page.close();
+  });
+
+  it('never requests a private address, whether a redirect, a meta refresh or the tracking link points there', async () => {
+    const port = world.store.port;
+    world.feed.setBody(JSON.stringify(chainFeed({ privateTo: port, edgeCases: true })));
+    await refreshFrom(popup);
+    await waitForOfferCount(world.ext, 14);
+    const loopback = `127.0.0.1:${port}`;
+    const redirect = await check('Check Private Redirect');
+    expect(redirect.verdict).toBe('Broken: Refused to request a private address (127.0.0.1) at hop 2');
+    expect(redirect.hops).toEqual([`${TRACKER} 302 → ${loopback}`, `${loopback} no answer`]);
+    expect(redirect.requests.map((r) => r.host)).toEqual([TRACKER]);
+    // The refresh spells the host 0x7f.1: the same address.
+    const refresh = await check('Check Private Refresh');
+    expect(refresh.verdict).toBe('Broken: Refused to request a private address (127.0.0.1) at hop 2');
+    expect(refresh.hops).toEqual([`${TRACKER} 200 → ${loopback}`, `${loopback} no answer`]);
+    expect(refresh.requests.map((r) => r.host)).toEqual([TRACKER]);
+    const feedLink = await check('Check Private Tracking Link');
+    expect(feedLink.verdict).toBe('Broken: Refused to request a private address (127.0.0.1) at hop 1');
+    expect(feedLink.hops).toEqual([`${loopback} no answer`]);
+    expect(feedLink.requests).toEqual([]);
+    expect(world.store.requests.filter((r) => r.url.startsWith(SECRET_PATH))).toEqual([]);
+  });
+
+  it('follows a 5 KB Location in full, and keeps 2 KB of it in the result', async () => {
+    const before = world.store.requests.length;
+    const { verdict, hops } = await check('Check Long Redirect');
+    expect(verdict).toBe("Lands on the offer's app");
+    expect(hops).toEqual([
+      `${TRACKER} 302 → ${ATTRIBUTION}`,
+      `${ATTRIBUTION} 302 → play.google.com`,
+      'play.google.com 200',
+    ]);
+    const attribution = world.store.requests.slice(before).find((r) => r.host === ATTRIBUTION);
+    expect(attribution?.url).toBe(`/abc123?campaign=long&pad=${'x'.repeat(5000)}`);
+    // Checked a moment ago: the background answers with that check, as it keeps it.
+    const answer = (await popup.evaluate(
+      (offerId) => chrome.runtime.sendMessage({ tag: 'offer-lens/v1', type: 'checkLink', data: { offerId } }),
+      '9012',
+    )) as { value: LinkCheckAnswer };
+    const kept = answer.value.status === 'too-soon' ? answer.value.last?.hops : undefined;
+    const padded = `https://${ATTRIBUTION}/abc123?campaign=long&pad=`;
+    expect(kept?.map((hop) => [hop.url.length, hop.location?.length ?? null])).toEqual([
+      [expect.any(Number), 2048],
+      [2048, 'https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES'.length],
+      ['https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES'.length, null],
+    ]);
+    expect(kept?.[0]?.location).toBe(`${padded}${'x'.repeat(2048 - padded.length)}`);
+    expect(kept?.[1]?.url).toBe(`${padded}${'x'.repeat(2048 - padded.length)}`);
+  });
+
+  it('lands on the offer’s app through an intent that opens the Play Store, and through itms-apps://', async () => {
+    const intent = await check('Check Intent Handoff');
+    expect(intent.verdict).toBe("Lands on the offer's app");
+    expect(intent.hops).toEqual([`${TRACKER} 302 → ${ATTRIBUTION}`, `${ATTRIBUTION} 302 → intent://details`]);
+    expect(intent.requests.map((r) => r.host)).toEqual([TRACKER, ATTRIBUTION]);
+    const apple = await check('Check Apple Handoff');
+    expect(apple.verdict).toBe("Lands on the offer's app");
+    expect(apple.hops).toEqual([`${TRACKER} 302 → itms-apps://apps.apple.com`]);
+    expect(apple.requests[0]?.userAgent).toMatch(/iPhone; CPU iPhone OS/);
+  });
+
+  it('stops following after 16 hops', async () => {
+    const { verdict, hops, requests } = await check('Check Endless Redirects');
+    expect(verdict).toBe('Broken: Too many redirects (16)');
+    expect(hops).toHaveLength(16);
+    expect(requests.map((r) => r.url.replace(/\?.*/, ''))).toEqual(Array(16).fill('/next'));
   });
 
   it('gives up on a hop that never answers after 10 s, and says so', async () => {
