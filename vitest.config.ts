@@ -4,6 +4,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
+  // A worktree whose node_modules links to another checkout still serves its modules.
+  server: { fs: { strict: false } },
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -11,13 +11,12 @@ import {
   menuTargetUrl,
   offersPagePath,
 } from '../surfaces';
-import { openSidePanel as openPanel } from '../surfaces/side-panel';
 import { defaultSuggestion, type OmniboxSuggestion, omniboxChoice, omniboxSuggestions } from '../surfaces/omnibox';
+import { openSidePanel as openPanel } from '../surfaces/side-panel';
 
 type Browser = typeof wxtBrowser;
 type Tab = { id?: number; windowId?: number };
 type Disposition = 'currentTab' | 'newForegroundTab' | 'newBackgroundTab';
-
 
 /**
  * The browser-event side of the surfaces besides the toolbar popup: right-click items, the

@@ -21,7 +21,9 @@ describe('settings page', () => {
     await key.fill('not-the-key');
     await options.getByRole('button', { name: 'Save and test' }).click();
     // Beside the field, with what to do; the key typed stays for correction and is not kept.
-    await expect.poll(() => options.locator('#apiKey-problem').textContent()).toBe('The API key was rejected (HTTP 401)');
+    await expect
+      .poll(() => options.locator('#apiKey-problem').textContent())
+      .toBe('The API key was rejected (HTTP 401)');
     expect(await options.locator('#apiKey-next').textContent()).toBe(
       'Not saved: Offer Lens keeps using what was saved before. Check that you pasted the whole key (no spaces); a new key comes from your account manager.',
     );
