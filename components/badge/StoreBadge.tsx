@@ -5,14 +5,17 @@ import { isExpired, isExpiringSoon } from '../../lib/offer';
 import type { PageOffer, PageOffers } from '../../lib/store-page';
 import { safeHttpUrl } from '../../lib/url';
 import { QrCode } from '../QrCode';
-import { SubIdWarning } from '../SubIdWarning';
+import { subIdWarning } from '../SubIdWarning';
 import { trustedClick } from '../trusted-click';
 import { useCopy } from '../use-copy';
+import { SealedText } from './SealedText';
 
 interface Props {
   page: PageOffers;
   now: number;
   onCopy: (link: string) => Promise<void>;
+  /** Open the tracking link in a new tab, from the extension's side (never an `<a href>` the page can edit). */
+  onOpen: (link: string) => void;
   onDismiss: () => void;
   onOpenPopup: (offerId: string) => void;
   onOpenSidePanel?: () => void;
@@ -35,6 +38,7 @@ export function StoreBadge({
   page,
   now,
   onCopy,
+  onOpen,
   onDismiss,
   onOpenPopup,
   onOpenSidePanel = () => undefined,
@@ -61,8 +65,13 @@ export function StoreBadge({
   const [chosen, setChosen] = useState(0);
   const [showQr, setShowQr] = useState(false);
   const { state: copied, copy, reset } = useCopy(onCopy);
-  // Tab-opening actions run on the publisher's own clicks only (the page can reach this DOM).
-  const openLink = useMemo(() => trustedClick(() => undefined), []);
+  // Every action runs on the publisher's own clicks only, whatever reaches this DOM: the link
+  // each one uses is the one in this closure, never one read back from the page.
+  const offer = page.offers[chosen] ?? page.offers[0];
+  const link = offer ? safeHttpUrl(offer.trackingLink) : null;
+  const copyClick = useMemo(() => trustedClick(() => void copy(link), 0), [link]);
+  const openLink = useMemo(() => trustedClick(() => link && onOpen(link)), [link, onOpen]);
+  const dismissClick = useMemo(() => trustedClick(() => onDismiss(), 0), [onDismiss]);
   const openPopup = useMemo(
     () => trustedClick((event: Event) => onOpenPopup((event.currentTarget as HTMLElement).dataset.offer ?? '')),
     [onOpenPopup],
@@ -83,9 +92,7 @@ export function StoreBadge({
     setChosen(0);
     if (cue.kind === 'press-to-copy') copyButton.current?.focus();
   }, [cue?.at]);
-  const offer = page.offers[chosen] ?? page.offers[0];
   if (!offer) return null;
-  const link = safeHttpUrl(offer.trackingLink);
 
   return (
     <section class={`badge ${page.corner}`} aria-label="Offer Lens">
@@ -101,9 +108,9 @@ export function StoreBadge({
           data-on={String(!offer.watched)}
           onClick={watchClick}
         >
-          {offer.watched ? '★' : '☆'}
+          <SealedText text={offer.watched ? '★' : '☆'} />
         </button>
-        <span class="payout">{formatPayout(offer.payout)}</span>
+        <SealedText class="payout" text={formatPayout(offer.payout)} />
         <CountryFit offer={offer} country={page.country} />
         <button
           type="button"
@@ -119,23 +126,25 @@ export function StoreBadge({
           class="icon"
           aria-label="Dismiss until the offers change"
           title="Dismiss"
-          onClick={onDismiss}
+          onClick={dismissClick}
         >
           ×
         </button>
       </div>
       <div class="name" title={offer.name}>
-        {offer.name}
+        <SealedText text={offer.name} />
       </div>
       <div class="meta">
-        {[formatPlatform(offer.platform), page.offers.length > 1 ? `${page.offers.length} offers` : '']
-          .filter(Boolean)
-          .join(' · ')}
-        {offer.news && <span class={`news ${offer.news.tone}`}> · {offer.news.text}</span>}
+        <SealedText
+          text={[formatPlatform(offer.platform), page.offers.length > 1 ? `${page.offers.length} offers` : '']
+            .filter(Boolean)
+            .join(' · ')}
+        />
+        {offer.news && <SealedText class={`news ${offer.news.tone}`} text={` · ${offer.news.text}`} />}
       </div>
       {offer.watched && !page.notificationsAllowed && (
         <p class="muted watch-note">
-          Watching. To be warned by a notification, allow notifications in Offer Lens's settings.
+          <SealedText text="Watching. To be warned by a notification, allow notifications in Offer Lens's settings." />
         </p>
       )}
 
@@ -143,20 +152,26 @@ export function StoreBadge({
         <div class="more">
           <dl>
             <dt>Caps</dt>
-            <dd>{formatCaps(offer.caps)}</dd>
+            <dd>
+              <SealedText text={formatCaps(offer.caps)} />
+            </dd>
             {offer.minVersion && (
               <>
                 <dt>Min OS</dt>
-                <dd>{offer.minVersion}</dd>
+                <dd>
+                  <SealedText text={offer.minVersion} />
+                </dd>
               </>
             )}
             <dt>Countries</dt>
-            <dd>{formatGeos(offer.geos, 10)}</dd>
+            <dd>
+              <SealedText text={formatGeos(offer.geos, 10)} />
+            </dd>
             {offer.expiresAt !== null && (
               <>
                 <dt>Expiry</dt>
                 <dd class={isExpired(offer, now) ? 'bad' : isExpiringSoon(offer, now) ? 'warn' : ''}>
-                  {formatExpiry(offer.expiresAt, now)}
+                  <SealedText text={formatExpiry(offer.expiresAt, now)} />
                 </dd>
               </>
             )}
@@ -165,11 +180,12 @@ export function StoreBadge({
             type="button"
             class={`watch-app${page.appWatched ? ' on' : ''}`}
             aria-pressed={page.appWatched}
+            aria-label="Watch this app (and its new offers)"
             data-watch="app"
             data-on={String(!page.appWatched)}
             onClick={watchClick}
           >
-            {page.appWatched ? '★ Watching this app' : 'Watch this app (and its new offers)'}
+            <SealedText text={page.appWatched ? '★ Watching this app' : 'Watch this app (and its new offers)'} />
           </button>
           {page.offers.length > 1 && (
             <ul class="others" aria-label="Offers for this app">
@@ -179,12 +195,13 @@ export function StoreBadge({
                     type="button"
                     class={i === chosen ? 'other chosen' : 'other'}
                     aria-pressed={i === chosen}
+                    aria-label={`${formatPayout(o.payout)} ${o.name}`}
                     onClick={() => {
                       setChosen(i);
                       reset();
                     }}
                   >
-                    <span>{formatPayout(o.payout)}</span> <span class="other-name">{o.name}</span>
+                    <SealedText text={formatPayout(o.payout)} /> <SealedText class="other-name" text={o.name} />
                   </button>
                 </li>
               ))}
@@ -193,16 +210,16 @@ export function StoreBadge({
         </div>
       )}
 
-      <SubIdWarning status={offer.subIdStatus} subId={page.subId} accepted={offer.acceptedSubIds} />
+      <SubIdBanner text={subIdWarning(offer.subIdStatus, page.subId, offer.acceptedSubIds)} />
 
       <div class="actions">
-        <button ref={copyButton} type="button" class="primary" onClick={() => copy(link)} disabled={!link}>
-          {copied === 'copied' ? '✓ Copied' : 'Copy tracking link'}
+        <button ref={copyButton} type="button" class="primary" onClick={copyClick} disabled={!link}>
+          {copied === 'copied' ? <SealedText text="✓ Copied" /> : 'Copy tracking link'}
         </button>
         {link && (
-          <a class="button" href={link} target="_blank" rel="noopener noreferrer" onClick={openLink}>
+          <button type="button" onClick={openLink}>
             Open
-          </a>
+          </button>
         )}
         <button type="button" aria-pressed={showQr} onClick={() => setShowQr(!showQr)} disabled={!link}>
           QR
@@ -232,16 +249,34 @@ export function StoreBadge({
       )}
       {cue && (
         <p class={cue.kind === 'copied' ? 'cue ok' : 'cue'} role="status">
-          {cue.kind === 'copied' ? `✓ Copied the link of ${cue.name}` : `Press Enter to copy the link of ${cue.name}`}
+          <SealedText
+            text={
+              cue.kind === 'copied' ? `✓ Copied the link of ${cue.name}` : `Press Enter to copy the link of ${cue.name}`
+            }
+          />
         </p>
       )}
-      {link && <p class="link-host muted">Link goes to {offer.linkHost}</p>}
+      {link && (
+        <p class="link-host muted">
+          <SealedText text={`Link goes to ${offer.linkHost}`} />
+        </p>
+      )}
       <span class="sr-only" role="status">
         {copied === 'copied' ? 'Tracking link copied' : copied === 'failed' ? 'Could not copy the link' : ''}
       </span>
       {copied === 'failed' && <p class="bad">Could not copy: use Open and copy the address.</p>}
       {showQr && link && <QrCode text={link} size={132} label="QR code of the tracking link" />}
     </section>
+  );
+}
+
+/** The sub-ID warning of the shared component, sealed: it names the publisher's sub ID. */
+function SubIdBanner({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <p class="banner warn" role="alert">
+      <SealedText text={`⚠ ${text}`} />
+    </p>
   );
 }
 
@@ -255,18 +290,15 @@ function CheckLine({ answer }: { answer: LinkCheckAnswer }) {
   const text = result.verdict === 'broken' ? `Broken: ${result.reason}` : result.reason;
   return (
     <p class={`cue ${result.verdict === 'right-app' ? 'ok' : 'bad'}`} role="status">
-      {text} · {result.hops.length} {result.hops.length === 1 ? 'hop' : 'hops'} · {(result.ms / 1000).toFixed(1)} s as
-      an {result.phoneLabel}
+      <SealedText
+        text={`${text} · ${result.hops.length} ${result.hops.length === 1 ? 'hop' : 'hops'} · ${(result.ms / 1000).toFixed(1)} s as an ${result.phoneLabel}`}
+      />
     </p>
   );
 }
 
 function CountryFit({ offer, country }: { offer: PageOffer; country: string | null }) {
-  if (!country || offer.fitsCountry === null) return <span class="fit muted">{formatGeos(offer.geos, 3)}</span>;
-  if (offer.fitsCountry) return <span class="fit ok">✓ {country}</span>;
-  return (
-    <span class="fit bad">
-      ✗ not in {country} — accepts {formatGeos(offer.geos, 3)}
-    </span>
-  );
+  if (!country || offer.fitsCountry === null) return <SealedText class="fit muted" text={formatGeos(offer.geos, 3)} />;
+  if (offer.fitsCountry) return <SealedText class="fit ok" text={`✓ ${country}`} />;
+  return <SealedText class="fit bad" text={`✗ not in ${country} — accepts ${formatGeos(offer.geos, 3)}`} />;
 }

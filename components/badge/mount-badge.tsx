@@ -3,10 +3,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { LinkCheckAnswer } from '../../lib/link-check';
 import type { PageOffers } from '../../lib/store-page';
+import themeCss from '../theme.css?inline';
+import badgeCss from './badge.css?inline';
 import { type BadgeCue, StoreBadge } from './StoreBadge';
 
 export interface BadgeActions {
   copy(link: string): Promise<void>;
+  open(link: string): void;
   dismiss(): void;
   openPopup(offerId: string): void;
   openSidePanel(): void;
@@ -17,11 +20,16 @@ export interface BadgeActions {
 /**
  * The badge's place on the page: a shadow root added only while there is something to show,
  * and removed as soon as there is not (an app without offers, another kind of page).
+ *
+ * The root is closed, so the store page's scripts cannot read what the badge shows (payouts,
+ * links, watch state) nor reach its buttons; only this closure holds it. Its style sheet is part
+ * of the script (no fetch of an extension URL, nothing web-accessible a page could probe for).
  */
 export async function mountBadge(ctx: ContentScriptContext, actions: BadgeActions) {
   const ui = await createShadowRootUi(ctx, {
     name: 'offer-lens-badge',
-    mode: 'open',
+    mode: 'closed',
+    css: `${themeCss}\n${badgeCss}`,
     position: 'inline',
     anchor: 'body',
     append: 'last',
@@ -43,6 +51,7 @@ export async function mountBadge(ctx: ContentScriptContext, actions: BadgeAction
           page={page}
           now={Date.now()}
           onCopy={actions.copy}
+          onOpen={actions.open}
           onDismiss={actions.dismiss}
           onOpenPopup={actions.openPopup}
           onOpenSidePanel={actions.openSidePanel}

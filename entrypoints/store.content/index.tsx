@@ -1,7 +1,5 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
-import '../../components/theme.css';
-import '../../components/badge/badge.css';
 import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountBadge } from '../../components/badge/mount-badge';
 import { sendMessage } from '../../lib/messaging/client';
 import type { PageOffers } from '../../lib/store-page';
@@ -15,11 +13,21 @@ import { safeHttpUrl } from '../../lib/url';
 export default defineContentScript({
   matches: STORE_MATCH_PATTERNS,
   runAt: 'document_end',
-  cssInjectionMode: 'ui',
+  // The badge carries its own style sheet (components/badge/mount-badge.tsx): nothing is injected
+  // into the page, and no extension URL is fetched where the page could see it.
+  cssInjectionMode: 'manual',
+  // WXT's "script started" postMessage would tell the page the extension's id.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // The shadow root loads its style sheet (a fetch); the page's offers are asked for meanwhile.
     const badgeReady = mountBadge(ctx, {
       copy: (link) => navigator.clipboard.writeText(link),
+      // From this isolated world, in the publisher's click: the page cannot change the link, and
+      // the store learns nothing through the opener or the referrer.
+      open(link) {
+        const url = safeHttpUrl(link);
+        if (url) window.open(url, '_blank', 'noopener,noreferrer');
+      },
       dismiss() {
         void badgeReady.then((badge) => badge.hide());
         void sendMessage('dismissBadge', {}).catch(() => undefined);
