@@ -11,6 +11,10 @@ export interface BadgeActions {
   copy(link: string): Promise<void>;
   open(link: string): void;
   dismiss(): void;
+  /** Undo the dismissal: the background brings the badge (and the toolbar payout) back. */
+  undo(): Promise<void>;
+  /** The "hidden" toast is over. */
+  hidden(): void;
   openPopup(offerId: string): void;
   openSidePanel(): void;
   checkLink(offerId: string): Promise<LinkCheckAnswer>;
@@ -44,7 +48,7 @@ export async function mountBadge(ctx: ContentScriptContext, actions: BadgeAction
     /** Show the page's offers; a cue says what the copy shortcut just did (or asks for Enter). */
     show(page: PageOffers, cue?: Omit<BadgeCue, 'at'>): void {
       if (!ui.mounted) ui.mount();
-      // Keyed by page: another app's badge starts collapsed, on its best offer.
+      // Keyed by page: another app's badge starts compact, on its best offer.
       render(
         <StoreBadge
           key={page.url}
@@ -53,6 +57,8 @@ export async function mountBadge(ctx: ContentScriptContext, actions: BadgeAction
           onCopy={actions.copy}
           onOpen={actions.open}
           onDismiss={actions.dismiss}
+          onUndo={actions.undo}
+          onHidden={actions.hidden}
           onOpenPopup={actions.openPopup}
           onOpenSidePanel={actions.openSidePanel}
           onCheckLink={actions.checkLink}

@@ -280,6 +280,10 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
       if (tabId !== null) await toolbar.showTab(tabId, []);
       return { ok: true };
     },
+    async undismissBadge(_, sender) {
+      await storePages.undismiss(senderPage(sender));
+      return handlers.offersForPage({}, sender); // the toolbar shows its payout again
+    },
     async watchOnPage(request, sender) {
       await changeWatch(watchlistItem, request, senderPage(sender), await offers.storeIndex());
       return storePages.forPage(senderPage(sender));

@@ -5,6 +5,7 @@ import {
   badgePart,
   badgeText,
   type ChromiumWorld,
+  clickInBadge,
   refreshFrom,
   startChromiumWorld,
   storedOfferCount,
@@ -88,7 +89,8 @@ describe('look-alike tracking links', () => {
     const page = await world.ext.context.newPage();
     await page.goto(PLAY_SPOTIFY);
     await expect.poll(() => badgeText(page)).toContain('Spotify - good link');
-    expect(await badgeText(page)).toContain('Link goes to trk.carrierapptraffic.com');
+    await clickInBadge(page, 'Show offer details');
+    await expect.poll(() => badgeText(page)).toContain('Link goes to trk.carrierapptraffic.com');
     expect(await badgeText(page)).not.toContain('look-alike');
     await backToDemo(popup);
     await Promise.all([popup.close(), options.close(), page.close()]);

@@ -150,6 +150,7 @@ describe('Check link', () => {
     await page.goto('https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES');
     // The badge's root is closed: read and clicked from the content script's world.
     await expect.poll(() => badgePart(page, '.name')).toMatch(/^Check /);
+    await clickInBadge(page, 'Show offer details');
     const name = await badgePart(page, '.name');
     await clickInBadge(page, 'Check link');
     await expect

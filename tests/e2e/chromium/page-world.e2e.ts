@@ -64,7 +64,7 @@ async function spiedStorePage(): Promise<Page> {
   });
   await page.goto(PLAY_SPOTIFY);
   // Proof the badge is there, as the extension sees it: "not readable" below means something.
-  await expect.poll(() => badgeText(page)).toContain('$1.62 CPA');
+  await expect.poll(() => badgeText(page)).toContain('$1.62');
   return page;
 }
 
@@ -179,7 +179,7 @@ describe("the store page's own scripts", () => {
         );
       for (const el of [host, ...named(['Copy', 'Open', 'Watch'])]) click(el);
       // Dismiss last: before it, the other buttons are still there to click.
-      for (const el of named(['Dismiss', 'Hide'])) click(el);
+      for (const el of named(['Hide', 'Undo'])) click(el);
       return inside.length;
     });
     await new Promise((resolve) => setTimeout(resolve, 1500));
