@@ -9,17 +9,21 @@ interface Props {
 
 /** Said before the publisher copies a link the offer will not pay for. */
 export function SubIdWarning({ status, subId, accepted }: Props) {
-  if (status === 'ok') return null;
-  const list = accepted.slice(0, 5).join(', ');
-  const text =
-    status === 'excluded'
-      ? `This offer excludes your sub ID “${subId}”: its conversions will not be paid.`
-      : subId
-        ? `Your sub ID “${subId}” is not in this offer's list of accepted sub IDs (${list}).`
-        : `This offer accepts only these sub IDs: ${list}. Set yours in the settings.`;
+  const text = subIdWarning(status, subId, accepted);
+  if (!text) return null;
   return (
     <p class="banner warn" role="alert">
       ⚠ {text}
     </p>
   );
+}
+
+/** The warning's words, or null when the sub ID is fine (also for views that draw it themselves). */
+export function subIdWarning(status: SubIdStatus, subId: string, accepted: string[]): string | null {
+  if (status === 'ok') return null;
+  const list = accepted.slice(0, 5).join(', ');
+  if (status === 'excluded') return `This offer excludes your sub ID “${subId}”: its conversions will not be paid.`;
+  return subId
+    ? `Your sub ID “${subId}” is not in this offer's list of accepted sub IDs (${list}).`
+    : `This offer accepts only these sub IDs: ${list}. Set yours in the settings.`;
 }

@@ -4,7 +4,7 @@
  * feed server and the store fixture pages, in headless Chromium.
  */
 import { mkdirSync } from 'node:fs';
-import { launchChromium } from '../tests/support/chromium';
+import { clickInBadge, launchChromium } from '../tests/support/chromium';
 import { E2E_API_KEY } from '../tests/support/constants';
 import { createFeedServer } from '../tests/support/feed-server';
 import { startStoreServer } from '../tests/support/store-server';
@@ -46,13 +46,14 @@ try {
 
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 1100, height: 700 });
+  // The badge's root is closed: its buttons are found from the content script's world.
   await page.goto('https://play.google.com/store/apps/details?id=com.spotify.music&gl=US');
-  await page.locator('offer-lens-badge .badge').waitFor();
+  await page.locator('offer-lens-badge').waitFor({ state: 'attached' });
   await page.screenshot({ path: 'docs/badge-play.png' });
   await page.goto('https://apps.apple.com/us/app/spotify-music-and-podcasts/id324684580');
-  await page.locator('offer-lens-badge .badge').waitFor();
-  await page.getByRole('button', { name: 'Show offer details' }).click();
-  await page.getByRole('button', { name: 'QR' }).click();
+  await page.locator('offer-lens-badge').waitFor({ state: 'attached' });
+  await clickInBadge(page, 'Show offer details');
+  await clickInBadge(page, 'QR');
   await page.screenshot({ path: 'docs/badge-app-store.png' });
 
   // The side panel beside a store page (in a window of its own: a headless browser has no panel).

@@ -1,66 +1,14 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parseFeed } from '../../lib/feed';
 import { defaultSettings, type Settings } from '../../lib/settings/defaults';
-import { database } from '../../lib/storage/database';
-import { dismissedItem, watchlistItem } from '../../lib/storage/items';
-import { createStorePages, type PageOffers } from '../../lib/store-page';
-import { createStoreIndex } from '../../lib/store-page/match';
-import { StoreBadge } from './StoreBadge';
-
-const SPOTIFY = 'https://play.google.com/store/apps/details?id=com.spotify.music';
-const OFFERS = parseFeed({
-  message: true,
-  offers: [
-    {
-      id: '1',
-      name: 'Spotify - US/GB',
-      tracking_url: 'https://trk.example.com/c?o=1',
-      preview_url: SPOTIFY,
-      geos: ['US', 'GB'],
-      payout: { amount: 1.25 },
-      conversion_cap: { daily: 50 },
-      sub_id: { exclude: ['pub7'] },
-    },
-    {
-      id: '2',
-      name: 'Spotify - US low',
-      tracking_url: 'https://trk.example.com/c?o=2',
-      preview_url: SPOTIFY,
-      geos: ['US'],
-      payout: { amount: 0.8 },
-    },
-  ],
-}).offers;
+import type { PageOffers } from '../../lib/store-page';
+import { pageFor, pageScriptClicks, realClick, SPOTIFY, seen, showBadge } from './badge-test-kit';
 
 let settings: Settings;
-/** The page as the background answers it, from the offers and the settings. */
-function pageFor(url: string): Promise<PageOffers> {
-  return createStorePages({
-    storeIndex: async () => createStoreIndex(OFFERS),
-    settings: async () => settings,
-    dismissals: dismissedItem,
-    watchlist: watchlistItem,
-    latestChanges: (ids) => database.changes.latestFor(ids),
-    notificationsAllowed: async () => false,
-    now: () => 0,
-  }).forPage(url);
-}
-
-function show(page: PageOffers, handlers: Partial<Parameters<typeof StoreBadge>[0]> = {}) {
-  return render(
-    <StoreBadge
-      page={page}
-      now={0}
-      onCopy={vi.fn(async () => {})}
-      onDismiss={vi.fn()}
-      onOpenPopup={vi.fn()}
-      {...handlers}
-    />,
-  );
-}
+const page = (url: string) => pageFor(url, settings);
+const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -68,53 +16,123 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-describe('store badge', () => {
-  it("shows the best payout, the offer, the page country's fit and where the link goes", async () => {
-    show(await pageFor(`${SPOTIFY}&gl=us`));
-    expect(screen.getByText('$1.25 CPA')).toBeTruthy();
-    expect(screen.getByText('✓ US')).toBeTruthy();
-    expect(screen.getByText('Spotify - US/GB')).toBeTruthy();
-    expect(screen.getByText('Android · 2 offers')).toBeTruthy();
-    expect(screen.getByText('Link goes to trk.example.com')).toBeTruthy();
+describe('store badge, compact', () => {
+  it("shows the best payout, the offer's name and Copy on one row, and nothing else", async () => {
+    const { container } = showBadge(await page(`${SPOTIFY}&gl=us`));
+    const badge = container.querySelector('section') as HTMLElement;
+    expect(badge.className).toBe('badge compact bottom-right');
+    expect([...badge.children].map((child) => child.className)).toEqual(['row', 'sr-only']);
+    expect(seen(badge)).toBe('$1.25Spotify - US/GBCopy▸×');
+    expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual([
+      'Copy tracking link',
+      'Show offer details',
+      'Hide on this app',
+    ]);
+    expect(button('Copy tracking link').title).toBe('Copy the tracking link (it goes to trk.example.com)');
   });
 
-  it('says which countries an offer takes when the page country is not one', async () => {
-    show(await pageFor(`${SPOTIFY}&gl=DE`));
-    expect(screen.getByText('✗ not in DE — accepts US, GB')).toBeTruthy();
+  it('flags, before a copy, an offer that does not take the page country and a sub ID it will not pay', async () => {
+    settings = { ...settings, subId: 'pub7' };
+    const { container } = showBadge(await page(`${SPOTIFY}&gl=DE`));
+    expect(seen(container)).toBe('$1.25Spotify - US/GB✗ DE⚠ sub IDCopy▸×');
+    expect((container.querySelector('.flag.bad') as HTMLElement).title).toBe('✗ not in DE — accepts US, GB');
+  });
+});
+
+describe('store badge, opened', () => {
+  it('opens with its toggle into the facts and the actions on two rows, and Escape closes it', async () => {
+    const onCheckLink = vi.fn(async () => ({ status: 'unknown-offer' as const }));
+    const { container } = showBadge(await page(`${SPOTIFY}&gl=us`), { onCheckLink });
+    const toggle = button('Show offer details');
+    expect([toggle.getAttribute('aria-expanded'), toggle.getAttribute('aria-controls')]).toEqual([
+      'false',
+      'offer-lens-details',
+    ]);
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle.getAttribute('aria-label')).toBe('Show less');
+    const details = container.querySelector('#offer-lens-details') as HTMLElement;
+    expect(seen(details)).toContain('✓ USAndroid · 2 offers');
+    expect(seen(details)).toContain('Caps50/dayCountriesUS, GB');
+    expect(seen(details)).toContain('Link goes to trk.example.com');
+    expect(seen(container.querySelector('.row') as HTMLElement)).toBe('$1.25 CPACopy▾×');
+    expect(seen(container.querySelector('.name.full') as HTMLElement)).toBe('Spotify - US/GB');
+    // Six actions, three a row (badge.css: .actions is a grid of three columns).
+    expect([...details.querySelectorAll('.actions > *')].map((b) => b.getAttribute('aria-label') ?? seen(b))).toEqual([
+      'Open',
+      'QR',
+      'Check link',
+      'Open in popup',
+      'Open in side panel',
+      'Watch this app (and its new offers)',
+    ]);
+
+    fireEvent.keyDown(details, { key: 'Escape' });
+    expect(container.querySelector('#offer-lens-details')).toBeNull();
+    expect(document.activeElement).toBe(button('Show offer details'));
   });
 
-  it('copies the chosen offer link on click, and lists the others when expanded', async () => {
+  it('copies the chosen offer link, and lists the others', async () => {
     const onCopy = vi.fn(async () => {});
-    show(await pageFor(`${SPOTIFY}&gl=US`), { onCopy });
-    fireEvent.click(screen.getByRole('button', { name: 'Show offer details' }));
-    expect(screen.getByText('50/day')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: /Spotify - US low/ }));
-    fireEvent.click(screen.getByRole('button', { name: 'Copy tracking link' }));
-    await screen.findByText('✓ Copied');
+    const { container } = showBadge(await page(`${SPOTIFY}&gl=US`), { onCopy });
+    fireEvent.click(button('Show offer details'));
+    fireEvent.click(button('$0.80 CPA Spotify - US low'));
+    realClick(button('Copy tracking link'));
+    await vi.waitFor(() => expect(seen(container)).toContain('✓ Copied'));
     expect(onCopy).toHaveBeenCalledWith('https://trk.example.com/c?o=2&aff_sub=abc&aff_sub2=pub1');
   });
 
   it('warns before copying when the sub ID is excluded', async () => {
     settings = { ...settings, subId: 'pub7' };
-    show(await pageFor(SPOTIFY));
-    expect(screen.getByRole('alert').textContent).toBe(
+    showBadge(await page(SPOTIFY));
+    fireEvent.click(button('Show offer details'));
+    expect(seen(screen.getByRole('alert'))).toBe(
       '⚠ This offer excludes your sub ID “pub7”: its conversions will not be paid.',
     );
   });
+});
 
-  it('ignores clicks a page script makes on "Open in popup" and "Open"', async () => {
+describe("store badge, the publisher's clicks only", () => {
+  it("copies only on the publisher's own click, never on a page script's", async () => {
+    const onCopy = vi.fn(async () => {});
+    const { container } = showBadge(await page(SPOTIFY), { onCopy });
+    for (let i = 0; i < 5; i++) pageScriptClicks(button('Copy tracking link'));
+    expect(onCopy).not.toHaveBeenCalled();
+    realClick(button('Copy tracking link'));
+    expect(onCopy).toHaveBeenCalledWith('https://trk.example.com/c?o=1&aff_sub=abc&aff_sub2=pub1');
+    await vi.waitFor(() => expect(seen(container)).toContain('✓ Copied'));
+  });
+
+  it("hides only on the publisher's own click, never on a page script's", async () => {
+    const onDismiss = vi.fn();
+    showBadge(await page(SPOTIFY), { onDismiss });
+    for (let i = 0; i < 5; i++) pageScriptClicks(button('Hide on this app'));
+    expect(onDismiss).not.toHaveBeenCalled();
+    realClick(button('Hide on this app'));
+    expect(onDismiss).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens the link it holds itself, on a real click only: there is no address on the page to rewrite', async () => {
+    const onOpen = vi.fn();
     const onOpenPopup = vi.fn();
-    show(await pageFor(SPOTIFY), { onOpenPopup });
-    const open = screen.getByRole('link', { name: 'Open' });
-    const synthetic = new MouseEvent('click', { bubbles: true, cancelable: true });
-    open.dispatchEvent(synthetic);
-    expect(synthetic.defaultPrevented).toBe(true);
-    for (let i = 0; i < 5; i++) (screen.getByRole('button', { name: 'Open in popup' }) as HTMLElement).click();
-    expect(onOpenPopup).not.toHaveBeenCalled();
+    const onWatch = vi.fn();
+    showBadge(await page(SPOTIFY), { onOpen, onOpenPopup, onWatch });
+    fireEvent.click(button('Show offer details'));
+    expect(screen.queryByRole('link')).toBeNull();
+    for (let i = 0; i < 5; i++) {
+      for (const name of ['Open', 'Open in popup', 'Watch this offer', 'Watch this app (and its new offers)']) {
+        pageScriptClicks(button(name));
+      }
+    }
+    expect([onOpen, onOpenPopup, onWatch].map((action) => action.mock.calls.length)).toEqual([0, 0, 0]);
+    realClick(button('Open'));
+    realClick(button('Watch this offer'));
+    expect(onOpen).toHaveBeenCalledWith('https://trk.example.com/c?o=1&aff_sub=abc&aff_sub2=pub1');
+    expect(onWatch).toHaveBeenCalledWith({ offerId: '1' }, true);
   });
 
   it('never offers a link that is not http(s)', () => {
-    const page: PageOffers = {
+    const bad: PageOffers = {
       url: SPOTIFY,
       enabled: true,
       corner: 'bottom-right',
@@ -143,8 +161,10 @@ describe('store badge', () => {
       appWatched: false,
       notificationsAllowed: false,
     };
-    show(page);
-    expect((screen.getByRole('button', { name: 'Copy tracking link' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.queryByRole('link')).toBeNull();
+    showBadge(bad);
+    expect(button('Copy tracking link').disabled).toBe(true);
+    fireEvent.click(button('Show offer details'));
+    expect(button('Open').disabled).toBe(true);
+    expect(screen.queryByRole('img', { name: 'QR code of the tracking link' })).toBeNull();
   });
 });

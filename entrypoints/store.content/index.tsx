@@ -1,10 +1,8 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
-import '../../components/theme.css';
-import '../../components/badge/badge.css';
 import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountBadge } from '../../components/badge/mount-badge';
 import { sendMessage } from '../../lib/messaging/client';
-import type { PageOffers } from '../../lib/store-page';
+import { isBadgeShown, type PageOffers } from '../../lib/store-page';
 import { watchPageUrl } from '../../lib/store-page/watch-url';
 import { parseStoreUrl, STORE_MATCH_PATTERNS } from '../../lib/store-url';
 import { COPY_BEST_MESSAGE } from '../../lib/surfaces';
@@ -15,15 +13,33 @@ import { safeHttpUrl } from '../../lib/url';
 export default defineContentScript({
   matches: STORE_MATCH_PATTERNS,
   runAt: 'document_end',
-  cssInjectionMode: 'ui',
+  // The badge carries its own style sheet (components/badge/mount-badge.tsx): nothing is injected
+  // into the page, and no extension URL is fetched where the page could see it.
+  cssInjectionMode: 'manual',
+  // WXT's "script started" postMessage would tell the page the extension's id.
+  noScriptStartedPostMessage: true,
   main(ctx) {
-    // The shadow root loads its style sheet (a fetch); the page's offers are asked for meanwhile.
+    // Undo waits for the dismissal it undoes to be stored.
+    let dismissal: Promise<unknown> = Promise.resolve();
     const badgeReady = mountBadge(ctx, {
       copy: (link) => navigator.clipboard.writeText(link),
-      dismiss() {
-        void badgeReady.then((badge) => badge.hide());
-        void sendMessage('dismissBadge', {}).catch(() => undefined);
+      // From this isolated world, in the publisher's click: the page cannot change the link, and
+      // the store learns nothing through the opener or the referrer.
+      open(link) {
+        const url = safeHttpUrl(link);
+        if (url) window.open(url, '_blank', 'noopener,noreferrer');
       },
+      // The badge shows its "hidden · Undo" toast meanwhile, then asks to go (hidden).
+      dismiss() {
+        dismissal = sendMessage('dismissBadge', {}).catch(() => undefined);
+      },
+      async undo() {
+        await dismissal;
+        const [page, badge] = await Promise.all([sendMessage('undismissBadge', {}), badgeReady]);
+        if (isBadgeShown(page)) badge.show(page);
+        else badge.hide();
+      },
+      hidden: () => void badgeReady.then((badge) => badge.hide()),
       openPopup: (offerId) => void sendMessage('openPopup', { offerId }).catch(() => undefined),
       openSidePanel: () => void sendMessage('openSidePanel', {}).catch(() => undefined),
       checkLink: (offerId) => sendMessage('checkLinkOnPage', { offerId }),
@@ -65,7 +81,7 @@ export default defineContentScript({
       if (!parseStoreUrl(url) && !(await badgeReady).shown) return;
       const [page, badge] = await Promise.all([askForPage(), badgeReady]);
       if (ctx.isInvalid || url !== location.href) return;
-      if (page?.enabled && !page.dismissed && page.offers.length > 0) badge.show(page);
+      if (isBadgeShown(page)) badge.show(page);
       else badge.hide();
     });
   },

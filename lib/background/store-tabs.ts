@@ -73,24 +73,31 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
     await tabOffersItem.setValue(kept);
   }
 
+  /** The sender page's offers; the tab's toolbar icon and "On this page" learn them too. */
+  async function offersForPage(sender: Sender): Promise<PageOffers> {
+    const app = appOf(sender);
+    if (app) allow(sender, 'page', app);
+    const page = await storePages.forPage(senderPage(sender));
+    const tabId = topFrameTab(sender);
+    if (tabId !== null) {
+      await toolbar.showTab(tabId, page.dismissed ? [] : page.offers);
+      await rememberTabOffers(tabId, page);
+    }
+    return page;
+  }
+
   const handlers = {
-    async offersForPage(_, sender) {
-      const app = appOf(sender);
-      if (app) allow(sender, 'page', app);
-      const page = await storePages.forPage(senderPage(sender));
-      const tabId = topFrameTab(sender);
-      if (tabId !== null) {
-        await toolbar.showTab(tabId, page.dismissed ? [] : page.offers);
-        await rememberTabOffers(tabId, page);
-      }
-      return page;
-    },
+    offersForPage: (_, sender) => offersForPage(sender),
     async dismissBadge(_, sender) {
       await storePages.dismiss(senderPage(sender));
       // The toolbar stops pointing at an offer the publisher just dismissed.
       const tabId = topFrameTab(sender);
       if (tabId !== null) await toolbar.showTab(tabId, []);
       return { ok: true as const };
+    },
+    async undismissBadge(_, sender) {
+      await storePages.undismiss(senderPage(sender));
+      return offersForPage(sender); // the toolbar shows its payout again
     },
     async watchOnPage(request, sender) {
       allow(sender, 'watch', appOf(sender));

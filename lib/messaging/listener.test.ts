@@ -43,6 +43,7 @@ describe('the sender policy', () => {
       'offersForPage',
       'openPopup',
       'openSidePanel',
+      'undismissBadge',
       'watchOnPage',
     ]);
   });

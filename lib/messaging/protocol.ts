@@ -96,6 +96,8 @@ export const protocol = {
     answer: answers<{ ok: true }>(),
     from: 'store-page',
   },
+  /** The badge's Undo: bring back the sender page's app's badge (and its toolbar payout); answers the page again. */
+  undismissBadge: { request: nothing, answer: answers<PageOffers>(), from: 'store-page' },
 } satisfies Record<string, { request: z.ZodMiniType; answer: unknown; from: Senders }>;
 
 export type MessageType = keyof typeof protocol;

@@ -7,7 +7,17 @@ import type { StoredItem } from '../storage/items';
 import { parseStoreUrl, storeKey } from '../store-url';
 import { type SubIdStatus, subIdStatus, trackingLinkFor } from '../tracking-link';
 import { linkHost } from '../url';
+import {
+  type Dismissals,
+  type HiddenBadge,
+  hiddenBadges,
+  isDismissed,
+  offersSignature,
+  withoutDismissal,
+} from './dismissals';
 import { offersForStorePage, type StoreIndex } from './match';
+
+export { type Dismissals, type HiddenBadge, hiddenBadges, offersSignature } from './dismissals';
 
 /**
  * The store-page feature, background side: which offers a Google Play or App Store page gets,
@@ -60,12 +70,17 @@ export interface PageOffers {
 export interface StorePagesDeps {
   storeIndex(): Promise<StoreIndex>;
   settings(): Promise<Settings>;
-  dismissals: StoredItem<Record<string, string>>;
+  dismissals: StoredItem<Dismissals>;
   watchlist: StoredItem<Watchlist>;
   /** The newest change of each of these offers, if any. */
   latestChanges(offerIds: string[]): Promise<Map<string, ChangeRecord>>;
   notificationsAllowed(): Promise<boolean>;
   now(): number;
+}
+
+/** Whether this page's badge shows: badges are on, it has offers, and it is not hidden on this app. */
+export function isBadgeShown(page: PageOffers | null): page is PageOffers {
+  return !!page && page.enabled && !page.dismissed && page.offers.length > 0;
 }
 
 /** How long a change is news on the badge. */
@@ -80,13 +95,20 @@ export function createStorePages(deps: StorePagesDeps) {
     ]);
     const offers = offersForStorePage(index, pageUrl, { country: settings.country || null, now: deps.now() });
     const key = offers[0]?.store ? storeKey(offers[0].store) : null;
-    return { offers, settings, dismissed, key, signature: offersSignature(offers) };
+    return { offers, settings, dismissed, key };
+  }
+
+  /** Bring back an app's badge by its store key (Settings → Hidden badges). */
+  async function undismissApp(key: string): Promise<void> {
+    const dismissed = await deps.dismissals.getValue();
+    const rest = withoutDismissal(dismissed, key);
+    if (rest !== dismissed) await deps.dismissals.setValue(rest);
   }
 
   return {
     /** What the badge on this page shows. Badges off: the page learns nothing about the offers. */
     async forPage(pageUrl: string): Promise<PageOffers> {
-      const { offers, settings, dismissed, key, signature } = await match(pageUrl);
+      const { offers, settings, dismissed, key } = await match(pageUrl);
       const app = parseStoreUrl(pageUrl);
       const country = app?.country ?? (settings.country || null);
       const shown = settings.badgesEnabled ? offers.slice(0, PAGE_OFFERS_MAX) : [];
@@ -100,7 +122,7 @@ export function createStorePages(deps: StorePagesDeps) {
         url: pageUrl,
         enabled: settings.badgesEnabled,
         corner: settings.badgeCorner,
-        dismissed: key !== null && dismissed[key] === signature,
+        dismissed: key !== null && isDismissed(dismissed, key, offers),
         country,
         subId: settings.subId,
         // Badges off: the page learns nothing about the offers.
@@ -116,8 +138,22 @@ export function createStorePages(deps: StorePagesDeps) {
 
     /** Hide this app's badge until its offers (ids or payouts) change. */
     async dismiss(pageUrl: string): Promise<void> {
-      const { dismissed, key, signature } = await match(pageUrl);
-      if (key) await deps.dismissals.setValue({ ...dismissed, [key]: signature });
+      const { offers, dismissed, key } = await match(pageUrl);
+      if (key) await deps.dismissals.setValue({ ...dismissed, [key]: offersSignature(offers) });
+    },
+
+    /** Bring back the badge of the app this page is for (the badge's Undo). */
+    async undismiss(pageUrl: string): Promise<void> {
+      const app = parseStoreUrl(pageUrl);
+      if (app) await undismissApp(storeKey(app));
+    },
+
+    undismissApp,
+
+    /** The apps whose badge is hidden now, with labels, for Settings → Hidden badges. */
+    async hiddenBadges(): Promise<HiddenBadge[]> {
+      const [dismissed, index] = await Promise.all([deps.dismissals.getValue(), deps.storeIndex()]);
+      return hiddenBadges(dismissed, index);
     },
   };
 }
@@ -156,12 +192,4 @@ export function toPageOffer(
     acceptedSubIds: offer.subIds.include.slice(0, 5),
     fitsCountry: country ? acceptsCountry(offer, country) : null,
   };
-}
-
-/** A short fingerprint of an app's offers, so a dismissed badge returns when they change. */
-export function offersSignature(offers: Offer[]): string {
-  return offers
-    .map((o) => `${o.id}:${o.payout?.amount ?? ''}:${o.payout?.currency ?? ''}`)
-    .sort()
-    .join('|');
 }

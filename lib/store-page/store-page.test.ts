@@ -37,6 +37,14 @@ function feed(extra: Record<string, unknown>[] = []) {
   }).offers;
 }
 
+const WHATSAPP_PAGE = 'https://play.google.com/store/apps/details?id=com.whatsapp';
+const WHATSAPP = {
+  id: 'w',
+  name: 'WhatsApp',
+  tracking_url: 'https://t.example/w',
+  preview_url: 'market://details?id=com.whatsapp',
+};
+
 let settings: Settings;
 function pages(offers = feed()) {
   return createStorePages({
@@ -137,6 +145,38 @@ describe('dismissing a badge', () => {
     expect((await pages(raised).forPage(SPOTIFY)).dismissed).toBe(false);
     expect((await pages(feed().slice(1)).forPage(SPOTIFY)).dismissed).toBe(false);
     expect((await pages(feed()).forPage(SPOTIFY)).dismissed).toBe(true);
+  });
+
+  it("brings back this app's badge on Undo, and leaves the other hidden apps hidden", async () => {
+    const both = feed([WHATSAPP]);
+    await pages(both).dismiss(SPOTIFY);
+    await pages(both).dismiss(WHATSAPP_PAGE);
+    await pages(both).undismiss(`${SPOTIFY}&gl=US`);
+    expect((await pages(both).forPage(SPOTIFY)).dismissed).toBe(false);
+    expect((await pages(both).forPage(WHATSAPP_PAGE)).dismissed).toBe(true);
+  });
+
+  it('lists the hidden apps for the settings page, by label, with their best offer', async () => {
+    const both = feed([WHATSAPP]);
+    await pages(both).dismiss(WHATSAPP_PAGE);
+    await pages(both).dismiss(`${SPOTIFY}&gl=DE`);
+    expect(await pages(both).hiddenBadges()).toEqual([
+      { key: 'google-play:com.spotify.music', label: 'com.spotify.music on Google Play', offerName: 'Spotify US' },
+      { key: 'google-play:com.whatsapp', label: 'com.whatsapp on Google Play', offerName: 'WhatsApp' },
+    ]);
+    // Settings → Hidden badges: bring one back by its key.
+    await pages(both).undismissApp('google-play:com.whatsapp');
+    expect((await pages(both).hiddenBadges()).map((hidden) => hidden.key)).toEqual(['google-play:com.spotify.music']);
+    expect((await pages(both).forPage(WHATSAPP_PAGE)).dismissed).toBe(false);
+  });
+
+  it('no longer lists an app whose offers changed since (its badge is back by itself)', async () => {
+    await pages().dismiss(SPOTIFY);
+    const raised = feed().map((o) =>
+      o.id === 'us' ? { ...o, payout: { amount: 2.5, currency: 'USD', type: 'CPA' } } : o,
+    );
+    expect(await pages(raised).hiddenBadges()).toEqual([]);
+    expect(await pages([]).hiddenBadges()).toEqual([]);
   });
 
   it('records nothing for a page without offers', async () => {

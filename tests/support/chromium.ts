@@ -134,9 +134,73 @@ export async function clipboardText(page: Page): Promise<string> {
   });
 }
 
-/** The badge's text on a store page (null when there is no badge). */
+/**
+ * Run a function body next to the badge's shadow root as the extension reaches it: from the
+ * content script's world, where `chrome.dom.openOrClosedShadowRoot` opens the closed root the
+ * store page cannot. `root` is null when there is no badge.
+ */
+async function inBadge<T>(page: Page, body: string): Promise<T> {
+  const world = await contentScriptWorld(page);
+  try {
+    return await world.run<T>(`
+      const host = document.querySelector('offer-lens-badge');
+      const root = host ? chrome.dom.openOrClosedShadowRoot(host) : null;
+      ${body}`);
+  } finally {
+    await world.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * The text a person sees in a node: its text and what CSS draws before and after its elements
+ * (the badge draws offer text from attributes, out of the page's window.find()).
+ */
+const SEEN_TEXT = `
+  const generated = (el, pseudo) => {
+    const content = getComputedStyle(el, pseudo).content;
+    if (!content.startsWith('"')) return '';
+    return content.slice(1, -1).replace(/\\\\([0-9a-f]{1,6}) ?|\\\\(.)/gi, (_, hex, char) =>
+      hex ? String.fromCodePoint(parseInt(hex, 16)) : char);
+  };
+  const seen = (node) => node.nodeType === Node.TEXT_NODE ? node.data
+    : node.nodeType !== Node.ELEMENT_NODE ? [...node.childNodes].map(seen).join('')
+    : node.localName === 'style' ? ''
+    : generated(node, '::before') + [...node.childNodes].map(seen).join('') + generated(node, '::after');`;
+
+/** The badge's text on a store page, as a person sees it (null when there is no badge). */
 export function badgeText(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.querySelector('offer-lens-badge')?.shadowRoot?.textContent ?? null);
+  return inBadge(page, `${SEEN_TEXT} return root ? seen(root) : null;`);
+}
+
+/** The text of the first element in the badge matching a CSS selector (null when none). */
+export function badgePart(page: Page, selector: string): Promise<string | null> {
+  return inBadge(
+    page,
+    `${SEEN_TEXT} const el = root?.querySelector(${JSON.stringify(selector)}); return el ? seen(el) : null;`,
+  );
+}
+
+/**
+ * Click a button of the badge, named as a screen reader names it (aria-label, else its text), as
+ * the publisher does: a real mouse click at the button's place on screen (found from the content
+ * script's world; Playwright's locators do not enter closed shadow roots).
+ */
+export async function clickInBadge(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const at = await inBadge<{ x: number; y: number } | null>(
+      page,
+      `${SEEN_TEXT}
+       const button = root && [...root.querySelectorAll('button, a')].find(
+         (b) => (b.getAttribute('aria-label') ?? seen(b).trim()) === ${JSON.stringify(name)});
+       if (!button || button.disabled) return null;
+       button.scrollIntoView({ block: 'nearest' });
+       const box = button.getBoundingClientRect();
+       return box.width && box.height ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;`,
+    );
+    if (at) return page.mouse.click(at.x, at.y);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the badge has no button "${name}"`);
 }
 
 /**
@@ -155,13 +219,18 @@ export async function contentScriptWorld(page: Page) {
   }
   if (contextId === undefined) throw new Error('the content script never ran on this page');
   return {
-    /** Run an async function body there and return its (JSON) value. */
+    /**
+     * Run an async function body there and return its (JSON) value. Like Playwright's own
+     * evaluate, it counts as a user gesture on the page (the clipboard and popups allow more
+     * for a few seconds after one).
+     */
     async run<T>(body: string): Promise<T> {
       const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
         expression: `(async () => { ${body} })()`,
         contextId,
         awaitPromise: true,
         returnByValue: true,
+        userGesture: true,
       });
       if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
       return result.value as T;

@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LinkCheckAnswer } from '../../../lib/link-check';
-import { type ChromiumWorld, refreshFrom, startChromiumWorld, waitForOfferCount } from '../../support/chromium';
+import {
+  badgePart,
+  type ChromiumWorld,
+  clickInBadge,
+  refreshFrom,
+  startChromiumWorld,
+  waitForOfferCount,
+} from '../../support/chromium';
 import { POPUP_SIZE } from '../../support/constants';
 import { ATTRIBUTION, chainFeed, LANDING, SECRET_PATH, TRACKER } from '../../support/link-chains';
 
@@ -143,12 +150,13 @@ describe('Check link', () => {
   it('checks from the badge on the store page, for the offers that page shows', async () => {
     const page = await world.ext.context.newPage();
     await page.goto('https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES');
-    const badge = page.locator('offer-lens-badge .badge');
-    await badge.waitFor();
-    const name = await badge.locator('.name').textContent();
-    await badge.getByRole('button', { name: 'Check link' }).click();
+    // The badge's root is closed: read and clicked from the content script's world.
+    await expect.poll(() => badgePart(page, '.name')).toMatch(/^Check /);
+    await clickInBadge(page, 'Show offer details');
+    const name = await badgePart(page, '.name');
+    await clickInBadge(page, 'Check link');
     await expect
-      .poll(() => badge.locator('.cue').textContent(), { timeout: 15_000 })
+      .poll(() => badgePart(page, '.cue'), { timeout: 15_000 })
       .toMatch(
         /^(Lands on the offer's app|Lands on a different app: com\.other\.app|Ends on a web page: promo\.landing\.test|Broken: .+) · \d+ hops? · \d+\.\d s as an Android phone$/,
       );
