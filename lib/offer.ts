@@ -1,3 +1,4 @@
+import { usdValue } from './currency/convert';
 import type { StoreApp } from './store-url';
 
 /**
@@ -45,6 +46,11 @@ export interface Offer {
   /** Epoch ms, UTC. */
   expiresAt: number | null;
   subIds: SubIds;
+  /**
+   * The source (network account) the offer came from: set when it is stored, never by a network's
+   * adapter (lib/sources/index.ts). Missing = the first source.
+   */
+  source?: string;
 }
 
 const DAY = 86_400_000;
@@ -66,17 +72,38 @@ export function isExpiringSoon(offer: Pick<Offer, 'expiresAt'>, now: number): bo
   return offer.expiresAt !== null && offer.expiresAt > now && offer.expiresAt - now <= EXPIRY_WARNING_MS;
 }
 
-/** Payout amount for ordering: an offer without a usable payout sorts below every paying one. */
+/**
+ * The payout for ordering, in one currency (its USD equivalent: €10.68 pays more than $10.68):
+ * an offer without a usable payout, or in a currency with no known rate, sorts below every other.
+ */
 export function payoutAmount(offer: Pick<Offer, 'payout'>): number {
-  return offer.payout?.amount ?? -1;
+  return usdValue(offer.payout);
 }
 
 /**
- * The one "best paying first" order every list uses: payout high to low, then name, then id,
- * so two offers never tie and every surface shows them in the same order.
+ * The one "best paying first" order every list uses: payout (in one currency) high to low, then
+ * name, then id, so two offers never tie and every surface shows them in the same order.
  */
 export function byPayout(a: Offer, b: Offer): number {
-  return payoutAmount(b) - payoutAmount(a) || compareText(a.name, b.name) || compareText(a.id, b.id);
+  return (
+    payoutAmount(b) - payoutAmount(a) ||
+    compareText(a.name, b.name) ||
+    compareText(a.id, b.id) ||
+    compareText(a.source ?? '', b.source ?? '')
+  );
+}
+
+/** `offers` best paying first, each payout converted once (a comparator that converts does it ~1.6 M times for 50,000). */
+export function sortByPayout<T extends Offer>(offers: T[]): T[] {
+  const value = new Map<T, number>();
+  for (const offer of offers) value.set(offer, payoutAmount(offer));
+  return offers.sort(
+    (a, b) =>
+      (value.get(b) as number) - (value.get(a) as number) ||
+      compareText(a.name, b.name) ||
+      compareText(a.id, b.id) ||
+      compareText(a.source ?? '', b.source ?? ''),
+  );
 }
 
 /** Code-unit order: the same in every browser and locale, and fast. */

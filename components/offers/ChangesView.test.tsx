@@ -45,8 +45,20 @@ const AFTER = parseFeed({
 async function seed() {
   await settingsItem.setValue(defaultSettings('https://feed.example/o?k={apiKey}'));
   await database.saveApiKey('k');
-  const first = { offers: BEFORE, rejected: [], fetchedAt: Date.now() - 3 * HOUR, source: 'feed' as const };
-  const second = { offers: AFTER, rejected: [], fetchedAt: Date.now() - 2 * HOUR, source: 'feed' as const };
+  const first = {
+    offers: BEFORE,
+    rejected: [],
+    fetchedAt: Date.now() - 3 * HOUR,
+    source: 'feed' as const,
+    sources: {},
+  };
+  const second = {
+    offers: AFTER,
+    rejected: [],
+    fetchedAt: Date.now() - 2 * HOUR,
+    source: 'feed' as const,
+    sources: {},
+  };
   await database.saveSnapshot(first, buildSearchIndexData(BEFORE), [], true);
   await database.meta.set('logStartedAt', first.fetchedAt);
   const records = toRecords(diffOffers(BEFORE, AFTER), AFTER, second.fetchedAt, first.fetchedAt);

@@ -40,7 +40,13 @@ async function seed(options: { offers?: boolean; key?: string; error?: boolean }
   await settingsItem.setValue({ ...defaultSettings('https://feed.example/o?k={apiKey}'), subId: 'pub7' });
   await database.saveApiKey(options.key ?? 'k');
   if (options.offers !== false) {
-    const snapshot = { offers: FEED.offers, rejected: [], fetchedAt: Date.now() - 5 * 60_000, source: 'feed' as const };
+    const snapshot = {
+      offers: FEED.offers,
+      rejected: [],
+      fetchedAt: Date.now() - 5 * 60_000,
+      source: 'feed' as const,
+      sources: {},
+    };
     await database.saveSnapshot(snapshot, buildSearchIndexData(snapshot.offers));
     await summaryItem.setValue(summarise(snapshot));
   }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createFeedServer, type FeedServer } from '../../tests/support/feed-server';
+import { servePublic } from '../../tests/support/static-server';
 import { LOG_MAX_CHANGES } from '../changes/log';
 import { defaultSettings } from '../settings/defaults';
 import { database } from '../storage/database';
-import { settingsItem, watchlistItem } from '../storage/items';
+import { settingsItem, summaryItem, watchlistItem } from '../storage/items';
 import { createBackground } from '.';
 
 const KEY = 'key-42';
@@ -123,20 +124,33 @@ describe('the change log', () => {
     expect((await database.changes.countByGroup(0))['payout-up']).toBe(LOG_MAX_CHANGES);
   }, 60_000);
 
-  it('starts over when the offers switch between demo data and the feed', async () => {
+  it('is never touched by the demo, and is all there again when the publisher leaves it', async () => {
     const bg = background();
     await bg.refresher.refresh();
     server.setBody(feed(offer('1', 3)));
     await bg.refresher.refresh();
-    expect(await kinds()).not.toEqual([]);
-    const demo = await createFeedServer({ apiKey: 'demo' }); // serves the bundled demo feed
-    fakeBrowser.runtime.getURL = (() => `${demo.url}/offers?apikey=demo`) as never;
-    await bg.handlers.loadDemo({}, { url: 'chrome-extension://test/options.html' });
-    await demo.close();
-    // The demo's own first drift step is the only history now.
-    const ids = (await database.changes.load({ limit: 1000 })).map((c) => c.offerId);
-    expect(ids.length).toBeGreaterThan(5);
-    expect(ids.filter((id) => !/^\d{4}(-s1n\d+)?$/.test(id))).toEqual([]);
+    const publishers = await kinds();
+    expect(publishers).toEqual(['2:gone', '1:payout']);
+
+    const files = await servePublic();
+    fakeBrowser.runtime.getURL = ((path: string) => `${files.url}${path}`) as never;
+    const page = { url: 'chrome-extension://test/options.html' };
+    expect(await bg.handlers.loadDemo({}, page)).toMatchObject({ ok: true });
+    // The demo's own history: the first drift step of its CarrierAppTraffic demo feed.
+    const demo = await database.changes.load({ limit: 1000 });
+    expect(demo.length).toBeGreaterThan(5);
+    expect(new Set(demo.map((c) => c.source))).toEqual(new Set(['demo-cat']));
+    const shown = await database.loadSnapshot();
+    expect(new Set(shown?.offers.map((o) => o.source))).toEqual(new Set(['demo-cat', 'demo-affise', 'demo-everflow']));
+    expect(await summaryItem.getValue()).toMatchObject({ source: 'demo' });
+
+    await bg.handlers.leaveDemo({}, page);
+    await files.close();
+    expect(await kinds()).toEqual(publishers);
+    expect((await database.loadSnapshot())?.offers.map((o) => `${o.source}|${o.id}:${o.payout?.amount}`)).toEqual([
+      'cat|1:3',
+    ]);
+    expect(await summaryItem.getValue()).toMatchObject({ source: 'feed', offerCount: 1 });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Offer } from '../offer';
 import type { Snapshot } from '../snapshot';
+import { offerKey, parseOfferKey } from '../sources';
 import { createStoreIndex, type StoreIndex } from '../store-page/match';
 
 interface Loaded {
@@ -7,7 +8,7 @@ interface Loaded {
   offers: Offer[];
   fetchedAt: number | null;
   byStore: StoreIndex;
-  byId: Map<string, Offer>;
+  byKey: Map<string, Offer>;
 }
 
 /**
@@ -28,7 +29,7 @@ export function createOffers(loadSnapshot: () => Promise<Snapshot | null>) {
           offers,
           fetchedAt: snapshot?.fetchedAt ?? null,
           byStore: createStoreIndex(offers),
-          byId: new Map(offers.map((o) => [o.id, o])),
+          byKey: new Map(offers.map((o) => [offerKey(o), o])),
         };
       },
       (error: unknown) => {
@@ -47,6 +48,10 @@ export function createOffers(loadSnapshot: () => Promise<Snapshot | null>) {
     /** The snapshot in use (the previous one, while a refresh saves the next). */
     snapshot: async (): Promise<Snapshot | null> => (await state()).snapshot,
     storeIndex: async (): Promise<StoreIndex> => (await state()).byStore,
-    byId: async (id: string): Promise<Offer | null> => (await state()).byId.get(id) ?? null,
+    /** An offer by its key (source and id; a bare id is the first source's). */
+    byKey: async (key: string): Promise<Offer | null> => {
+      const { source, id } = parseOfferKey(key);
+      return (await state()).byKey.get(offerKey({ source, id })) ?? null;
+    },
   };
 }

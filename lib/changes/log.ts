@@ -10,6 +10,8 @@ import type { OfferChange } from './diff';
 export interface ChangeRecord extends OfferChange {
   /** IndexedDB key: grows with every change written, so newer changes have larger ids. */
   id?: number;
+  /** The source (network account) of the offer; missing in records from before sources: the first one. */
+  source?: string;
   /** When the snapshot that showed the change was fetched. */
   at: number;
   /** When the snapshot it was compared with was fetched (a gone offer was last seen then). */
@@ -67,8 +69,14 @@ function payoutGroup(before: Payout | null, after: Payout | null): ChangeGroup {
   return after.amount > before.amount ? 'payout-up' : 'payout-down';
 }
 
-/** The records for one refresh's changes, with the offers they are about. */
-export function toRecords(changes: OfferChange[], after: Offer[], at: number, previousAt: number): ChangeRecord[] {
+/** The records for one refresh's changes of one source, with the offers they are about. */
+export function toRecords(
+  changes: OfferChange[],
+  after: Offer[],
+  at: number,
+  previousAt: number,
+  source?: string,
+): ChangeRecord[] {
   const current = new Map<string, Offer>();
   for (const offer of after) current.set(offer.id, offer);
   return changes.map((change) => {
@@ -76,6 +84,7 @@ export function toRecords(changes: OfferChange[], after: Offer[], at: number, pr
     const offer = (change.kind === 'gone' ? change.before : current.get(change.offerId)) as Offer;
     return {
       ...change,
+      ...(source === undefined ? {} : { source }),
       at,
       previousAt,
       group: groupOf(change),

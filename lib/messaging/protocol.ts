@@ -4,6 +4,7 @@ import type { Offer } from '../offer';
 import type { RefreshOutcome } from '../refresh';
 import type { SaveOutcome } from '../settings/defaults';
 import { ApiKeySchema, SettingsSchema } from '../settings/schema';
+import { type SourceInfo, SourceInputSchema } from '../sources';
 import type { PageOffers } from '../store-page';
 
 /**
@@ -20,13 +21,35 @@ type Senders = 'extension' | 'store-page';
 /** A phantom: the answer's type, carried in the table without a value. */
 const answers = <T>() => undefined as unknown as T;
 const nothing = z.strictObject({});
-const id = z.string().check(z.maxLength(200));
+/** An offer's key (lib/sources offerKey: source and id; a bare id is the first source's). */
+const id = z.string().check(z.maxLength(260));
+const sourceId = z.string().check(z.maxLength(40));
 
 export const protocol = {
   /** "Refresh now", "Retry". */
   refresh: { request: nothing, answer: answers<RefreshOutcome>(), from: 'extension' },
-  /** Replace the offers with the bundled demo feed. */
+  /** Show the bundled demo (its own world: the publisher's data is not touched), one step further. */
   loadDemo: { request: nothing, answer: answers<RefreshOutcome>(), from: 'extension' },
+  /** Back from the demo to the publisher's own offers. */
+  leaveDemo: { request: nothing, answer: answers<{ ok: true }>(), from: 'extension' },
+  /** The publisher's network accounts, for the settings page (keys masked). */
+  listSources: { request: nothing, answer: answers<SourceInfo[]>(), from: 'extension' },
+  /** Add or edit an account and test it; a failing test saves nothing. */
+  saveSource: {
+    request: z.object({
+      source: SourceInputSchema,
+      apiKey: z.optional(ApiKeySchema),
+      approveOrigin: z.optional(z.string().check(z.maxLength(300))),
+    }),
+    answer: answers<SaveOutcome & { id?: string }>(),
+    from: 'extension',
+  },
+  /** Remove an account with its offers, change log and key. */
+  removeSource: { request: z.object({ id: sourceId }), answer: answers<{ ok: boolean }>(), from: 'extension' },
+  /** An account's key in clear, for its "Show". */
+  revealSourceKey: { request: z.object({ id: sourceId }), answer: answers<{ apiKey: string }>(), from: 'extension' },
+  /** Refresh one account now. */
+  refreshSource: { request: z.object({ id: sourceId }), answer: answers<RefreshOutcome>(), from: 'extension' },
   /**
    * Save settings (and the key, when typed) and test them with a refresh; a new key or feed URL
    * that fails the test is not kept. `approveOrigin`: the publisher confirmed sending the key to

@@ -21,11 +21,17 @@ export interface FetchOptions {
   headers?: Record<string, string>;
 }
 
-/**
- * GET the feed and normalise it. Every failure is a FeedError whose words never contain the
- * URL (and so never the key): fetch's own errors are replaced by ours.
- */
+/** GET the feed and normalise it (a CarrierAppTraffic feed, which comes in one answer). */
 export async function fetchFeed(url: string, options: FetchOptions = {}): Promise<ParsedFeed> {
+  const body = await fetchJson(url, options);
+  return parseFeed(options.reshape ? options.reshape(body) : body);
+}
+
+/**
+ * GET a JSON answer of a feed or a network's API. Every failure is a FeedError whose words never
+ * contain the URL (and so never the key): fetch's own errors are replaced by ours.
+ */
+export async function fetchJson(url: string, options: FetchOptions = {}): Promise<unknown> {
   const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? MAX_FEED_BYTES;
   const timeout = AbortSignal.timeout(timeoutMs);
@@ -36,7 +42,7 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
       signal,
       cache: 'no-store',
       credentials: 'omit',
-      headers: { accept: 'application/json', ...options.headers },
+      headers: withAccept(options.headers),
       // The key travels in the URL (or a header): a redirect would carry it to wherever the
       // server points. Never followed; the publisher is told to use the final address.
       redirect: 'manual',
@@ -53,13 +59,11 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
     if (timeout.aborted) throw new FeedError('timeout', { timeoutMs });
     throw new FeedError('network');
   }
-  let body: unknown;
   try {
-    body = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new FeedError('not-json');
   }
-  return parseFeed(options.reshape ? options.reshape(body) : body);
 }
 
 /** The body as text, refusing (before reading it, when the server says its size) anything over `maxBytes`. */
@@ -122,4 +126,11 @@ function retryAfterMs(response: Response, now: number): number | null {
   if (/^\d+$/.test(header)) return Number(header) * 1000;
   const date = Date.parse(header);
   return Number.isFinite(date) ? Math.max(0, date - now) : null;
+}
+
+/** The request's headers, asking for JSON unless they already say what they accept. */
+function withAccept(headers: Record<string, string> = {}): Headers {
+  const all = new Headers(headers);
+  if (!all.has('accept')) all.set('accept', 'application/json');
+  return all;
 }

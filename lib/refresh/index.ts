@@ -1,10 +1,9 @@
 import { type ErrorInfo, FeedError } from '../errors';
 import { type ParsedFeed, unusableFeedError } from '../feed';
-import { SETTING_LABELS, type Settings } from '../settings/defaults';
-import { feedUrlFor } from '../settings/feed-url';
+import { SETTING_LABELS, type SettingKey, type Settings } from '../settings/defaults';
 import { redactSecret } from '../settings/secret';
-import type { Snapshot, SnapshotSummary } from '../snapshot';
-import { fetchFeed } from './fetch-feed';
+import type { SourceSnapshot } from '../snapshot';
+import type { Source } from '../sources';
 import { nextAttemptAfterFailure, refreshIntervalMs } from './schedule';
 import type { RefreshStatus } from './status';
 
@@ -12,23 +11,47 @@ export type RefreshOutcome =
   | { ok: true; offerCount: number; rejectedCount: number; fetchedAt: number }
   | { ok: false; error: ErrorInfo };
 
+/** What one refresh of one source works with. */
+export interface RefreshConfig {
+  apiKey: string;
+  settings: Settings;
+  /** Stored settings that were not valid (replaced by their defaults), to report. */
+  repaired: SettingKey[];
+  /** A trial's source as typed (not saved yet): its address and kind instead of the stored ones. */
+  source?: Source;
+}
+
+/** How far the last good snapshot of this source goes, as a refresh needs to know it. */
+export interface SourceFacts {
+  offerCount: number;
+  rejectedCount: number;
+  fetchedAt: number;
+}
+
 export interface RefresherDeps {
   now(): number;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  maxBytes?: number;
-  /** The key and the checked settings; `repaired` names stored settings that were invalid. */
-  loadConfig(): Promise<{ apiKey: string; settings: Settings; repaired: (keyof Settings)[] }>;
-  /** Why the feed URL may not be fetched now (origin not approved, access not granted); null when it may. */
-  checkFeedAccess(feedUrlTemplate: string, alsoApproved?: string): Promise<FeedError | null>;
-  /** The background's own status (IndexedDB); saving it also updates what the pages show. */
+  /** The key and the checked settings in force. */
+  loadConfig(): Promise<RefreshConfig>;
+  /**
+   * Why this source may not be fetched now (no key, no address, origin not approved, access not
+   * granted); null when it may. `alsoApproved`: an origin the publisher just confirmed.
+   */
+  checkAccess(config: RefreshConfig, alsoApproved?: string): Promise<FeedError | null>;
+  /** The source's offers, fetched and normalised (lib/refresh/fetch-offers.ts). */
+  fetchOffers(config: RefreshConfig, signal: AbortSignal): Promise<ParsedFeed>;
+  /** This source's own status; saving it also updates what the pages show. */
   loadStatus(): Promise<RefreshStatus>;
   saveStatus(status: RefreshStatus): Promise<void>;
-  /** The snapshot in use now, as far as a refresh needs to know it. */
-  currentSnapshot(): Promise<SnapshotSummary | null>;
-  saveSnapshot(snapshot: Snapshot): Promise<void>;
+  /** The source's snapshot in use now. */
+  currentSnapshot(): Promise<SourceFacts | null>;
+  saveSnapshot(snapshot: SourceSnapshot): Promise<void>;
   /** Plan the next automatic attempt (null: none). */
   schedule(when: number | null): Promise<void>;
+  /**
+   * Bundled demo data: no key, nothing to schedule, and a failure of the publisher's own source
+   * shown meanwhile is not theirs to fix now.
+   */
+  demo?: boolean;
 }
 
 export interface RefreshOptions {
@@ -50,43 +73,41 @@ export interface RefreshOptions {
 export interface Refresher {
   /** Refresh now. Concurrent calls share one request; `restart` aborts it and starts over. */
   refresh(options?: RefreshOptions): Promise<RefreshOutcome>;
-  /** Replace the offers with the demo feed at `url` (the bundled one, reshaped), through the same steps. */
-  loadDemo(url: string, reshape?: (body: unknown) => unknown): Promise<RefreshOutcome>;
 }
 
 export interface Trial {
   apiKey: string;
   settings: Settings;
+  /** The source as typed on the settings page (an added or edited account). */
+  source?: Source;
   /** A feed origin the publisher just confirmed: approved for this test (and kept by `commit`). */
   approvedOrigin?: string;
   commit(): Promise<void>;
 }
 
-/** Where a run takes its offers from: the publisher's feed, or the bundled demo feed. */
-type Source = { kind: 'feed' } | { kind: 'demo'; url: string; reshape?: (body: unknown) => unknown };
-
+/**
+ * One source's refreshes: one at a time (concurrent calls share it; new settings abort it and
+ * start over), its status and back-off, and what a failure may never do — replace the last good
+ * snapshot, or show the key. Kind-agnostic: `fetchOffers` knows the network.
+ */
 export function createRefresher(deps: RefresherDeps): Refresher {
   let inFlight: { promise: Promise<RefreshOutcome>; controller: AbortController } | null = null;
 
-  async function run(
-    controller: AbortController,
-    source: Source,
-    automatic: boolean,
-    trial?: Trial,
-  ): Promise<RefreshOutcome | null> {
+  async function run(controller: AbortController, automatic: boolean, trial?: Trial): Promise<RefreshOutcome | null> {
     const before = await deps.loadStatus();
     const startedAt = deps.now();
     if (automatic && !isDue(before, startedAt)) return null;
-    const { apiKey, settings, repaired } = trial ? { ...trial, repaired: [] } : await deps.loadConfig();
+    const config = trial ? { ...trial, repaired: [] } : await deps.loadConfig();
+    const { apiKey, repaired } = config;
     const notice = repaired.length
       ? `Stored settings that were not valid were reset: ${repaired.map((key) => SETTING_LABELS[key]).join(', ')}`
       : null;
 
-    const precondition = source.kind === 'feed' ? await checkPreconditions(apiKey, settings, trial) : null;
+    const precondition = await deps.checkAccess(config, trial?.approvedOrigin);
     if (precondition && trial) return { ok: false, error: precondition.toInfo() };
     if (precondition) {
       // Not configured is not broken: no red badge until there is a key to be wrong about.
-      const quiet = precondition.code === 'no-key' || (await deps.currentSnapshot())?.source === 'demo';
+      const quiet = precondition.code === 'no-key' || !!deps.demo;
       await deps.saveStatus({
         ...before,
         refreshing: false,
@@ -102,35 +123,23 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     await deps.saveStatus({ ...before, refreshing: true, lastAttemptAt: startedAt });
     const redact = (text: string) => redactSecret(text, apiKey);
     try {
-      const url = source.kind === 'demo' ? source.url : feedUrlFor(settings.feedUrl, apiKey);
-      const feed = redactFeed(
-        await fetchFeed(url, {
-          fetch: deps.fetch,
-          timeoutMs: deps.timeoutMs,
-          maxBytes: deps.maxBytes,
-          signal: controller.signal,
-          reshape: source.kind === 'demo' ? source.reshape : undefined,
-        }),
-        redact,
-      );
+      const feed = redactFeed(await deps.fetchOffers(config, controller.signal), redact);
       const unusable = unusableFeedError(feed);
       if (unusable) throw unusable;
       const previous = await deps.currentSnapshot();
       const fetchedAt = deps.now();
       await trial?.commit();
-      await deps
-        .saveSnapshot({ offers: feed.offers, rejected: feed.rejected, fetchedAt, source: source.kind })
-        .catch((error: unknown) => {
-          // Stryker disable next-line StringLiteral: words for the developer console only
-          console.error('Offer Lens: saving the snapshot failed', error);
-          throw new FeedError('storage');
-        });
+      await deps.saveSnapshot({ offers: feed.offers, rejected: feed.rejected, fetchedAt }).catch((error: unknown) => {
+        // Stryker disable next-line StringLiteral: words for the developer console only
+        console.error('Offer Lens: saving the snapshot failed', error);
+        throw new FeedError('storage');
+      });
       const emptied =
         feed.offers.length === 0 && previous && previous.offerCount > 0
           ? `The feed now lists no offers (was ${previous.offerCount.toLocaleString('en-US')})`
           : null;
-      // Demo data stays until the publisher asks for their own feed.
-      const next = source.kind === 'demo' ? null : fetchedAt + refreshIntervalMs(settings.refreshMinutes);
+      // Demo data stays until the publisher asks for their own offers.
+      const next = deps.demo ? null : fetchedAt + refreshIntervalMs(config.settings.refreshMinutes);
       await deps.saveStatus({
         lastAttemptAt: startedAt,
         lastSuccessAt: fetchedAt,
@@ -149,7 +158,7 @@ export function createRefresher(deps: RefresherDeps): Refresher {
           ? error.cleaned(redact)
           : new FeedError('internal', { detail: redact(String((error as Error)?.message ?? error)) });
       if (trial) {
-        // What failed was never in force: the feed in use keeps its state.
+        // What failed was never in force: the source in use keeps its state.
         await deps.saveStatus({ ...before, refreshing: false });
         return { ok: false, error: failure.toInfo() };
       }
@@ -169,17 +178,11 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     }
   }
 
-  async function checkPreconditions(apiKey: string, settings: Settings, trial?: Trial): Promise<FeedError | null> {
-    if (!apiKey) return new FeedError('no-key');
-    if (!settings.feedUrl) return new FeedError('no-feed-url');
-    return deps.checkFeedAccess(settings.feedUrl, trial?.approvedOrigin);
-  }
-
-  function start(source: Source, restart: boolean, automatic: boolean, trial?: Trial): Promise<RefreshOutcome> {
+  function start(restart: boolean, automatic: boolean, trial?: Trial): Promise<RefreshOutcome> {
     if (inFlight && !restart) return inFlight.promise;
     inFlight?.controller.abort();
     const controller = new AbortController();
-    const promise = run(controller, source, automatic, trial)
+    const promise = run(controller, automatic, trial)
       .then(async (outcome) => outcome ?? skipped())
       // A superseded run hands its callers the result of the run that replaced it.
       .catch((error) => {
@@ -195,9 +198,7 @@ export function createRefresher(deps: RefresherDeps): Refresher {
   }
 
   return {
-    refresh: ({ restart = false, automatic = false, trial } = {}) =>
-      start({ kind: 'feed' }, restart || !!trial, automatic, trial),
-    loadDemo: (url, reshape) => start({ kind: 'demo', url, reshape }, true, false),
+    refresh: ({ restart = false, automatic = false, trial } = {}) => start(restart || !!trial, automatic, trial),
   };
 
   /** An automatic refresh that was not due answers with the state as it is. */

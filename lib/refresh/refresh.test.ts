@@ -7,6 +7,7 @@ import { defaultSettings } from '../settings/defaults';
 import { database } from '../storage/database';
 import { DEFAULT_SETTINGS, settingsItem, statusItem, summaryItem } from '../storage/items';
 import { backoffMs } from './schedule';
+import { EMPTY_STATUS, type RefreshStatus } from './status';
 
 const KEY = 'key-123/ä+';
 const GOOD_FEED = JSON.stringify(syntheticFeed(3));
@@ -30,6 +31,12 @@ beforeEach(async () => {
 
 function background(options: { maxBytes?: number } = {}) {
   return createBackground(fakeBrowser as never, { timeoutMs: 1000, buildFeedUrl: server.feedUrlTemplate, ...options });
+}
+
+/** Change the first source's stored status, as a worker stopped at some moment could have left it. */
+async function setPrimaryStatus(change: (status: RefreshStatus) => RefreshStatus): Promise<void> {
+  const all = await database.meta.get('sourceStatus');
+  await database.meta.set('sourceStatus', { ...all, cat: change(all.cat ?? EMPTY_STATUS) });
 }
 
 /** Minutes from `from` to the planned alarm, or null when none is planned. */
@@ -355,8 +362,7 @@ describe('automatic refreshes', () => {
     const bg = background();
     server.setMode('500');
     await bg.refresher.refresh();
-    const status = await database.meta.get('status');
-    await database.meta.set('status', { ...status, nextAttemptAt: Date.now() - 1 });
+    await setPrimaryStatus((status) => ({ ...status, nextAttemptAt: Date.now() - 1 }));
     const before = server.requests;
     server.setMode('ok');
     expect(await bg.refresher.refresh({ automatic: true })).toMatchObject({ ok: true });
@@ -423,12 +429,11 @@ describe('without a usable configuration', () => {
 describe('start-up', () => {
   it('refreshes a stale snapshot when the browser starts', async () => {
     await background().refresher.refresh();
-    const status = await database.meta.get('status');
-    await database.meta.set('status', {
+    await setPrimaryStatus((status) => ({
       ...status,
       lastSuccessAt: Date.now() - 31 * MIN,
       lastAttemptAt: Date.now() - 31 * MIN,
-    });
+    }));
     const before = server.requests;
     await background().ensureFresh();
     expect(server.requests).toBe(before + 1);
@@ -443,7 +448,7 @@ describe('start-up', () => {
 
   it('ends a refresh a stopped worker left "refreshing"', async () => {
     await background().refresher.refresh();
-    await database.meta.set('status', { ...(await database.meta.get('status')), refreshing: true });
+    await setPrimaryStatus((status) => ({ ...status, refreshing: true }));
     await background().ensureFresh();
     expect(await statusItem.getValue()).toMatchObject({ refreshing: false });
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FeedError } from '../errors';
+import { parseFeed } from '../feed';
 import { defaultSettings } from '../settings/defaults';
-import type { Snapshot } from '../snapshot';
+import type { SourceSnapshot } from '../snapshot';
 import { createRefresher, type RefresherDeps } from '.';
 import { EMPTY_STATUS, type RefreshStatus } from './status';
 
@@ -19,27 +20,27 @@ const FEED = JSON.stringify({
 function harness(overrides: Partial<RefresherDeps> = {}, status: Partial<RefreshStatus> = {}) {
   const world = {
     status: { ...EMPTY_STATUS, ...status } as RefreshStatus,
-    saved: [] as Snapshot[],
+    saved: [] as SourceSnapshot[],
     requests: 0,
     planned: undefined as number | null | undefined,
   };
   const deps: RefresherDeps = {
     now: () => NOW,
-    fetch: (async () => {
+    fetchOffers: async () => {
       world.requests++;
-      return new Response(FEED, { status: 200 });
-    }) as typeof fetch,
+      return parseFeed(JSON.parse(FEED));
+    },
     loadConfig: async () => ({
       apiKey: 'k-1',
       settings: defaultSettings('https://feed.example/o?k={apiKey}'),
       repaired: [],
     }),
-    checkFeedAccess: async () => null,
+    checkAccess: async () => null,
     loadStatus: async () => world.status,
     saveStatus: async (next) => {
       world.status = next;
     },
-    currentSnapshot: async () => ({ source: 'feed', offerCount: 7, rejectedCount: 2, fetchedAt: NOW - 10 * MIN }),
+    currentSnapshot: async () => ({ offerCount: 7, rejectedCount: 2, fetchedAt: NOW - 10 * MIN }),
     saveSnapshot: async (snapshot) => {
       world.saved.push(snapshot);
     },
@@ -121,21 +122,21 @@ describe('a refresh that goes wrong inside Offer Lens', () => {
   });
 });
 
-describe('the demo', () => {
-  it('loads without a key or feed access, and plans no refresh of it', async () => {
+describe('a demo source', () => {
+  it('loads without a key, and plans no refresh of it', async () => {
     const { world, refresher } = harness({
+      demo: true,
       loadConfig: async () => ({ apiKey: '', settings: defaultSettings(''), repaired: [] }),
-      checkFeedAccess: async () => new FeedError('no-permission'),
     });
-    expect(await refresher.loadDemo('https://demo.example/feed.json')).toMatchObject({ ok: true, offerCount: 1 });
-    expect(world.saved[0]?.source).toBe('demo');
+    expect(await refresher.refresh()).toMatchObject({ ok: true, offerCount: 1 });
+    expect(world.saved).toHaveLength(1);
     expect(world.planned).toBeNull();
   });
 
-  it('is not marked broken when the feed cannot be reached while it is shown', async () => {
+  it('is not marked broken when its data cannot be reached', async () => {
     const { world, refresher } = harness({
-      checkFeedAccess: async () => new FeedError('no-permission'),
-      currentSnapshot: async () => ({ source: 'demo', offerCount: 223, rejectedCount: 3, fetchedAt: NOW }),
+      demo: true,
+      checkAccess: async () => new FeedError('no-permission'),
     });
     expect(await refresher.refresh()).toMatchObject({ ok: false, error: { code: 'no-permission' } });
     expect(world.status).toMatchObject({ error: null, refreshing: false, nextAttemptAt: null });

@@ -58,3 +58,40 @@ export function describeStatus(status: RefreshStatus, summary: SnapshotSummary |
   const notice = status.notice ? ` · ${status.notice}` : '';
   return { tone: 'ok', text: countText(summary.offerCount), detail: `updated ${age}${demo}${notice}` };
 }
+
+/**
+ * All sources' refreshes as one status, for the toolbar and the pages: refreshing while any
+ * is; the first failing source's error, named ("AppRocket (Affise): The API key was rejected");
+ * the oldest good data's time (the age the publisher should know of). One source: its own status.
+ */
+export function combineStatuses(entries: readonly { name: string; status: RefreshStatus }[]): RefreshStatus {
+  if (entries.length === 0) return EMPTY_STATUS;
+  if (entries.length === 1) return (entries[0] as { status: RefreshStatus }).status;
+  const named = (name: string, text: string) => `${name}: ${text}`;
+  const failing = entries.filter((e) => e.status.error);
+  const first = failing[0];
+  const others = failing.length > 1 ? ` (and ${failing.length - 1} more)` : '';
+  const pick = (values: (number | null)[], choose: (a: number, b: number) => number) =>
+    values.reduce<number | null>((best, v) => (v === null ? best : best === null ? v : choose(best, v)), null);
+  const notice = entries.find((e) => e.status.notice);
+  return {
+    lastAttemptAt: pick(
+      entries.map((e) => e.status.lastAttemptAt),
+      Math.max,
+    ),
+    lastSuccessAt: pick(
+      entries.map((e) => e.status.lastSuccessAt),
+      Math.min,
+    ),
+    nextAttemptAt: pick(
+      entries.map((e) => e.status.nextAttemptAt),
+      Math.min,
+    ),
+    failures: Math.max(...entries.map((e) => e.status.failures)),
+    refreshing: entries.some((e) => e.status.refreshing),
+    error: first?.status.error
+      ? { ...first.status.error, message: named(first.name, first.status.error.message) + others }
+      : null,
+    notice: notice?.status.notice ? named(notice.name, notice.status.notice) : null,
+  };
+}

@@ -81,6 +81,17 @@ export const changeLog = {
     return newestId((await db()).transaction('changes').store);
   },
 
+  /** Forget a removed source's changes (a scan: sources are removed rarely). */
+  async removeSource(source: string): Promise<void> {
+    const tx = (await db()).transaction('changes', 'readwrite');
+    let cursor = await tx.store.openCursor();
+    while (cursor) {
+      if (cursor.value.source === source) await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+  },
+
   /** The newest change the publisher has seen (the Changes view was open with it). */
   loadSeenId: () => meta.get('changesSeen'),
   markSeen: (id: number) => meta.set('changesSeen', id),

@@ -1,5 +1,5 @@
 import { changeLog } from './change-log';
-import { db, STORES } from './db';
+import { clearWorlds, currentWorld, setWorld } from './db';
 import { meta } from './meta';
 import { secrets } from './secrets';
 import { snapshots } from './snapshots';
@@ -12,9 +12,8 @@ export const database = {
   ...secrets,
   changes: changeLog,
   meta,
+  currentWorld,
+  setWorld,
   /** Forget everything (tests). */
-  async clear(): Promise<void> {
-    const tx = (await db()).transaction([...STORES], 'readwrite');
-    await Promise.all([...STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
-  },
+  clear: clearWorlds,
 };

@@ -43,10 +43,25 @@ export interface StoredSearchIndex {
 }
 export const STORES = ['meta', 'offers', 'search', 'secrets', 'changes'] as const;
 
-let opened: Promise<IDBPDatabase<OfferLensDB>> | null = null;
+/**
+ * Two worlds, each its own database of the same shape: the publisher's offers ('real', the
+ * database that also holds the secrets) and the bundled demo ('demo'). "Try with demo data"
+ * switches the world; the publisher's snapshot, change log, history and watch state are never
+ * touched by it, and switching back finds them as they were.
+ */
+export type World = 'real' | 'demo';
+const DB_NAMES: Record<World, string> = { real: DB_NAME, demo: `${DB_NAME}-demo` };
+const opened = new Map<World, Promise<IDBPDatabase<OfferLensDB>>>();
+let world: World | null = null;
+let worldRead: Promise<World> | null = null;
+/** Pages and the background learn of a switch at once (a BroadcastChannel reaches every extension page, not web pages). */
+let channel: BroadcastChannel | null = null;
+const WORLD_CHANNEL = 'offer-lens-world';
 
-export function db(): Promise<IDBPDatabase<OfferLensDB>> {
-  opened ??= openDB<OfferLensDB>(DB_NAME, DB_VERSION, {
+function open(which: World): Promise<IDBPDatabase<OfferLensDB>> {
+  let handle = opened.get(which);
+  if (handle) return handle;
+  handle = openDB<OfferLensDB>(DB_NAMES[which], DB_VERSION, {
     upgrade(database, oldVersion) {
       // Version 1 (idb-keyval) kept the whole snapshot as one value: its data is refetched.
       if (oldVersion < 2) {
@@ -63,15 +78,67 @@ export function db(): Promise<IDBPDatabase<OfferLensDB>> {
     },
     // Another page opened a newer version (an update): let it, and reopen on the next call.
     blocking() {
-      void opened?.then((database) => database.close());
-      opened = null;
+      void opened.get(which)?.then((database) => database.close());
+      opened.delete(which);
     },
     terminated() {
-      opened = null;
+      opened.delete(which);
     },
   }).catch((error) => {
-    opened = null;
+    opened.delete(which);
     throw error;
   });
-  return opened;
+  opened.set(which, handle);
+  return handle;
+}
+
+/** The publisher's database: the secrets (key, settings, approvals, sources) and their offers. */
+export function mainDb(): Promise<IDBPDatabase<OfferLensDB>> {
+  return open('real');
+}
+
+/** The database of the world on show: offers, index, change log and the records about them. */
+export async function db(): Promise<IDBPDatabase<OfferLensDB>> {
+  return open(await currentWorld());
+}
+
+export function currentWorld(): Promise<World> {
+  if (world) return Promise.resolve(world);
+  if (!channel && typeof BroadcastChannel !== 'undefined') {
+    channel = new BroadcastChannel(WORLD_CHANNEL);
+    channel.onmessage = (event: MessageEvent<{ world?: unknown }>) => {
+      if (event.data?.world === 'real' || event.data?.world === 'demo') world = event.data.world;
+    };
+  }
+  worldRead ??= mainDb()
+    .then((database) => database.get('secrets', 'world'))
+    .then(
+      (stored) => {
+        world ??= stored === 'demo' ? 'demo' : 'real';
+        return world;
+      },
+      (error: unknown) => {
+        worldRead = null;
+        throw error;
+      },
+    );
+  return worldRead;
+}
+
+/** Show the other world (the background does, for "Try with demo data" and "Back to my offers"). */
+export async function setWorld(next: World): Promise<void> {
+  await (await mainDb()).put('secrets', next, 'world');
+  world = next;
+  worldRead = Promise.resolve(next);
+  channel?.postMessage({ world: next });
+}
+
+/** Forget both worlds' data and the switch (tests). */
+export async function clearWorlds(): Promise<void> {
+  for (const which of ['real', 'demo'] as const) {
+    const tx = (await open(which)).transaction([...STORES], 'readwrite');
+    await Promise.all([...STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
+  }
+  world = 'real';
+  worldRead = Promise.resolve<World>('real');
 }

@@ -24,11 +24,20 @@ const rejectedLike = z.custom<RejectedOffer>(
   (value) => typeof value === 'object' && value !== null && typeof (value as RejectedOffer).reason === 'string',
 );
 
+const SourceFactsSchema = z.object({
+  fetchedAt: time,
+  offerCount: count,
+  rejectedCount: count,
+  rejected: z.array(rejectedLike),
+});
+
 const SnapshotFactsSchema = z.object({
   fetchedAt: time,
   source: z.enum(['feed', 'demo']) as z.ZodMiniType<SnapshotSource, unknown>,
   offerCount: count,
   rejected: z.array(rejectedLike),
+  /** Source id → its facts (missing before several sources: all offers were the first source's). */
+  sources: z.optional(z.record(z.string(), SourceFactsSchema)),
 });
 export type SnapshotFacts = z.infer<typeof SnapshotFactsSchema>;
 
@@ -64,8 +73,10 @@ const META = {
   snapshot: [z.nullable(SnapshotFactsSchema), null],
   /** The popup's first screen: best offers and the first skipped ones. */
   preview: [z.nullable(PreviewSchema), null],
-  /** The refresh status the background acts on (storage.local has a copy for display). */
+  /** The refresh status of all sources together, as the pages show it (storage.local has a copy for display). */
   status: [StatusSchema, EMPTY_STATUS],
+  /** Each source's own refresh status, which the background acts on: source id → status. */
+  sourceStatus: [z.record(z.string(), StatusSchema), {}],
   /** What the stored search index is, readable without loading its megabytes. */
   searchIndex: [z.nullable(z.object({ version: z.number(), fetchedAt: time })), null],
   /** The newest change the publisher has seen (the Changes view was open with it). */

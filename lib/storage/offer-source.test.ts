@@ -12,7 +12,7 @@ import { summaryItem } from './items';
 import { openOfferSource, StaleSourceError } from './offer-source';
 
 const { offers } = parseFeed(syntheticFeed(1500, 9));
-const snapshot = { offers, rejected: [], fetchedAt: Date.UTC(2026, 10, 20), source: 'feed' as const };
+const snapshot = { offers, rejected: [], fetchedAt: Date.UTC(2026, 10, 20), source: 'feed' as const, sources: {} };
 const NOW = Date.UTC(2026, 10, 21);
 
 beforeEach(async () => {

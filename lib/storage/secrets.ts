@@ -1,13 +1,29 @@
-import { db } from './db';
+import { PRIMARY_SOURCE_ID, readSources, type Source } from '../sources';
+import { mainDb as db } from './db';
 
 /** What only the background (and the settings page, through it) may know or act on. */
+/** Where a source's key is kept: the first source's where it always was. */
+const keyName = (sourceId: string) => (sourceId === PRIMARY_SOURCE_ID ? 'apiKey' : `apiKey:${sourceId}`);
+
 export const secrets = {
-  async loadApiKey(): Promise<string> {
-    const key = await (await db()).get('secrets', 'apiKey');
+  /** A source's API key ('' when none); the first source's by default. */
+  async loadApiKey(sourceId = PRIMARY_SOURCE_ID): Promise<string> {
+    const key = await (await db()).get('secrets', keyName(sourceId));
     return typeof key === 'string' ? key : '';
   },
-  async saveApiKey(apiKey: string): Promise<void> {
-    await (await db()).put('secrets', apiKey, 'apiKey');
+  async saveApiKey(apiKey: string, sourceId = PRIMARY_SOURCE_ID): Promise<void> {
+    await (await db()).put('secrets', apiKey, keyName(sourceId));
+  },
+  async deleteApiKey(sourceId: string): Promise<void> {
+    await (await db()).delete('secrets', keyName(sourceId));
+  },
+
+  /** The sources the publisher added besides the first (checked on read). */
+  async loadSources(): Promise<Source[]> {
+    return readSources(await (await db()).get('secrets', 'sources'));
+  },
+  async saveSources(sources: Source[]): Promise<void> {
+    await (await db()).put('secrets', sources, 'sources');
   },
 
   /** The settings in force, as last applied on this computer (raw: read through readSettings). */

@@ -1,7 +1,8 @@
 import type { IDBPObjectStore } from 'idb';
 import { type ChangeGroup, type ChangeRecord, LOG_MAX_AGE_MS, LOG_MAX_CHANGES } from '../changes/log';
 import { SEARCH_INDEX_VERSION, type SearchIndexData } from '../search/build';
-import { previewOf, type Snapshot, type SnapshotPreview } from '../snapshot';
+import { PREVIEW_REJECTED, previewOf, type Snapshot, type SnapshotPreview } from '../snapshot';
+import { PRIMARY_SOURCE_ID } from '../sources';
 import { db, OFFER_CHUNK, type OfferLensDB, type StoredSearchIndex } from './db';
 import { type ChangeBatch, checkMeta, meta as metaRecords, type SnapshotFacts } from './meta';
 
@@ -15,7 +16,18 @@ export const snapshots = {
     ]);
     const meta = checkMeta('snapshot', raw);
     if (!meta) return null;
-    return { offers: chunks.flat(), rejected: meta.rejected, fetchedAt: meta.fetchedAt, source: meta.source };
+    // Stored before several sources: every offer was the first source's.
+    const sources = meta.sources ?? {
+      [PRIMARY_SOURCE_ID]: {
+        fetchedAt: meta.fetchedAt,
+        offerCount: meta.offerCount,
+        rejectedCount: meta.rejected.length,
+        rejected: meta.rejected.slice(0, PREVIEW_REJECTED),
+      },
+    };
+    const offers = chunks.flat();
+    if (!meta.sources) for (const offer of offers) offer.source ??= PRIMARY_SOURCE_ID;
+    return { offers, rejected: meta.rejected, fetchedAt: meta.fetchedAt, source: meta.source, sources };
   },
 
   /**
@@ -37,6 +49,7 @@ export const snapshots = {
       source: snapshot.source,
       offerCount: snapshot.offers.length,
       rejected: snapshot.rejected,
+      sources: snapshot.sources,
     };
     const preview = previewOf(snapshot);
     const writes: Promise<unknown>[] = [offers.clear()];
