@@ -128,7 +128,7 @@ describe("store badge, the publisher's clicks only", () => {
     realClick(button('Open'));
     realClick(button('Watch this offer'));
     expect(onOpen).toHaveBeenCalledWith('https://trk.example.com/c?o=1&aff_sub=abc&aff_sub2=pub1');
-    expect(onWatch).toHaveBeenCalledWith({ offerId: '1' }, true);
+    expect(onWatch).toHaveBeenCalledWith({ offerId: 'cat|1' }, true);
   });
 
   it('never offers a link that is not http(s)', () => {
@@ -143,6 +143,8 @@ describe("store badge, the publisher's clicks only", () => {
         {
           id: 'x',
           name: 'Bad link',
+          network: 'CarrierAppTraffic',
+          equivalent: null,
           platform: null,
           payout: null,
           geos: [],

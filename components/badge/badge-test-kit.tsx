@@ -44,6 +44,7 @@ export function pageFor(url: string, settings: Settings): Promise<PageOffers> {
     watchlist: watchlistItem,
     latestChanges: (ids) => database.changes.latestFor(ids),
     notificationsAllowed: async () => false,
+    sourceNames: async () => new Map([['cat', 'CarrierAppTraffic']]),
     now: () => 0,
   }).forPage(url);
 }

@@ -165,7 +165,9 @@ describe('watched offers', () => {
     server.setMode('ok');
     server.hide(['2']);
     await bg.refresher.refresh();
-    expect(created).toEqual([{ id: 'offer-lens|2|gone:2', title: 'Watched offer gone: Offer 2', message: 'gone' }]);
+    expect(created).toEqual([
+      { id: 'offer-lens|cat%7C2|gone:cat|2', title: 'Watched offer gone: Offer 2', message: 'gone' },
+    ]);
     server.hide([]);
     await bg.refresher.refresh();
     server.hide(['2']);

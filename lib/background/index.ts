@@ -62,7 +62,7 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     now: Date.now,
     timeoutMs: options.linkCheckTimeoutMs,
   });
-  const storeTabs = createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks });
+  const storeTabs = createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks, sourceNames: sources.names });
 
   // Adding a message: one entry in lib/messaging/protocol.ts, one handler in the module that owns
   // it. A message without a handler here is a compile error.

@@ -20,6 +20,7 @@ import {
 import { isFirefox, linkCheckPermissions } from '../link-check/permissions';
 import type { Handlers } from '../messaging/listener';
 import type { Offer } from '../offer';
+import { offerKey } from '../sources';
 import type { Settings } from '../settings/defaults';
 import { buildTrackingLink } from '../tracking-link';
 
@@ -91,7 +92,7 @@ export function createLinkChecks(deps: Deps) {
     // Judged on the hops as they came (an intent's package may sit past 2 KB); kept clipped.
     const judged = judgeHops(offer.previewUrl, hops);
     return {
-      offerId: offer.id,
+      offerId: offerKey(offer),
       checkedAt,
       verdict: judged.verdict,
       reason: timedOut ? `No answer in ${Math.round(timeoutMs / 1000)} s` : judged.reason,

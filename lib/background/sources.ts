@@ -290,6 +290,10 @@ export function createSources(deps: Deps) {
     dropSource,
     sourcesOf,
     statusOf: loadStatusOf,
+    /** Source id → the name the publisher knows it by, for the sources on show. */
+    async names(): Promise<ReadonlyMap<string, string>> {
+      return new Map((await shownSources()).map((s) => [s.id, sourceName(s)]));
+    },
     /** An alarm of ours went off: its source's automatic refresh (never in the other world). */
     async onAlarm(name: string): Promise<void> {
       if (name !== REFRESH_ALARM && !name.startsWith(`${REFRESH_ALARM}:`)) return;

@@ -24,6 +24,7 @@ type Browser = typeof wxtBrowser;
 
 interface Deps {
   browser: Browser;
+  sourceNames(): Promise<ReadonlyMap<string, string>>;
   offers: ReturnType<typeof createOffers>;
   toolbar: ReturnType<typeof createToolbar>;
   surfaces: ReturnType<typeof createSurfaces>;
@@ -36,13 +37,14 @@ interface Deps {
  * per-tab limits on what opens tabs or windows, and what the tab's toolbar icon and the side
  * panel's "On this page" learn from the answer.
  */
-export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks }: Deps) {
+export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks, sourceNames }: Deps) {
   const storePages = createStorePages({
     storeIndex: offers.storeIndex,
     settings: () => settingsItem.getValue(),
     dismissals: dismissedItem,
     watchlist: watchlistItem,
-    latestChanges: (ids) => database.changes.latestFor(ids),
+    latestChanges: (keys) => database.changes.latestFor(keys),
+    sourceNames,
     notificationsAllowed: () => hasNotificationsPermission(browser.permissions),
     now: Date.now,
   });

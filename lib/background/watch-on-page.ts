@@ -2,6 +2,7 @@ import { setWatched, type Watchlist } from '../changes/watch';
 import { AppError } from '../errors';
 import type { StoredItem } from '../storage/items';
 import type { StoreIndex } from '../store-page/match';
+import { offerKey } from '../sources';
 import { parseStoreUrl, storeKey } from '../store-url';
 
 export type WatchOnPage = { target: 'offer'; offerId: string; on: boolean } | { target: 'app'; on: boolean };
@@ -19,7 +20,7 @@ export async function changeWatch(
   const app = parseStoreUrl(pageUrl);
   if (!app) throw new AppError('not-an-app-page');
   const appKey = storeKey(app);
-  if (request.target === 'offer' && !(index.get(appKey) ?? []).some((o) => o.id === request.offerId)) {
+  if (request.target === 'offer' && !(index.get(appKey) ?? []).some((o) => offerKey(o) === request.offerId)) {
     throw new AppError('not-an-offer-of-this-app');
   }
   const target = request.target === 'offer' ? { offerId: request.offerId } : { appKey };

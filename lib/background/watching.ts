@@ -1,7 +1,7 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
 import type { ChangeRecord } from '../changes/log';
 import { hasNotificationsPermission } from '../changes/notifications';
-import { isWatched, type WatchAlert, type Watchlist, watchAlerts } from '../changes/watch';
+import { isWatched, recordKey, type WatchAlert, type Watchlist, watchAlerts } from '../changes/watch';
 import type { Handlers } from '../messaging/listener';
 import type { Offer } from '../offer';
 import type { Settings } from '../settings/defaults';
@@ -102,7 +102,7 @@ export function createWatching(deps: WatchingDeps) {
       ]);
       if (watchlist.offers.length === 0 && watchlist.apps.length === 0) return [];
       const alerts = watchAlerts({ records, offers, watchlist, settings, sent, now });
-      const watchedChanges = records.filter((r) => isWatched(watchlist, r.offerId, r.appKey)).length;
+      const watchedChanges = records.filter((r) => isWatched(watchlist, recordKey(r), r.appKey)).length;
       const expiring = alerts.filter((a) => a.key.startsWith('expiry:')).length;
       if (alerts.length) {
         const kept = Object.fromEntries(Object.entries(sent).filter(([, at]) => now - at < SENT_KEPT_MS));

@@ -71,58 +71,58 @@ const watching = (offers: string[] = [], apps: string[] = []): Watchlist => ({ o
 
 describe('watch alerts', () => {
   it('warn once when a watched offer goes, not again when it comes back or flickers', () => {
-    const steps = run([[spotify, bumble], [bumble], [spotify, bumble], [bumble]], watching(['101']));
-    expect(keys(steps)).toEqual([['gone:101'], [], []]);
+    const steps = run([[spotify, bumble], [bumble], [spotify, bumble], [bumble]], watching(['cat|101']));
+    expect(keys(steps)).toEqual([['gone:cat|101'], [], []]);
     expect(steps[0]?.[0]).toEqual({
-      key: 'gone:101',
-      offerId: '101',
+      key: 'gone:cat|101',
+      offerId: 'cat|101',
       title: 'Watched offer gone: Spotify - ES',
       message: 'gone',
     });
   });
 
   it('say nothing while the feed fails, and warn once a good feed says the offer is gone', () => {
-    expect(keys(run([[spotify], null, null, [bumble]], watching(['101'])))).toEqual([[], [], ['gone:101']]);
+    expect(keys(run([[spotify], null, null, [bumble]], watching(['cat|101'])))).toEqual([[], [], ['gone:cat|101']]);
   });
 
   it('warn about any payout drop by default, and only bigger ones above a threshold', () => {
     const feeds = [[spotify], [{ ...spotify, payout: { amount: 1.9 } }], [{ ...spotify, payout: { amount: 1.5 } }]];
-    expect(keys(run(feeds, watching(['101'])))).toEqual([['payout:101:1.9'], ['payout:101:1.5']]);
-    expect(keys(run(feeds, watching(['101']), { alertPayoutDrop: 10 }))).toEqual([[], ['payout:101:1.5']]);
+    expect(keys(run(feeds, watching(['cat|101'])))).toEqual([['payout:cat|101:1.9'], ['payout:cat|101:1.5']]);
+    expect(keys(run(feeds, watching(['cat|101']), { alertPayoutDrop: 10 }))).toEqual([[], ['payout:cat|101:1.5']]);
     const raised = [[spotify], [{ ...spotify, payout: { amount: 2.5 } }]];
-    expect(keys(run(raised, watching(['101'])))).toEqual([[]]);
-    const dropped = run([[spotify], [{ ...spotify, payout: { amount: 1.5 } }]], watching(['101']))[0]?.[0];
+    expect(keys(run(raised, watching(['cat|101'])))).toEqual([[]]);
+    const dropped = run([[spotify], [{ ...spotify, payout: { amount: 1.5 } }]], watching(['cat|101']))[0]?.[0];
     expect(dropped).toMatchObject({ title: 'Payout dropped: Spotify - ES', message: '$2.00 → $1.50 CPA' });
   });
 
   it('warn when a cap is cut or appears, not when it is lifted', () => {
     const cap = (daily: number, monthly: number) => ({ ...spotify, conversion_cap: { daily, monthly } });
-    expect(keys(run([[cap(500, 0)], [cap(250, 0)], [cap(0, 0)], [cap(0, 9000)]], watching(['101'])))).toEqual([
-      ['caps:101:250/0'],
+    expect(keys(run([[cap(500, 0)], [cap(250, 0)], [cap(0, 0)], [cap(0, 9000)]], watching(['cat|101'])))).toEqual([
+      ['caps:cat|101:250/0'],
       [],
-      ['caps:101:0/9000'],
+      ['caps:cat|101:0/9000'],
     ]);
   });
 
   it('warn when a watched country is removed (any country when none is set)', () => {
     const feeds = [[spotify], [{ ...spotify, geos: ['US'] }], [{ ...spotify, geos: [] }]];
-    expect(keys(run(feeds, watching(['101']), { watchedCountries: 'us' }))).toEqual([[], ['geos:101:US']]);
-    const anyCountry = run(feeds, watching(['101']));
-    expect(keys(anyCountry)).toEqual([['geos:101:ES'], ['geos:101:US']]);
+    expect(keys(run(feeds, watching(['cat|101']), { watchedCountries: 'us' }))).toEqual([[], ['geos:cat|101:US']]);
+    const anyCountry = run(feeds, watching(['cat|101']));
+    expect(keys(anyCountry)).toEqual([['geos:cat|101:ES'], ['geos:cat|101:US']]);
     expect(anyCountry[0]?.[0]).toMatchObject({ title: 'ES removed: Spotify - ES', message: 'ES removed' });
   });
 
   it('warn once when a watched offer will expire within 48 hours', () => {
     const soon = { ...spotify, expiration_date: '2026-11-25 20:00:00' };
     expect(
-      keys(run([[spotify], [soon], [soon], [{ ...soon, expiration_date: '2026-11-25 18:00:00' }]], watching(['101']))),
-    ).toEqual([[`expiry:101:${Date.UTC(2026, 10, 25, 20)}`], [], [`expiry:101:${Date.UTC(2026, 10, 25, 18)}`]]);
+      keys(run([[spotify], [soon], [soon], [{ ...soon, expiration_date: '2026-11-25 18:00:00' }]], watching(['cat|101']))),
+    ).toEqual([[`expiry:cat|101:${Date.UTC(2026, 10, 25, 20)}`], [], [`expiry:cat|101:${Date.UTC(2026, 10, 25, 18)}`]]);
   });
 
   it('warn about a new offer for a watched app, and watch its offers as the app', () => {
     const second = { ...spotify, id: '103', name: 'Spotify - US', geos: ['US'] };
     const steps = run([[spotify], [spotify, second], [spotify]], watching([], [SPOTIFY_APP]));
-    expect(keys(steps)).toEqual([['new:103'], ['gone:103']]);
+    expect(keys(steps)).toEqual([['new:cat|103'], ['gone:cat|103']]);
     expect(steps[0]?.[0]).toMatchObject({
       title: 'New offer for a watched app: Spotify - US',
       message: 'new, $2.00 CPA',
@@ -139,42 +139,42 @@ describe('watch alerts, the edges', () => {
   it("do not announce an app's offer that flickers back as new, nor its second going", () => {
     const second = { ...spotify, id: '103', name: 'Spotify - US', geos: ['US'] };
     const feeds = [[spotify, second], [spotify], [spotify, second], [spotify]];
-    expect(keys(run(feeds, watching([], [SPOTIFY_APP])))).toEqual([['gone:103'], [], []]);
+    expect(keys(run(feeds, watching([], [SPOTIFY_APP])))).toEqual([['gone:cat|103'], [], []]);
   });
 
   it('raise one alert for an offer watched both by itself and by its app', () => {
-    expect(keys(run([[spotify], []], watching(['101'], [SPOTIFY_APP])))).toEqual([['gone:101']]);
+    expect(keys(run([[spotify], []], watching(['cat|101'], [SPOTIFY_APP])))).toEqual([['gone:cat|101']]);
   });
 
   it('count a payout that disappears as a drop, a drop equal to the threshold too, but not a change of currency', () => {
-    const gone = run([[spotify], [{ ...spotify, payout: null }]], watching(['101']), { alertPayoutDrop: 50 });
+    const gone = run([[spotify], [{ ...spotify, payout: null }]], watching(['cat|101']), { alertPayoutDrop: 50 });
     expect(gone[0]).toEqual([
-      { key: 'payout:101:none', offerId: '101', title: 'Payout dropped: Spotify - ES', message: '$2.00 CPA → none' },
+      { key: 'payout:cat|101:none', offerId: 'cat|101', title: 'Payout dropped: Spotify - ES', message: '$2.00 CPA → none' },
     ]);
     const quarter = [[spotify], [{ ...spotify, payout: { amount: 1.5 } }]];
-    expect(keys(run(quarter, watching(['101']), { alertPayoutDrop: 25 }))).toEqual([['payout:101:1.5']]);
+    expect(keys(run(quarter, watching(['cat|101']), { alertPayoutDrop: 25 }))).toEqual([['payout:cat|101:1.5']]);
     const euros = [[spotify], [{ ...spotify, payout: { amount: 1, currency: 'EUR' } }]];
-    expect(keys(run(euros, watching(['101'])))).toEqual([[]]);
+    expect(keys(run(euros, watching(['cat|101'])))).toEqual([[]]);
   });
 
   it('do not warn when a cap is raised', () => {
     const cap = (daily: number, monthly: number) => ({ ...spotify, conversion_cap: { daily, monthly } });
-    expect(keys(run([[cap(500, 9000)], [cap(700, 9000)], [cap(700, 12000)]], watching(['101'])))).toEqual([[], []]);
+    expect(keys(run([[cap(500, 9000)], [cap(700, 9000)], [cap(700, 12000)]], watching(['cat|101'])))).toEqual([[], []]);
   });
 
   it('name the watched countries removed, in one alert', () => {
     const feeds = [[{ ...spotify, geos: ['US', 'ES', 'GB'] }], [{ ...spotify, geos: ['ES'] }]];
-    expect(run(feeds, watching(['101']), { watchedCountries: 'us gb' })[0]).toEqual([
-      { key: 'geos:101:GB,US', offerId: '101', title: 'GB, US removed: Spotify - ES', message: 'US, GB removed' },
+    expect(run(feeds, watching(['cat|101']), { watchedCountries: 'us gb' })[0]).toEqual([
+      { key: 'geos:cat|101:GB,US', offerId: 'cat|101', title: 'GB, US removed: Spotify - ES', message: 'US, GB removed' },
     ]);
   });
 
   it('say when a watched offer expires', () => {
     const soon = { ...spotify, expiration_date: '2026-11-25 20:00:00' };
-    expect(run([[spotify], [soon]], watching(['101']))[0]).toEqual([
+    expect(run([[spotify], [soon]], watching(['cat|101']))[0]).toEqual([
       {
-        key: `expiry:101:${Date.UTC(2026, 10, 25, 20)}`,
-        offerId: '101',
+        key: `expiry:cat|101:${Date.UTC(2026, 10, 25, 20)}`,
+        offerId: 'cat|101',
         title: 'Expires soon: Spotify - ES',
         message: 'expires in 34 h (25 Nov)',
       },
@@ -188,24 +188,24 @@ describe('watch alerts, the edges', () => {
       watchAlerts({
         records,
         offers: [],
-        watchlist: watching(['101']),
+        watchlist: watching(['cat|101']),
         settings: { alertPayoutDrop: 0, watchedCountries: '' },
-        sent: { 'gone:101': T0 - ago },
+        sent: { 'gone:cat|101': T0 - ago },
         now: T0,
       }).map((a) => a.key);
     expect(alertsWhenSent(ALERT_REPEAT_MS - 1)).toEqual([]);
-    expect(alertsWhenSent(ALERT_REPEAT_MS)).toEqual(['gone:101']);
+    expect(alertsWhenSent(ALERT_REPEAT_MS)).toEqual(['gone:cat|101']);
   });
 });
 
 describe('the watchlist', () => {
   it('adds and removes offers and apps, each once', () => {
-    const one = setWatched(EMPTY_WATCHLIST, { offerId: '101' }, true);
-    expect(one).toEqual({ offers: ['101'], apps: [] });
+    const one = setWatched(EMPTY_WATCHLIST, { offerId: 'cat|101' }, true);
+    expect(one).toEqual({ offers: ['cat|101'], apps: [] });
     const both = setWatched(one as Watchlist, { appKey: SPOTIFY_APP }, true);
-    expect(both).toEqual({ offers: ['101'], apps: [SPOTIFY_APP] });
-    expect(setWatched(both as Watchlist, { offerId: '101' }, true)).toEqual(both);
-    expect(setWatched(both as Watchlist, { offerId: '101' }, false)).toEqual({ offers: [], apps: [SPOTIFY_APP] });
+    expect(both).toEqual({ offers: ['cat|101'], apps: [SPOTIFY_APP] });
+    expect(setWatched(both as Watchlist, { offerId: 'cat|101' }, true)).toEqual(both);
+    expect(setWatched(both as Watchlist, { offerId: 'cat|101' }, false)).toEqual({ offers: [], apps: [SPOTIFY_APP] });
     expect(isWatched(both as Watchlist, '999', SPOTIFY_APP)).toBe(true);
     expect(isWatched(one as Watchlist, '999', null)).toBe(false);
   });

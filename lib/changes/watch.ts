@@ -2,11 +2,12 @@ import { normaliseCountry } from '../country';
 import { AppError } from '../errors';
 import { formatDay, formatExpiry } from '../format';
 import { isExpiringSoon, type Offer, type Payout } from '../offer';
+import { offerKey } from '../sources';
 import { storeKey } from '../store-url';
 import { alertText } from './describe';
 import type { ChangeRecord } from './log';
 
-/** What the publisher watches: offers by id, and apps (their future offers too) by store key. */
+/** What the publisher watches: offers by key (lib/sources offerKey), and apps (their future offers too, on every network) by store key. */
 export interface Watchlist {
   offers: string[];
   apps: string[];
@@ -27,6 +28,7 @@ export interface WatchSettings {
 /** A browser notification to raise. `key` says what it is about, so it is raised once. */
 export interface WatchAlert {
   key: string;
+  /** The offer's key (source and id). */
   offerId: string;
   title: string;
   message: string;
@@ -35,7 +37,7 @@ export interface WatchAlert {
 /** The same alert is not raised again within a day (an offer that flickers warns once). */
 export const ALERT_REPEAT_MS = 86_400_000;
 
-/** What a star or "Watch this app" points at. */
+/** What a star or "Watch this app" points at: an offer by its key (lib/sources offerKey), or an app. */
 export type WatchTarget = { offerId: string } | { appKey: string };
 
 /** What every surface says when setWatched answers null. */
@@ -55,9 +57,10 @@ export function setWatched(watchlist: Watchlist, target: WatchTarget, on: boolea
   return { ...watchlist, [field]: list };
 }
 
-export function isWatched(watchlist: Watchlist, offerId: string, appKey: string | null): boolean {
+/** `offerKey`: the offer's key (lib/sources offerKey). */
+export function isWatched(watchlist: Watchlist, offerKey: string, appKey: string | null): boolean {
   // Stryker disable next-line ConditionalExpression: the null check is for the type; no app key in the list is null
-  return watchlist.offers.includes(offerId) || (appKey !== null && watchlist.apps.includes(appKey));
+  return watchlist.offers.includes(offerKey) || (appKey !== null && watchlist.apps.includes(appKey));
 }
 
 /**
@@ -80,41 +83,43 @@ export function watchAlerts(input: {
   const recent = (key: string) => sent[key] !== undefined && now - (sent[key] as number) < ALERT_REPEAT_MS;
   const add = (key: string, record: ChangeRecord, reason: string) => {
     if (recent(key) || alerts.some((a) => a.key === key)) return;
-    alerts.push({ key, offerId: record.offerId, ...alertText(record, reason) });
+    alerts.push({ key, offerId: recordKey(record), ...alertText(record, reason) });
   };
   const countries = watchedCountries(settings.watchedCountries);
 
   for (const record of records) {
-    const watched = isWatched(watchlist, record.offerId, record.appKey);
+    const id = recordKey(record);
+    const watched = isWatched(watchlist, id, record.appKey);
     if (record.kind === 'new') {
       // An app's new offer; an offer that comes back after "gone" was already warned about.
-      if (record.appKey && watchlist.apps.includes(record.appKey) && !recent(`gone:${record.offerId}`)) {
-        add(`new:${record.offerId}`, record, 'New offer for a watched app');
+      if (record.appKey && watchlist.apps.includes(record.appKey) && !recent(`gone:${id}`)) {
+        add(`new:${id}`, record, 'New offer for a watched app');
       }
       continue;
     }
     if (!watched) continue;
-    if (record.kind === 'gone') add(`gone:${record.offerId}`, record, 'Watched offer gone');
+    if (record.kind === 'gone') add(`gone:${id}`, record, 'Watched offer gone');
     const drop = record.kind === 'payout' ? dropPercent(record) : 0;
     if (drop > 0 && drop >= settings.alertPayoutDrop) {
-      add(`payout:${record.offerId}:${(record.after as Payout | null)?.amount ?? 'none'}`, record, 'Payout dropped');
+      add(`payout:${id}:${(record.after as Payout | null)?.amount ?? 'none'}`, record, 'Payout dropped');
     }
-    if (record.kind === 'caps' && isCapCut(record)) add(`caps:${record.offerId}:${capsKey(record)}`, record, 'Cap cut');
+    if (record.kind === 'caps' && isCapCut(record)) add(`caps:${id}:${capsKey(record)}`, record, 'Cap cut');
     if (record.kind === 'geos') {
       const removed = (record.before as string[]).filter((g) => !(record.after as string[]).includes(g));
       const hit = countries.size === 0 ? removed : removed.filter((g) => countries.has(g));
-      if (hit.length) add(`geos:${record.offerId}:${hit.sort().join(',')}`, record, `${hit.join(', ')} removed`);
+      if (hit.length) add(`geos:${id}:${hit.sort().join(',')}`, record, `${hit.join(', ')} removed`);
     }
   }
 
   for (const offer of offers) {
     const appKey = offer.store ? storeKey(offer.store) : null;
-    if (!isWatched(watchlist, offer.id, appKey) || !isExpiringSoon(offer, now)) continue;
-    const key = `expiry:${offer.id}:${offer.expiresAt}`;
+    const id = offerKey(offer);
+    if (!isWatched(watchlist, id, appKey) || !isExpiringSoon(offer, now)) continue;
+    const key = `expiry:${id}:${offer.expiresAt}`;
     if (recent(key) || alerts.some((a) => a.key === key)) continue;
     alerts.push({
       key,
-      offerId: offer.id,
+      offerId: id,
       title: `Expires soon: ${offer.name}`,
       message: `${formatExpiry(offer.expiresAt, now)} (${formatDay(offer.expiresAt as number, now)})`,
     });
@@ -151,4 +156,9 @@ function watchedCountries(text: string): Set<string> {
     .map((code) => normaliseCountry(code))
     .filter((code): code is string => code !== null);
   return new Set(codes);
+}
+
+/** A change record's offer key (records from before sources are the first source's). */
+export function recordKey(record: Pick<ChangeRecord, 'offerId' | 'source'>): string {
+  return offerKey({ id: record.offerId, source: record.source });
 }

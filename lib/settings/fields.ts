@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { BUNDLED_RATES, DISPLAY_CURRENCIES, isCurrencyCode } from '../currency';
 import type { RefreshOutcome } from '../refresh';
 import { DEFAULT_CLICK_ID_PARAM, DEFAULT_SUB_ID_PARAM } from '../tracking-link';
 import { feedUrlProblem } from './feed-url';
@@ -34,7 +35,7 @@ const countryCodes = (max: number, pattern: RegExp, message: string) =>
   );
 
 /** Where a field sits on the settings page. */
-export type SettingSection = 'links' | 'store-pages' | 'watchlist' | 'advanced';
+export type SettingSection = 'links' | 'store-pages' | 'watchlist' | 'currency' | 'advanced';
 
 /** How a setting is typed on the settings page. */
 export type SettingInput =
@@ -142,6 +143,25 @@ export const SETTING_FIELDS = {
     section: 'watchlist',
     check: countryCodes(300, /^[A-Z]{2}([\s,]+[A-Z]{2})*$/, 'Two-letter codes, e.g. US, GB'),
     initial: () => '',
+  }),
+  displayCurrency: field({
+    label: 'Show payouts also in',
+    hint: 'Payouts in other currencies get the equivalent beside them; every payout order compares them in one currency.',
+    input: {
+      kind: 'select',
+      options: DISPLAY_CURRENCIES.map((code) => ({ value: code, label: code })),
+    },
+    section: 'currency',
+    check: z.string().check(z.refine((value) => isCurrencyCode(value), { error: 'Choose a currency' })),
+    initial: () => 'USD',
+  }),
+  refreshRates: field({
+    label: 'Update the exchange rates daily (from a free public rates service)',
+    hint: `Off: Offer Lens uses the rates it ships with (${BUNDLED_RATES.date}).`,
+    input: { kind: 'checkbox' },
+    section: 'currency',
+    check: z.boolean(),
+    initial: () => false,
   }),
   feedUrl: field({
     label: 'Feed URL',

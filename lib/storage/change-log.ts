@@ -1,5 +1,6 @@
 import { CHANGE_GROUPS, type ChangeGroup, type ChangeRecord } from '../changes/log';
 import type { Offer } from '../offer';
+import { PRIMARY_SOURCE_ID, parseOfferKey } from '../sources';
 import { db } from './db';
 import { meta } from './meta';
 
@@ -60,12 +61,22 @@ export const changeLog = {
     return (await db()).getAllFromIndex('changes', 'offerId', offerId);
   },
 
-  /** The newest change of each offer that has one. */
-  async latestFor(offerIds: string[]): Promise<Map<string, ChangeRecord>> {
+  /** The newest change of each offer (by key: source and id) that has one. */
+  async latestFor(offerKeys: string[]): Promise<Map<string, ChangeRecord>> {
     const index = (await db()).transaction('changes').store.index('offerId');
-    const cursors = await Promise.all(offerIds.map((id) => index.openCursor(IDBKeyRange.only(id), 'prev')));
     const latest = new Map<string, ChangeRecord>();
-    for (const cursor of cursors) if (cursor) latest.set(cursor.value.offerId, cursor.value);
+    await Promise.all(
+      offerKeys.map(async (key) => {
+        const { source, id } = parseOfferKey(key);
+        // Newest first; the same id may be another source's offer.
+        for (let cursor = await index.openCursor(IDBKeyRange.only(id), 'prev'); cursor; cursor = await cursor.continue()) {
+          if ((cursor.value.source ?? PRIMARY_SOURCE_ID) === source) {
+            latest.set(key, cursor.value);
+            return;
+          }
+        }
+      }),
+    );
     return latest;
   },
 

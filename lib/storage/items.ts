@@ -8,7 +8,9 @@ import { SearchStateSchema } from '../search/schema';
 import { defaultSettings, type Settings } from '../settings/defaults';
 import { readSettings } from '../settings/schema';
 import type { SnapshotSummary } from '../snapshot';
+import { offerKey } from '../sources';
 import { database } from './database';
+import { currentWorld } from './db';
 import { StatusSchema } from './meta';
 
 /**
@@ -160,7 +162,32 @@ const WatchlistSchema = z.object({
 }) satisfies z.ZodMiniType<Watchlist, unknown>;
 
 /** What the publisher watches; follows the browser profile (sync: 8 KB an item, so it is capped). */
-export const watchlistItem = checkedItem('sync:watchlist', withSchema('watchlist', WatchlistSchema, EMPTY_WATCHLIST));
+const readWatchlist = withSchema('watchlist', WatchlistSchema, EMPTY_WATCHLIST);
+/** Offers watched before several sources were watched by id: they are the first source's. */
+const withKeys = (watchlist: Watchlist): Watchlist => ({
+  ...watchlist,
+  offers: watchlist.offers.map((entry) => (entry.includes('|') ? entry : offerKey({ id: entry }))),
+});
+const syncedWatchlist = checkedItem('sync:watchlist', (raw) => withKeys(readWatchlist(raw)));
+/** The demo's watch state: its own, on this computer only, so watching a demo offer touches nothing of the publisher's. */
+const demoWatchlist = checkedItem('local:demoWatchlist', (raw) => withKeys(readWatchlist(raw)));
+
+/**
+ * What the publisher watches (offer keys and app keys); follows the browser profile (sync: 8 KB
+ * an item, so it is capped). In the demo, the demo's own.
+ */
+export const watchlistItem: StoredItem<Watchlist> = {
+  getValue: async () => ((await currentWorld()) === 'demo' ? demoWatchlist : syncedWatchlist).getValue(),
+  setValue: async (value) => ((await currentWorld()) === 'demo' ? demoWatchlist : syncedWatchlist).setValue(value),
+  watch(callback) {
+    const forWorld = (world: 'real' | 'demo') => (value: Watchlist) =>
+      void currentWorld().then((shown) => shown === world && callback(value));
+    const unwatch = [syncedWatchlist.watch(forWorld('real')), demoWatchlist.watch(forWorld('demo'))];
+    return () => {
+      for (const stop of unwatch) stop();
+    };
+  },
+};
 
 /**
  * The best-paying offers of the current snapshot, for the popup's first paint without opening

@@ -1,4 +1,5 @@
 import { byPayout, type Offer } from '../offer';
+import { offerKey } from '../sources';
 import { storeKeyLabel } from '../store-url';
 import type { StoreIndex } from './match';
 
@@ -23,7 +24,7 @@ export interface HiddenBadge {
 /** A short fingerprint of an app's offers, so a dismissed badge returns when they change. */
 export function offersSignature(offers: Offer[]): string {
   return offers
-    .map((o) => `${o.id}:${o.payout?.amount ?? ''}:${o.payout?.currency ?? ''}`)
+    .map((o) => `${offerKey(o)}:${o.payout?.amount ?? ''}:${o.payout?.currency ?? ''}`)
     .sort()
     .join('|');
 }

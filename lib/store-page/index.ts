@@ -1,11 +1,13 @@
 import type { ChangeRecord } from '../changes/log';
 import { isWatched, type Watchlist } from '../changes/watch';
+import { convert, formatMoney } from '../currency';
 import { formatAmount, formatDay } from '../format';
 import { acceptsCountry, type Offer, type Payout, type Platform } from '../offer';
 import type { BadgeCorner, Settings } from '../settings/defaults';
 import type { StoredItem } from '../storage/items';
 import { parseStoreUrl, storeKey } from '../store-url';
 import { type SubIdStatus, subIdStatus, trackingLinkFor } from '../tracking-link';
+import { PRIMARY_SOURCE_ID, offerKey } from '../sources';
 import { linkHost } from '../url';
 import {
   type Dismissals,
@@ -30,8 +32,13 @@ export const PAGE_OFFERS_MAX = 10;
 
 /** An offer as a store page's badge needs it. */
 export interface PageOffer {
+  /** The offer's key (lib/sources offerKey: its source and id), what the badge's messages name. */
   id: string;
   name: string;
+  /** The network account it comes from ("AppRocket (Affise)"). */
+  network: string;
+  /** The payout in the publisher's display currency when the network pays in another ("≈ $1.73"); null otherwise. */
+  equivalent: string | null;
   platform: Platform | null;
   payout: Offer['payout'];
   geos: string[];
@@ -72,8 +79,10 @@ export interface StorePagesDeps {
   settings(): Promise<Settings>;
   dismissals: StoredItem<Dismissals>;
   watchlist: StoredItem<Watchlist>;
-  /** The newest change of each of these offers, if any. */
-  latestChanges(offerIds: string[]): Promise<Map<string, ChangeRecord>>;
+  /** The newest change of each of these offers (by key), if any. */
+  latestChanges(offerKeys: string[]): Promise<Map<string, ChangeRecord>>;
+  /** Source id → the name the publisher knows it by. */
+  sourceNames(): Promise<ReadonlyMap<string, string>>;
   notificationsAllowed(): Promise<boolean>;
   now(): number;
 }
@@ -112,10 +121,11 @@ export function createStorePages(deps: StorePagesDeps) {
       const app = parseStoreUrl(pageUrl);
       const country = app?.country ?? (settings.country || null);
       const shown = settings.badgesEnabled ? offers.slice(0, PAGE_OFFERS_MAX) : [];
-      const [watchlist, latest, notificationsAllowed] = await Promise.all([
+      const [watchlist, latest, notificationsAllowed, names] = await Promise.all([
         deps.watchlist.getValue(),
-        shown.length ? deps.latestChanges(shown.map((o) => o.id)) : new Map<string, ChangeRecord>(),
+        shown.length ? deps.latestChanges(shown.map(offerKey)) : new Map<string, ChangeRecord>(),
         shown.length ? deps.notificationsAllowed() : false,
+        shown.length ? deps.sourceNames() : new Map<string, string>(),
       ]);
       const now = deps.now();
       return {
@@ -127,9 +137,9 @@ export function createStorePages(deps: StorePagesDeps) {
         subId: settings.subId,
         // Badges off: the page learns nothing about the offers.
         offers: shown.map((offer) => ({
-          ...toPageOffer(offer, settings, country),
-          watched: isWatched(watchlist, offer.id, offer.store ? storeKey(offer.store) : null),
-          news: newsOf(latest.get(offer.id), now),
+          ...toPageOffer(offer, settings, country, names),
+          watched: isWatched(watchlist, offerKey(offer), offer.store ? storeKey(offer.store) : null),
+          news: newsOf(latest.get(offerKey(offer)), now),
         })),
         appWatched: app !== null && watchlist.apps.includes(storeKey(app)),
         notificationsAllowed,
@@ -175,11 +185,14 @@ export function toPageOffer(
   offer: Offer,
   settings: Settings,
   country: string | null,
+  names: ReadonlyMap<string, string> = new Map(),
 ): Omit<PageOffer, 'watched' | 'news'> {
   const trackingLink = trackingLinkFor(offer, settings);
   return {
-    id: offer.id,
+    id: offerKey(offer),
     name: offer.name,
+    network: names.get(offer.source ?? PRIMARY_SOURCE_ID) ?? '',
+    equivalent: equivalentOf(offer.payout, settings.displayCurrency),
     platform: offer.platform,
     payout: offer.payout,
     geos: offer.geos,
@@ -192,4 +205,11 @@ export function toPageOffer(
     acceptedSubIds: offer.subIds.include.slice(0, 5),
     fitsCountry: country ? acceptsCountry(offer, country) : null,
   };
+}
+
+/** "≈ $1.73": a foreign payout in the publisher's display currency; null when it is paid in it or the rate is unknown. */
+export function equivalentOf(payout: Payout | null, displayCurrency: string): string | null {
+  if (!payout || payout.currency.toUpperCase() === displayCurrency) return null;
+  const amount = convert(payout.amount, payout.currency, displayCurrency);
+  return amount === null ? null : `≈ ${formatMoney(amount, displayCurrency)}`;
 }

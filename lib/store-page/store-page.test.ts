@@ -54,6 +54,7 @@ function pages(offers = feed()) {
     watchlist: watchlistItem,
     latestChanges: (ids) => database.changes.latestFor(ids),
     notificationsAllowed: async () => false,
+    sourceNames: async () => new Map([['cat', 'CarrierAppTraffic']]),
     now: () => now,
   });
 }
@@ -73,7 +74,7 @@ describe('the offers a store page is told about', () => {
       country: 'US',
       subId: 'pubA',
     });
-    expect(page.offers.map((o) => [o.id, o.fitsCountry, o.trackingLink, o.linkHost, o.subIdStatus])).toEqual([
+    expect(page.offers.map((o) => [o.id.replace('cat|', ''), o.fitsCountry, o.trackingLink, o.linkHost, o.subIdStatus])).toEqual([
       ['us', true, 'https://go.other.example/c?o=us&aff_sub2=pubA&aff_sub={click}', 'go.other.example', 'ok'],
       ['es', false, 'https://trk.example.com/c?o=es&aff_sub={click}&aff_sub2=pubA', 'trk.example.com', 'ok'],
     ]);
@@ -82,7 +83,7 @@ describe('the offers a store page is told about', () => {
   it("uses the publisher's country when the page names none", async () => {
     const page = await pages().forPage(SPOTIFY);
     expect(page.country).toBe('ES');
-    expect(page.offers.map((o) => [o.id, o.fitsCountry])).toEqual([
+    expect(page.offers.map((o) => [o.id.replace('cat|', ''), o.fitsCountry])).toEqual([
       ['es', true],
       ['us', false],
     ]);
@@ -91,7 +92,7 @@ describe('the offers a store page is told about', () => {
   it('warns about a sub ID the offer does not accept, with the accepted ones', async () => {
     settings = { ...settings, subId: 'pubZ' };
     const page = await pages().forPage(SPOTIFY);
-    expect(page.offers.map((o) => [o.id, o.subIdStatus, o.acceptedSubIds])).toEqual([
+    expect(page.offers.map((o) => [o.id.replace('cat|', ''), o.subIdStatus, o.acceptedSubIds])).toEqual([
       ['es', 'not-included', ['pubA', 'pubB']],
       ['us', 'ok', []],
     ]);
@@ -100,6 +101,22 @@ describe('the offers a store page is told about', () => {
   it('tells a page nothing about the offers when badges are off', async () => {
     settings = { ...settings, badgesEnabled: false };
     expect(await pages().forPage(SPOTIFY)).toMatchObject({ enabled: false, offers: [] });
+  });
+
+  it('names each offer by its key and network, with a foreign payout\'s equivalent in the display currency', async () => {
+    const euro = { ...WHATSAPP, id: 'eur', payout: { amount: 1.6, currency: 'eur' } };
+    const offers = parseFeed({ message: true, offers: [euro] }).offers.map((o) => ({ ...o, source: 'affise-1' }));
+    const page = await createStorePages({
+      storeIndex: async () => createStoreIndex(offers),
+      settings: async () => settings,
+      dismissals: dismissedItem,
+      watchlist: watchlistItem,
+      latestChanges: async () => new Map(),
+      notificationsAllowed: async () => false,
+      sourceNames: async () => new Map([['affise-1', 'AppRocket (Affise)']]),
+      now: () => now,
+    }).forPage(WHATSAPP_PAGE);
+    expect(page.offers.map((o) => [o.id, o.network, o.equivalent])).toEqual([['affise-1|eur', 'AppRocket (Affise)', '≈ $1.82']]);
   });
 
   it('tells a page about its ten best offers at most', async () => {
@@ -112,7 +129,7 @@ describe('the offers a store page is told about', () => {
     }));
     // ES (from settings) fits "es" and the offers listing no countries; "us" comes last and is cut.
     const page = await pages(feed(many)).forPage(SPOTIFY);
-    expect(page.offers.map((o) => o.id)).toEqual(['es', 'm11', 'm10', 'm9', 'm8', 'm7', 'm6', 'm5', 'm4', 'm3']);
+    expect(page.offers.map((o) => o.id.replace('cat|', ''))).toEqual(['es', 'm11', 'm10', 'm9', 'm8', 'm7', 'm6', 'm5', 'm4', 'm3']);
   });
 
   it('has nothing for a page that is not an app page', async () => {

@@ -6,6 +6,8 @@ import { globalBadge, tabBadge } from './badge-text';
 const offer = (amount: number, name = 'Spotify - US'): PageOffer => ({
   id: '1',
   name,
+  network: 'CarrierAppTraffic',
+  equivalent: null,
   platform: 'android',
   payout: { amount, currency: 'USD', type: 'CPA' },
   geos: ['US'],
