@@ -1,12 +1,13 @@
 import { compareText, type Offer, payoutAmount } from '../offer';
 import { storeKey } from '../store-url';
 import { codeValues, type PackedLists, packLists, packStrings, type StoredStrings } from './packed';
+import { payoutOrder, type Rates, ratesKey, type ToUsd, usdValues } from './payout';
 import { fold } from './query';
 import { buildWordIndex, type WordIndex } from './words';
 
 export const PLATFORM_CODES = { android: 1, ios: 2 } as const;
 /** Bumped with every change of SearchIndexData's shape. */
-export const SEARCH_INDEX_VERSION = 6;
+export const SEARCH_INDEX_VERSION = 7;
 
 /**
  * The search index as plain data: the sorted vocabulary with every word's postings packed in
@@ -19,7 +20,10 @@ export const SEARCH_INDEX_VERSION = 6;
 export interface SearchIndexData extends WordIndex {
   version: typeof SEARCH_INDEX_VERSION;
   size: number;
+  /** By USD equivalent with the rates `payoutOrderRates` names (ratesKey), or by amount as paid when null. */
   payoutOrder: Int32Array;
+  payoutOrderRates: string | null;
+  /** By name, then id. */
   nameOrder: Int32Array;
   expiryOrder: Int32Array;
   /** Categories by how many offers have them, most first. */
@@ -33,8 +37,11 @@ export interface SearchIndexData extends WordIndex {
   appCodes: Uint32Array;
   /** 0 unknown, 1 Android, 2 iOS. */
   platforms: Uint8Array;
-  /** Payout amount, -1 when unknown. */
+  /** Payout amount as the network pays it, -1 when unknown. */
   payouts: Float64Array;
+  /** The currencies payouts are in; doc n's is currencies[currencyCodes[n] - 1], 0 when it has no payout. */
+  currencies: StoredStrings;
+  currencyCodes: Uint16Array;
   /** Epoch ms, Infinity when it never expires. */
   expiries: Float64Array;
   /** Doc n's countries are geos[geoCodes[geoStarts[n] .. geoStarts[n + 1])]. */
@@ -45,7 +52,13 @@ export interface SearchIndexData extends WordIndex {
   categoryCodes: Uint16Array;
 }
 
-export function buildSearchIndexData(offers: Offer[]): SearchIndexData {
+/** How the build orders payouts: with lib/currency's toUsd (and a rate table, else its own), else by amount as paid. */
+export interface PayoutConversion {
+  toUsd?: ToUsd;
+  rates?: Rates;
+}
+
+export function buildSearchIndexData(offers: Offer[], conversion: PayoutConversion = {}): SearchIndexData {
   const n = offers.length;
   const categoryCount = new Map<string, number>();
   const geoSet = new Set<string>();
@@ -68,26 +81,29 @@ export function buildSearchIndexData(offers: Offer[]): SearchIndexData {
   const order = (compare: (a: number, b: number) => number) => Int32Array.from([...all].sort(compare));
   const ids = offers.map((o) => o.id);
   const names = offers.map((o) => o.name);
-  const nameOrder = order((a, b) => compareText(names[a] as string, names[b] as string) || a - b);
+  const nameOrder = order(
+    (a, b) =>
+      compareText(names[a] as string, names[b] as string) || compareText(ids[a] as string, ids[b] as string) || a - b,
+  );
   const nameRank = new Int32Array(n);
   nameOrder.forEach((doc, i) => {
-    // Equal names share a rank, so the id decides between them.
-    const previous = nameOrder[i - 1];
-    nameRank[doc] = previous !== undefined && names[previous] === names[doc] ? (nameRank[previous] as number) : i;
+    nameRank[doc] = i;
   });
   const payouts = Float64Array.from(offers, payoutAmount);
+  const currency = codeValues(
+    offers.map((o) => o.payout?.currency ?? null),
+    0xffff,
+  );
+  const currencyCodes = Uint16Array.from(currency.codes);
+  const { toUsd, rates } = conversion;
+  const usd = toUsd ? usdValues(payouts, currencyCodes, currency.distinct, toUsd, rates) : payouts;
   const expiries = Float64Array.from(offers, expiryOf);
   return {
     version: SEARCH_INDEX_VERSION,
     size: n,
     ...buildWordIndex(offers),
-    payoutOrder: order(
-      (a, b) =>
-        (payouts[b] as number) - (payouts[a] as number) ||
-        (nameRank[a] as number) - (nameRank[b] as number) ||
-        compareText(ids[a] as string, ids[b] as string) ||
-        a - b,
-    ),
+    payoutOrder: payoutOrder(usd, nameRank),
+    payoutOrderRates: toUsd ? ratesKey(rates) : null,
     nameOrder,
     expiryOrder: order((a, b) => (expiries[a] as number) - (expiries[b] as number) || a - b),
     categories,
@@ -96,6 +112,8 @@ export function buildSearchIndexData(offers: Offer[]): SearchIndexData {
     ...packApps(offers),
     platforms: Uint8Array.from(offers, (o) => (o.platform ? PLATFORM_CODES[o.platform] : 0)),
     payouts,
+    currencies: currency.values,
+    currencyCodes,
     expiries,
     ...renameLists(
       'geo',

@@ -2,6 +2,7 @@ import { normaliseCountry } from '../country';
 import { foldedCategories, PLATFORM_CODES, type SearchIndexData } from './build';
 import { createWordMatcher } from './match';
 import { stringAt, unpackStrings } from './packed';
+import { payoutOrder, type Rates, ratesKey, type ToUsd, usdValues } from './payout';
 import { type ParsedQuery, parseQuery, type SearchFilters } from './query';
 
 export interface QueryOptions {
@@ -11,6 +12,13 @@ export interface QueryOptions {
   only?: (doc: number) => boolean;
   /** For expiry ranking; expired offers go last. 0: no expiry ranking. */
   now?: number;
+  /** The rate table payouts are compared in (sort, "best", `payout>`, Min $); none: the converter's own. */
+  rates?: Rates;
+}
+
+export interface EngineOptions {
+  /** lib/currency's toUsd. Without it, payouts compare by amount as paid, whatever the currency. */
+  toUsd?: ToUsd;
 }
 
 export interface DocResult {
@@ -25,7 +33,7 @@ export type SearchEngine = ReturnType<typeof createSearchEngine>;
  * the filters, then the order. Answers doc numbers. Opening it costs next to nothing: everything
  * it looks things up in was built with the index.
  */
-export function createSearchEngine(data: SearchIndexData) {
+export function createSearchEngine(data: SearchIndexData, { toUsd }: EngineOptions = {}) {
   const n = data.size;
   const words = createWordMatcher(data, n);
   const ids = unpackStrings(data.ids);
@@ -36,17 +44,34 @@ export function createSearchEngine(data: SearchIndexData) {
     return code === 0 ? '' : stringAt(apps, code - 1);
   };
   const categoryNames = foldedCategories(data);
-  const ranks: Partial<Record<'payout' | 'name' | 'expiry', Int32Array>> = {};
+  const ranks = new WeakMap<Int32Array, Int32Array>();
   /** Position of each doc in an order, computed the first time that order ranks a query. */
-  const rankOf = (order: 'payout' | 'name' | 'expiry') => {
-    let r = ranks[order];
+  const rankOf = (order: Int32Array) => {
+    let r = ranks.get(order);
     if (!r) {
       r = new Int32Array(n);
-      for (let i = 0; i < n; i++) r[data[`${order}Order`][i] as number] = i;
-      ranks[order] = r;
+      for (let i = 0; i < n; i++) r[order[i] as number] = i;
+      ranks.set(order, r);
     }
     return r;
   };
+
+  const packedCurrencies = unpackStrings(data.currencies);
+  const currencies = Array.from({ length: packedCurrencies.starts.length - 1 }, (_, i) =>
+    stringAt(packedCurrencies, i),
+  );
+  let inUsd: { key: string; values: Float64Array; order: Int32Array } | null = null;
+  /** Payouts in USD with this rate table, and their order: worked out once per table (the build's order when it used the same). */
+  function payoutsIn(rates: Rates | undefined): { values: Float64Array; order: Int32Array } {
+    if (!toUsd) return { values: data.payouts, order: data.payoutOrder };
+    const key = ratesKey(rates);
+    if (inUsd?.key !== key) {
+      const values = usdValues(data.payouts, data.currencyCodes, currencies, toUsd, rates);
+      const order = data.payoutOrderRates === key ? data.payoutOrder : payoutOrder(values, rankOf(data.nameOrder));
+      inUsd = { key, values, order };
+    }
+    return inUsd;
+  }
 
   /** The doc whose id is `raw` (any case), if any: one pass over the ids, for a page opened on an offer. */
   function docWithId(raw: string): number | undefined {
@@ -55,7 +80,11 @@ export function createSearchEngine(data: SearchIndexData) {
     return undefined;
   }
 
-  function filterFor(q: ParsedQuery, only: ((doc: number) => boolean) | undefined): ((doc: number) => boolean) | null {
+  function filterFor(
+    q: ParsedQuery,
+    only: ((doc: number) => boolean) | undefined,
+    payouts: Float64Array,
+  ): ((doc: number) => boolean) | null {
     const platform = q.platform ? PLATFORM_CODES[q.platform] : 0;
     const geo = q.geo ? data.geos.indexOf(normaliseCountry(q.geo) ?? q.geo) : -2;
     const category = q.category;
@@ -68,7 +97,7 @@ export function createSearchEngine(data: SearchIndexData) {
       (!platform || data.platforms[doc] === platform) &&
       (geo === -2 || listHas(data.geoStarts, data.geoCodes, doc, geo, true)) &&
       (!categories || listHasAny(data.categoryStarts, data.categoryCodes, doc, categories)) &&
-      (minPayout === null || (data.payouts[doc] as number) >= minPayout) &&
+      (minPayout === null || (payouts[doc] as number) >= minPayout) &&
       (!only || only(doc));
   }
 
@@ -76,16 +105,17 @@ export function createSearchEngine(data: SearchIndexData) {
     const limit = options.limit ?? 50;
     const now = options.now ?? 0;
     const q = parseQuery(text, options.filters);
-    const passes = filterFor(q, options.only);
+    const payouts = payoutsIn(options.rates);
+    const passes = filterFor(q, options.only, payouts.values);
     const expired = (doc: number) => now > 0 && (data.expiries[doc] as number) <= now;
-    const order = q.sort === 'name' ? 'name' : q.sort === 'expiry' ? 'expiry' : 'payout';
+    const order = q.sort === 'name' ? data.nameOrder : q.sort === 'expiry' ? data.expiryOrder : payouts.order;
 
     if (q.words.length === 0) {
       // Browsing: walk the chosen order, expired offers after the others.
       const page: number[] = [];
       const late: number[] = [];
       let count = 0;
-      for (const doc of data[`${order}Order`]) {
+      for (const doc of order) {
         if (passes && !passes(doc)) continue;
         count++;
         const list = expired(doc) ? late : page;

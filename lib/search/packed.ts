@@ -55,7 +55,10 @@ export function packLists<T>(items: T[], codes: (item: T) => number[]): PackedLi
  * once, packed, and doc n's value is values[codes[n] - 1] (code 0: none). Codes above `max` (more
  * distinct values than the caller's code type holds) are 0 as well.
  */
-export function codeValues(values: (string | null)[], max: number): { values: StoredStrings; codes: number[] } {
+export function codeValues(
+  values: (string | null)[],
+  max: number,
+): { values: StoredStrings; distinct: string[]; codes: number[] } {
   const known = new Map<string, number>();
   const codes = values.map((value) => {
     if (value === null) return 0;
@@ -67,5 +70,6 @@ export function codeValues(values: (string | null)[], max: number): { values: St
     }
     return code;
   });
-  return { values: packStrings([...known.keys()]), codes };
+  const distinct = [...known.keys()];
+  return { values: packStrings(distinct), distinct, codes };
 }
