@@ -7,7 +7,7 @@ import { buildWordIndex, type WordIndex } from './words';
 
 export const PLATFORM_CODES = { android: 1, ios: 2 } as const;
 /** Bumped with every change of SearchIndexData's shape. */
-export const SEARCH_INDEX_VERSION = 7;
+export const SEARCH_INDEX_VERSION = 8;
 
 /**
  * The search index as plain data: the sorted vocabulary with every word's postings packed in
@@ -35,6 +35,9 @@ export interface SearchIndexData extends WordIndex {
   /** The apps (storeKeys), packed like the ids (33,000 strings cost ~60 ms to load one by one); doc n's is app appCodes[n] - 1, 0 when it has none. */
   apps: StoredStrings;
   appCodes: Uint32Array;
+  /** The sources (network accounts) offers come from; doc n's is sources[sourceCodes[n] - 1], 0 for '' (none named). */
+  sources: StoredStrings;
+  sourceCodes: Uint16Array;
   /** 0 unknown, 1 Android, 2 iOS. */
   platforms: Uint8Array;
   /** Payout amount as the network pays it, -1 when unknown. */
@@ -52,13 +55,16 @@ export interface SearchIndexData extends WordIndex {
   categoryCodes: Uint16Array;
 }
 
+/** An offer with the source it came from (DESIGN §5): its identity is (source, id). Missing: ''. */
+export type SourcedOffer = Offer & { source?: string };
+
 /** How the build orders payouts: with lib/currency's toUsd (and a rate table, else its own), else by amount as paid. */
 export interface PayoutConversion {
   toUsd?: ToUsd;
   rates?: Rates;
 }
 
-export function buildSearchIndexData(offers: Offer[], conversion: PayoutConversion = {}): SearchIndexData {
+export function buildSearchIndexData(offers: SourcedOffer[], conversion: PayoutConversion = {}): SearchIndexData {
   const n = offers.length;
   const categoryCount = new Map<string, number>();
   const geoSet = new Set<string>();
@@ -110,6 +116,7 @@ export function buildSearchIndexData(offers: Offer[], conversion: PayoutConversi
     geos,
     ids: packStrings(ids),
     ...packApps(offers),
+    ...packSources(offers),
     platforms: Uint8Array.from(offers, (o) => (o.platform ? PLATFORM_CODES[o.platform] : 0)),
     payouts,
     currencies: currency.values,
@@ -142,6 +149,14 @@ function packApps(offers: Offer[]): Pick<SearchIndexData, 'apps' | 'appCodes'> {
     0xffffffff,
   );
   return { apps: values, appCodes: Uint32Array.from(codes) };
+}
+
+function packSources(offers: SourcedOffer[]): Pick<SearchIndexData, 'sources' | 'sourceCodes'> {
+  const { values, codes } = codeValues(
+    offers.map((offer) => offer.source || null),
+    0xffff,
+  );
+  return { sources: values, sourceCodes: Uint16Array.from(codes) };
 }
 
 function expiryOf(offer: Offer): number {

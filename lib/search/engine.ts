@@ -3,7 +3,7 @@ import { foldedCategories, PLATFORM_CODES, type SearchIndexData } from './build'
 import { createWordMatcher } from './match';
 import { stringAt, unpackStrings } from './packed';
 import { payoutOrder, type Rates, ratesKey, type ToUsd, usdValues } from './payout';
-import { type ParsedQuery, parseQuery, type SearchFilters } from './query';
+import { type ParsedQuery, parseQuery, type SearchFilters, type SourceNames, sourcesNamed } from './query';
 
 export interface QueryOptions {
   limit?: number;
@@ -14,6 +14,8 @@ export interface QueryOptions {
   now?: number;
   /** The rate table payouts are compared in (sort, "best", `payout>`, Min $); none: the converter's own. */
   rates?: Rates;
+  /** The names each source answers to in a `net:` term. */
+  sources?: SourceNames[];
 }
 
 export interface EngineOptions {
@@ -73,17 +75,45 @@ export function createSearchEngine(data: SearchIndexData, { toUsd }: EngineOptio
     return inUsd;
   }
 
-  /** The doc whose id is `raw` (any case), if any: one pass over the ids, for a page opened on an offer. */
-  function docWithId(raw: string): number | undefined {
+  const sources = unpackStrings(data.sources);
+  const sourceCode = new Map<string, number>([['', 0]]);
+  for (let i = 0; i < sources.starts.length - 1; i++) sourceCode.set(stringAt(sources, i), i + 1);
+  /** The source (network account) a doc's offer came from, '' when it named none. */
+  const sourceOf = (doc: number) => {
+    const code = data.sourceCodes[doc] as number;
+    return code === 0 ? '' : stringAt(sources, code - 1);
+  };
+
+  /**
+   * The doc whose id is `raw` (any case), from `source` when given (ids repeat across sources),
+   * if any: one pass over the ids, for a page opened on an offer.
+   */
+  function docWithId(raw: string, source?: string): number | undefined {
     const id = raw.toLowerCase();
-    for (let doc = 0; doc < n; doc++) if (idOf(doc).toLowerCase() === id) return doc;
+    const code = source === undefined ? -1 : sourceCode.get(source);
+    if (code === undefined) return undefined;
+    for (let doc = 0; doc < n; doc++)
+      if ((code === -1 || data.sourceCodes[doc] === code) && idOf(doc).toLowerCase() === id) return doc;
     return undefined;
+  }
+
+  /** The source codes a query keeps (null: all): a typed `net:` by name, else the network control by id. */
+  function sourcesFor(q: ParsedQuery, names: SourceNames[]): Set<number> | null {
+    const ids = q.networkName !== null ? sourcesNamed(q.networkName, names) : q.network !== null ? [q.network] : null;
+    if (!ids) return null;
+    const codes = new Set<number>();
+    for (const id of ids) {
+      const code = sourceCode.get(id);
+      if (code !== undefined) codes.add(code);
+    }
+    return codes;
   }
 
   function filterFor(
     q: ParsedQuery,
     only: ((doc: number) => boolean) | undefined,
     payouts: Float64Array,
+    kept: Set<number> | null,
   ): ((doc: number) => boolean) | null {
     const platform = q.platform ? PLATFORM_CODES[q.platform] : 0;
     const geo = q.geo ? data.geos.indexOf(normaliseCountry(q.geo) ?? q.geo) : -2;
@@ -92,9 +122,10 @@ export function createSearchEngine(data: SearchIndexData, { toUsd }: EngineOptio
       ? new Set(categoryNames.flatMap((name, i) => (name.includes(category) ? [i] : [])))
       : null;
     const minPayout = q.minPayout;
-    if (!platform && geo === -2 && !categories && minPayout === null && !only) return null;
+    if (!platform && geo === -2 && !categories && minPayout === null && !kept && !only) return null;
     return (doc) =>
       (!platform || data.platforms[doc] === platform) &&
+      (!kept || kept.has(data.sourceCodes[doc] as number)) &&
       (geo === -2 || listHas(data.geoStarts, data.geoCodes, doc, geo, true)) &&
       (!categories || listHasAny(data.categoryStarts, data.categoryCodes, doc, categories)) &&
       (minPayout === null || (payouts[doc] as number) >= minPayout) &&
@@ -106,7 +137,7 @@ export function createSearchEngine(data: SearchIndexData, { toUsd }: EngineOptio
     const now = options.now ?? 0;
     const q = parseQuery(text, options.filters);
     const payouts = payoutsIn(options.rates);
-    const passes = filterFor(q, options.only, payouts.values);
+    const passes = filterFor(q, options.only, payouts.values, sourcesFor(q, options.sources ?? []));
     const expired = (doc: number) => now > 0 && (data.expiries[doc] as number) <= now;
     const order = q.sort === 'name' ? data.nameOrder : q.sort === 'expiry' ? data.expiryOrder : payouts.order;
 
@@ -153,7 +184,17 @@ export function createSearchEngine(data: SearchIndexData, { toUsd }: EngineOptio
     return docs;
   }
 
-  return { query, size: n, categories: data.categories, geos: data.geos, idOf, appKeyOf, docWithId, docsOfApp };
+  return {
+    query,
+    size: n,
+    categories: data.categories,
+    geos: data.geos,
+    idOf,
+    appKeyOf,
+    sourceOf,
+    docWithId,
+    docsOfApp,
+  };
 }
 
 /** Does doc's list hold `code` (or, with `emptyMeansAll`, is it empty — an offer listing no countries takes any)? */

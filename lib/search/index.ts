@@ -2,9 +2,9 @@ import type { Offer } from '../offer';
 import { buildSearchIndexData, type SearchIndexData } from './build';
 import { createSearchEngine } from './engine';
 import type { Rates, ToUsd } from './payout';
-import type { SearchFilters } from './query';
+import type { SearchFilters, SourceNames } from './query';
 
-export type { SearchFilters, SearchState, SortKey } from './query';
+export type { SearchFilters, SearchState, SortKey, SourceNames } from './query';
 
 export interface SearchOptions {
   limit?: number;
@@ -15,6 +15,8 @@ export interface SearchOptions {
   now?: number;
   /** The rate table payouts are compared in; none: the converter's own. */
   rates?: Rates;
+  /** The names each source answers to in a `net:` term. */
+  sources?: SourceNames[];
 }
 
 export interface SearchResult {
