@@ -65,8 +65,8 @@ function wordWeight(docsWithWord: number, size: number): number {
 export function buildWordIndex(offers: Offer[]): WordIndex {
   const n = offers.length;
   const postings = new Map<string, Postings>();
-  /** An app name's words and inner words, once per distinct name (an app has many offers). */
-  const appWords = new Map<string, { words: string[]; inner: string[] }>();
+  /** An app name's words, inner words and joined name, once per distinct name (an app has many offers). */
+  const appWords = new Map<string, { words: string[]; inner: string[]; joined: string | null }>();
   /** Doc n's whole-app-name posting (its Postings and position), weighed once all counts are known. */
   const joinedAt: (Postings | undefined)[] = new Array(n);
   const joinedIndex = new Int32Array(n);
@@ -91,12 +91,16 @@ export function buildWordIndex(offers: Offer[]): WordIndex {
     let known = appWords.get(app);
     if (!known) {
       const words = tokenize(app);
-      known = { words, inner: innerWords(app).filter((word) => !words.includes(word)) };
+      known = {
+        words,
+        inner: innerWords(app).filter((word) => !words.includes(word)),
+        joined:
+          words.length > 0 && words.length <= MAX_JOINED_WORDS ? words.join('').slice(0, MAX_JOINED_LENGTH) : null,
+      };
       appWords.set(app, known);
     }
-    const { words, inner } = known;
-    if (words.length > 0 && words.length <= MAX_JOINED_WORDS) {
-      const joined = words.join('').slice(0, MAX_JOINED_LENGTH);
+    const { words, inner, joined } = known;
+    if (joined !== null) {
       add(joined, doc, W_APP_NAME);
       const p = postings.get(joined) as Postings;
       joinedAt[doc] = p;
