@@ -62,17 +62,30 @@ export function createSearchEngine(data: SearchIndexData, { toUsd }: EngineOptio
   const currencies = Array.from({ length: packedCurrencies.starts.length - 1 }, (_, i) =>
     stringAt(packedCurrencies, i),
   );
-  let inUsd: { key: string; values: Float64Array; order: Int32Array } | null = null;
-  /** Payouts in USD with this rate table, and their order: worked out once per table (the build's order when it used the same). */
-  function payoutsIn(rates: Rates | undefined): { values: Float64Array; order: Int32Array } {
-    if (!toUsd) return { values: data.payouts, order: data.payoutOrder };
+  /** Payouts in USD and their order with one rate table, each worked out the first time a query needs it. */
+  let inUsd: { key: string; values: Float64Array | null; order: Int32Array | null } = {
+    key: '',
+    values: null,
+    order: null,
+  };
+  const withRates = (rates: Rates | undefined) => {
     const key = ratesKey(rates);
-    if (inUsd?.key !== key) {
-      const values = usdValues(data.payouts, data.currencyCodes, currencies, toUsd, rates);
-      const order = data.payoutOrderRates === key ? data.payoutOrder : payoutOrder(values, rankOf(data.nameOrder));
-      inUsd = { key, values, order };
-    }
+    if (inUsd.key !== key) inUsd = { key, values: null, order: null };
     return inUsd;
+  };
+  function payoutsIn(rates: Rates | undefined): Float64Array {
+    if (!toUsd) return data.payouts;
+    const usd = withRates(rates);
+    usd.values ??= usdValues(data.payouts, data.currencyCodes, currencies, toUsd, rates);
+    return usd.values;
+  }
+  /** The build's order when it used the same table (a page's first screen needs no conversion). */
+  function payoutOrderIn(rates: Rates | undefined): Int32Array {
+    if (!toUsd) return data.payoutOrder;
+    const usd = withRates(rates);
+    usd.order ??=
+      data.payoutOrderRates === usd.key ? data.payoutOrder : payoutOrder(payoutsIn(rates), rankOf(data.nameOrder));
+    return usd.order;
   }
 
   const sources = unpackStrings(data.sources);
@@ -112,7 +125,7 @@ export function createSearchEngine(data: SearchIndexData, { toUsd }: EngineOptio
   function filterFor(
     q: ParsedQuery,
     only: ((doc: number) => boolean) | undefined,
-    payouts: Float64Array,
+    payouts: () => Float64Array,
     kept: Set<number> | null,
   ): ((doc: number) => boolean) | null {
     const platform = q.platform ? PLATFORM_CODES[q.platform] : 0;
@@ -122,13 +135,14 @@ export function createSearchEngine(data: SearchIndexData, { toUsd }: EngineOptio
       ? new Set(categoryNames.flatMap((name, i) => (name.includes(category) ? [i] : [])))
       : null;
     const minPayout = q.minPayout;
+    const usd = minPayout === null ? null : payouts();
     if (!platform && geo === -2 && !categories && minPayout === null && !kept && !only) return null;
     return (doc) =>
       (!platform || data.platforms[doc] === platform) &&
       (!kept || kept.has(data.sourceCodes[doc] as number)) &&
       (geo === -2 || listHas(data.geoStarts, data.geoCodes, doc, geo, true)) &&
       (!categories || listHasAny(data.categoryStarts, data.categoryCodes, doc, categories)) &&
-      (minPayout === null || (payouts[doc] as number) >= minPayout) &&
+      (minPayout === null || ((usd as Float64Array)[doc] as number) >= minPayout) &&
       (!only || only(doc));
   }
 
@@ -136,10 +150,10 @@ export function createSearchEngine(data: SearchIndexData, { toUsd }: EngineOptio
     const limit = options.limit ?? 50;
     const now = options.now ?? 0;
     const q = parseQuery(text, options.filters);
-    const payouts = payoutsIn(options.rates);
-    const passes = filterFor(q, options.only, payouts.values, sourcesFor(q, options.sources ?? []));
+    const { rates } = options;
+    const passes = filterFor(q, options.only, () => payoutsIn(rates), sourcesFor(q, options.sources ?? []));
     const expired = (doc: number) => now > 0 && (data.expiries[doc] as number) <= now;
-    const order = q.sort === 'name' ? data.nameOrder : q.sort === 'expiry' ? data.expiryOrder : payouts.order;
+    const order = q.sort === 'name' ? data.nameOrder : q.sort === 'expiry' ? data.expiryOrder : payoutOrderIn(rates);
 
     if (q.words.length === 0) {
       // Browsing: walk the chosen order, expired offers after the others.

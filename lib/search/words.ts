@@ -62,15 +62,23 @@ function wordWeight(docsWithWord: number, size: number): number {
   return Math.min(1, Math.max(MIN_WORD_WEIGHT, Math.log(size / docsWithWord) / Math.log(RARE)));
 }
 
+interface AppWords {
+  words: string[];
+  /** Words inside the name's camel case, not already among `words`. */
+  inner: string[];
+  /** The whole name as one word, when it is short enough to be one. */
+  joined: string | null;
+  /** The joined name's own weight: that of its commonest word (known once every word is counted). */
+  joinedWeight: number;
+}
+
 export function buildWordIndex(offers: Offer[]): WordIndex {
   const n = offers.length;
   const postings = new Map<string, Postings>();
-  /** An app name's words, inner words and joined name, once per distinct name (an app has many offers). */
-  const appWords = new Map<string, { words: string[]; inner: string[]; joined: string | null }>();
-  /** Doc n's whole-app-name posting (its Postings and position), weighed once all counts are known. */
-  const joinedAt: (Postings | undefined)[] = new Array(n);
-  const joinedIndex = new Int32Array(n);
-  const joinedWords: string[][] = new Array(n);
+  /** Once per distinct app name (an app has many offers). */
+  const appWords = new Map<string, AppWords>();
+  /** Doc n's app name, for docs whose name is also indexed joined. */
+  const joinedApp: AppWords[] = new Array(n);
 
   const add = (token: string, doc: number, weight: number) => {
     let p = postings.get(token);
@@ -96,19 +104,17 @@ export function buildWordIndex(offers: Offer[]): WordIndex {
         inner: innerWords(app).filter((word) => !words.includes(word)),
         joined:
           words.length > 0 && words.length <= MAX_JOINED_WORDS ? words.join('').slice(0, MAX_JOINED_LENGTH) : null,
+        joinedWeight: 1,
       };
       appWords.set(app, known);
     }
-    const { words, inner, joined } = known;
-    if (joined !== null) {
-      add(joined, doc, W_APP_NAME);
-      const p = postings.get(joined) as Postings;
-      joinedAt[doc] = p;
-      joinedIndex[doc] = p.docs.length - 1;
-      joinedWords[doc] = words;
+    if (known.joined !== null) {
+      // Negative: weighed apart below. It is the doc's first word, so it always lands.
+      add(known.joined, doc, -W_APP_NAME);
+      joinedApp[doc] = known;
     }
-    for (const t of words) add(t, doc, W_APP_WORD);
-    for (const t of inner) add(t, doc, W_APP_INNER_WORD);
+    for (const t of known.words) add(t, doc, W_APP_WORD);
+    for (const t of known.inner) add(t, doc, W_APP_INNER_WORD);
     if (offer.store) {
       add(offer.store.appId.toLowerCase(), doc, W_APP_ID);
       // "com.spotify.music" also answers to "spotify" and "music"; the leading "com"/"org"
@@ -122,41 +128,35 @@ export function buildWordIndex(offers: Offer[]): WordIndex {
     for (const t of tokenize(offer.description)) add(t, doc, W_DESCRIPTION);
   }
 
-  const weightOf = (token: string) => wordWeight((postings.get(token) as Postings).docs.length, n);
-  const tokens = [...postings.keys()].sort(compareText);
-  const offsets = new Int32Array(tokens.length + 1);
-  let length = 0;
-  tokens.forEach((token, i) => {
-    offsets[i] = length;
-    length += (postings.get(token) as Postings).docs.length;
-  });
-  offsets[tokens.length] = length;
   // A joined app name is rarer than any of its words, but says no more than its commonest one:
   // "spotifyfamily" must not outweigh "spotify" when "spot" is typed.
-  const joinedCaps = new Map<string[], number>();
-  const joinedCap = (words: string[]) => {
-    let cap = joinedCaps.get(words);
-    if (cap === undefined) {
-      cap = 1;
-      for (const word of words) cap = Math.min(cap, weightOf(word));
-      joinedCaps.set(words, cap);
-    }
-    return cap;
-  };
+  for (const known of appWords.values()) {
+    for (const word of known.words)
+      known.joinedWeight = Math.min(known.joinedWeight, wordWeight((postings.get(word) as Postings).docs.length, n));
+  }
+
+  const tokens = [...postings.keys()].sort(compareText);
+  const lists = tokens.map((token) => postings.get(token) as Postings);
+  const offsets = new Int32Array(tokens.length + 1);
+  let length = 0;
+  for (let i = 0; i < lists.length; i++) {
+    offsets[i] = length;
+    length += (lists[i] as Postings).docs.length;
+  }
+  offsets[tokens.length] = length;
   const docs = new Int32Array(length);
   const weights = new Uint8Array(length);
-  tokens.forEach((token, i) => {
-    const p = postings.get(token) as Postings;
-    const weight = weightOf(token);
+  for (let i = 0; i < lists.length; i++) {
+    const p = lists[i] as Postings;
+    const weight = wordWeight(p.docs.length, n);
     const at = offsets[i] as number;
     docs.set(p.docs, at);
     for (let k = 0; k < p.docs.length; k++) {
-      const doc = p.docs[k] as number;
-      const isJoined = joinedAt[doc] === p && joinedIndex[doc] === k;
-      const own = isJoined ? Math.min(weight, joinedCap(joinedWords[doc] as string[])) : weight;
-      weights[at + k] = Math.max(1, Math.round(((p.weights[k] as number) * own) / WEIGHT_UNIT));
+      const field = p.weights[k] as number;
+      const own = field < 0 ? Math.min(weight, (joinedApp[p.docs[k] as number] as AppWords).joinedWeight) : weight;
+      weights[at + k] = Math.max(1, Math.round((Math.abs(field) * own) / WEIGHT_UNIT));
     }
-  });
+  }
   return { tokens: packStrings(tokens), offsets, docs, weights, ...groupByLength(tokens) };
 }
 
