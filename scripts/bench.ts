@@ -3,51 +3,18 @@
  * Synthetic feeds are generated here (deterministic), never committed.
  */
 import { gzipSync } from 'node:zlib';
-import Fuse from 'fuse.js';
-import MiniSearch from 'minisearch';
 import { diffOffers } from '../lib/changes';
 import { offersCsv } from '../lib/export';
 import { parseFeed } from '../lib/feed';
 import { createStoreIndex, offersForStorePage } from '../lib/match';
-import { createSearchIndex } from '../lib/search';
-import { buildSearchIndexData } from '../lib/search/build';
 import { syntheticFeed } from '../tests/support/synthetic-feed';
-
-const QUERIES = [
-  'spotify',
-  'spotfy',
-  'candy crush',
-  'cand cru',
-  'com.king.candycrushsaga',
-  '324684580',
-  'games',
-  'puzzle geo:US',
-  'whatsap',
-  'netflix platform:ios',
-  'tinder payout>1.5',
-  'install register',
-  'clash',
-  'clsh royale',
-  'uber eats',
-  'vpn',
-  'finance cat:crypto',
-  'amazon shoping',
-  'duolingo',
-  '100042',
-];
+import { benchSearch, fmt, quantile } from './bench-search';
 
 function time<T>(fn: () => T): { ms: number; value: T } {
   const start = performance.now();
   const value = fn();
   return { ms: performance.now() - start, value };
 }
-
-function quantile(samples: number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
-}
-
-const fmt = (ms: number) => (ms < 1 ? ms.toFixed(3) : ms.toFixed(1));
 
 function benchFeed() {
   const text = JSON.stringify(syntheticFeed(100_000, 1));
@@ -63,70 +30,6 @@ function benchFeed() {
   console.log(`JSON.parse                 ${fmt(a)} ms`);
   console.log(`JSON.parse + parseFeed     ${fmt(b)} ms`);
   console.log(`ratio                      ${(b / a).toFixed(2)}  (goal ≤ 3)`);
-}
-
-function benchSearch() {
-  const { offers } = parseFeed(syntheticFeed(50_000, 2));
-  console.log('\n## Search: 50,000 offers, 20 queries (median / p95 per query)');
-  const build = time(() => createSearchIndex(offers));
-  const index = build.value;
-  // What a waking background does instead: restore the build stored next to the snapshot.
-  const stored = structuredClone(buildSearchIndexData(offers));
-  const restore = time(() => createSearchIndex(offers, stored));
-  const ours = runQueries((q) => index.search(q, 100), 20);
-
-  const fuseBuild = time(
-    () =>
-      new Fuse(offers, {
-        keys: [
-          { name: 'name', weight: 3 },
-          { name: 'id', weight: 2 },
-          { name: 'store.appId', weight: 2.5 },
-          { name: 'categories', weight: 2 },
-          { name: 'description', weight: 1 },
-        ],
-        threshold: 0.35,
-        ignoreLocation: true,
-      }),
-  );
-  const fuse = runQueries((q) => fuseBuild.value.search(q, { limit: 100 }), 1);
-
-  const miniBuild = time(() => {
-    const mini = new MiniSearch({
-      fields: ['name', 'id', 'appId', 'categories', 'description'],
-      extractField: (doc, field) => {
-        const offer = doc as (typeof offers)[number];
-        if (field === 'appId') return offer.store?.appId ?? '';
-        if (field === 'categories') return offer.categories.join(' ');
-        return String((offer as unknown as Record<string, unknown>)[field] ?? '');
-      },
-      searchOptions: {
-        prefix: true,
-        fuzzy: 0.2,
-        combineWith: 'AND',
-        boost: { name: 3, appId: 2.5, categories: 2, id: 2 },
-      },
-    });
-    mini.addAll(offers);
-    return mini;
-  });
-  const mini = runQueries((q) => miniBuild.value.search(q).slice(0, 100), 5);
-
-  console.log('engine            build ms   median ms   p95 ms');
-  console.log(
-    `Offer Lens index  ${fmt(build.ms).padStart(8)}   ${fmt(ours.median).padStart(9)}   ${fmt(ours.p95).padStart(6)}`,
-  );
-  console.log(
-    `MiniSearch 7      ${fmt(miniBuild.ms).padStart(8)}   ${fmt(mini.median).padStart(9)}   ${fmt(mini.p95).padStart(6)}`,
-  );
-  console.log(
-    `Fuse.js 7         ${fmt(fuseBuild.ms).padStart(8)}   ${fmt(fuse.median).padStart(9)}   ${fmt(fuse.p95).padStart(6)}`,
-  );
-  console.log(
-    `speed-up vs Fuse.js: ${(fuse.median / ours.median).toFixed(0)}× median, ${(fuse.p95 / ours.p95).toFixed(0)}× p95 (goal ≥ 50×; median < 2 ms, p95 < 8 ms)`,
-  );
-  console.log(`restoring the stored build instead of building: ${fmt(restore.ms)} ms`);
-  console.log(`speed-up vs MiniSearch: ${(mini.median / ours.median).toFixed(1)}× median`);
 }
 
 /** diffOffers on two 100,000-offer snapshots with ~2% changed, beside a bare JSON.parse of that feed. */
@@ -162,16 +65,6 @@ function benchDiff() {
   console.log(`JSON.parse of the feed      ${fmt(p)} ms`);
   console.log(`diffOffers                  ${fmt(d)} ms`);
   console.log(`ratio                       ${(d / p).toFixed(2)}  (goal ≤ 0.5)`);
-}
-
-function runQueries(search: (q: string) => unknown, rounds: number) {
-  const samples: number[] = [];
-  // Type the queries as a person would: every prefix is a keystroke, after one warm-up pass.
-  for (const q of QUERIES) search(q);
-  for (let r = 0; r < rounds; r++) {
-    for (const q of QUERIES) samples.push(time(() => search(q)).ms);
-  }
-  return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
 }
 
 /** Export: 50,000 offers to CSV (what the Export menu builds from the offers it read). */
@@ -248,14 +141,19 @@ async function benchBundles() {
   console.log(`background JS      ${backgroundKb.toFixed(1)} KB  (${background.length} files)`);
 }
 
-benchFeed();
-benchDiff();
-benchSearch();
-benchLookup();
-benchExport();
-await benchBundles();
-if (process.argv.includes('--browser') || process.env.BENCH_BROWSER) {
+const args = process.argv.slice(2);
+/** `--only search` (or feed, diff, lookup, export, bundles): one part alone. */
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const runs = (part: string) => only === undefined || only === part;
+
+if (runs('feed')) benchFeed();
+if (runs('diff')) benchDiff();
+if (runs('search')) benchSearch(args);
+if (runs('lookup')) benchLookup();
+if (runs('export')) benchExport();
+if (runs('bundles')) await benchBundles();
+if (!only && (args.includes('--browser') || process.env.BENCH_BROWSER)) {
   await import('./bench-browser');
-} else {
+} else if (!only) {
   console.log('\n(browser timings: npm run bench -- --browser)');
 }

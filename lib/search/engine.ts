@@ -1,10 +1,9 @@
 import { normaliseCountry } from '../country';
-import { foldedCategories, PLATFORM_CODES, type SearchIndexData, stringAt, unpackStrings, WEIGHT_UNIT } from './build';
-import { type ParsedQuery, parseQuery, type SearchFilters } from './query';
-
-// How much a partial match is worth against an exact word.
-const PREFIX = 0.7;
-const FUZZY = 0.45;
+import { foldedCategories, PLATFORM_CODES, type SearchIndexData } from './build';
+import { createWordMatcher } from './match';
+import { stringAt, unpackStrings } from './packed';
+import { payoutOrder, type Rates, ratesKey, type ToUsd, usdValues } from './payout';
+import { type ParsedQuery, parseQuery, type SearchFilters, type SourceNames, sourcesNamed } from './query';
 
 export interface QueryOptions {
   limit?: number;
@@ -13,6 +12,15 @@ export interface QueryOptions {
   only?: (doc: number) => boolean;
   /** For expiry ranking; expired offers go last. 0: no expiry ranking. */
   now?: number;
+  /** The rate table payouts are compared in (sort, "best", `payout>`, Min $); none: the converter's own. */
+  rates?: Rates;
+  /** The names each source answers to in a `net:` term. */
+  sources?: SourceNames[];
+}
+
+export interface EngineOptions {
+  /** lib/currency's toUsd. Without it, payouts compare by amount as paid, whatever the currency. */
+  toUsd?: ToUsd;
 }
 
 export interface DocResult {
@@ -23,17 +31,14 @@ export interface DocResult {
 export type SearchEngine = ReturnType<typeof createSearchEngine>;
 
 /**
- * The search itself, over the packed index only (no offers needed): exact words, prefixes
- * (binary search in the sorted vocabulary) and one or two typos (bounded edit distance over
- * words of similar length), then the filters, then the order. Answers doc numbers. Opening it
- * costs next to nothing: everything it looks things up in was built with the index.
+ * The search itself, over the packed index only (no offers needed): the words (match.ts), then
+ * the filters, then the order. Answers doc numbers. Opening it costs next to nothing: everything
+ * it looks things up in was built with the index.
  */
-export function createSearchEngine(data: SearchIndexData) {
+export function createSearchEngine(data: SearchIndexData, { toUsd }: EngineOptions = {}) {
   const n = data.size;
-  const count = data.tokens.starts.length - 1;
-  const tokens = unpackStrings(data.tokens);
+  const words = createWordMatcher(data, n);
   const ids = unpackStrings(data.ids);
-  const tokenAt = (i: number) => stringAt(tokens, i);
   const idOf = (doc: number) => stringAt(ids, doc);
   const apps = unpackStrings(data.apps);
   const appKeyOf = (doc: number) => {
@@ -41,98 +46,88 @@ export function createSearchEngine(data: SearchIndexData) {
     return code === 0 ? '' : stringAt(apps, code - 1);
   };
   const categoryNames = foldedCategories(data);
-  const ranks: Partial<Record<'payout' | 'name' | 'expiry', Int32Array>> = {};
+  const ranks = new WeakMap<Int32Array, Int32Array>();
   /** Position of each doc in an order, computed the first time that order ranks a query. */
-  const rankOf = (order: 'payout' | 'name' | 'expiry') => {
-    let r = ranks[order];
+  const rankOf = (order: Int32Array) => {
+    let r = ranks.get(order);
     if (!r) {
       r = new Int32Array(n);
-      for (let i = 0; i < n; i++) r[data[`${order}Order`][i] as number] = i;
-      ranks[order] = r;
+      for (let i = 0; i < n; i++) r[order[i] as number] = i;
+      ranks.set(order, r);
     }
     return r;
   };
 
-  /** The first token not below `word` (binary search over the sorted vocabulary). */
-  function lowerBound(word: string): number {
-    let lo = 0;
-    let hi = count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (tokenAt(mid) < word) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  const packedCurrencies = unpackStrings(data.currencies);
+  const currencies = Array.from({ length: packedCurrencies.starts.length - 1 }, (_, i) =>
+    stringAt(packedCurrencies, i),
+  );
+  /** Payouts in USD and their order with one rate table, each worked out the first time a query needs it. */
+  let inUsd: { key: string; values: Float64Array | null; order: Int32Array | null } = {
+    key: '',
+    values: null,
+    order: null,
+  };
+  const withRates = (rates: Rates | undefined) => {
+    const key = ratesKey(rates);
+    if (inUsd.key !== key) inUsd = { key, values: null, order: null };
+    return inUsd;
+  };
+  function payoutsIn(rates: Rates | undefined): Float64Array {
+    if (!toUsd) return data.payouts;
+    const usd = withRates(rates);
+    usd.values ??= usdValues(data.payouts, data.currencyCodes, currencies, toUsd, rates);
+    return usd.values;
+  }
+  /** The build's order when it used the same table (a page's first screen needs no conversion). */
+  function payoutOrderIn(rates: Rates | undefined): Int32Array {
+    if (!toUsd) return data.payoutOrder;
+    const usd = withRates(rates);
+    usd.order ??=
+      data.payoutOrderRates === usd.key ? data.payoutOrder : payoutOrder(payoutsIn(rates), rankOf(data.nameOrder));
+    return usd.order;
   }
 
-  /** The doc whose id is `raw` (any case), if any: one pass over the ids, for a page opened on an offer. */
-  function docWithId(raw: string): number | undefined {
+  const sources = unpackStrings(data.sources);
+  const sourceCode = new Map<string, number>([['', 0]]);
+  for (let i = 0; i < sources.starts.length - 1; i++) sourceCode.set(stringAt(sources, i), i + 1);
+  /** The source (network account) a doc's offer came from, '' when it named none. */
+  const sourceOf = (doc: number) => {
+    const code = data.sourceCodes[doc] as number;
+    return code === 0 ? '' : stringAt(sources, code - 1);
+  };
+
+  /**
+   * The doc whose id is `raw` (any case), from `source` when given (ids repeat across sources),
+   * if any: one pass over the ids, for a page opened on an offer.
+   */
+  function docWithId(raw: string, source?: string): number | undefined {
     const id = raw.toLowerCase();
-    for (let doc = 0; doc < n; doc++) if (idOf(doc).toLowerCase() === id) return doc;
+    const code = source === undefined ? -1 : sourceCode.get(source);
+    if (code === undefined) return undefined;
+    for (let doc = 0; doc < n; doc++)
+      if ((code === -1 || data.sourceCodes[doc] === code) && idOf(doc).toLowerCase() === id) return doc;
     return undefined;
   }
 
-  // Scratch space reused by every query (one query at a time, no allocation per keystroke).
-  const total = new Float32Array(n);
-  const wordScore = new Float32Array(n);
-  const seen = new Uint32Array(n);
-  let stamp = 0;
-
-  function visit(i: number, factor: number, touched: number[]): void {
-    for (let at = data.offsets[i] as number; at < (data.offsets[i + 1] as number); at++) {
-      const doc = data.docs[at] as number;
-      const score = (data.weights[at] as number) * WEIGHT_UNIT * factor;
-      if (wordScore[doc] === 0) touched.push(doc);
-      if (score > (wordScore[doc] as number)) wordScore[doc] = score;
+  /** The source codes a query keeps (null: all): a typed `net:` by name, else the network control by id. */
+  function sourcesFor(q: ParsedQuery, names: SourceNames[]): Set<number> | null {
+    const ids = q.networkName !== null ? sourcesNamed(q.networkName, names) : q.network !== null ? [q.network] : null;
+    if (!ids) return null;
+    const codes = new Set<number>();
+    for (const id of ids) {
+      const code = sourceCode.get(id);
+      if (code !== undefined) codes.add(code);
     }
+    return codes;
   }
 
-  function matchWord(word: string, touched: number[]): void {
-    // The word itself, then every word it begins (worth more the closer in length).
-    for (let i = lowerBound(word); i < count; i++) {
-      const token = tokenAt(i);
-      if (!token.startsWith(word)) break;
-      visit(i, token === word ? 1 : PREFIX * (0.5 + (0.5 * word.length) / token.length), touched);
-    }
-    // Typos only in longer words, where they are typos and not a different word; ids never.
-    const maxEdits = word.includes('.') || isNumber(word) ? 0 : word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
-    const from = data.lengthStarts[Math.max(0, word.length - maxEdits)] ?? 0;
-    const to = data.lengthStarts[Math.min(data.lengthStarts.length - 1, word.length + maxEdits + 1)] ?? 0;
-    for (let k = from; maxEdits > 0 && k < to; k++) {
-      const i = data.byLength[k] as number;
-      const token = tokenAt(i);
-      if (!token.startsWith(word) && withinEdits(word, token, maxEdits)) visit(i, FUZZY, touched);
-    }
-  }
-
-  /** Every word, in any order, must match; the rarest first, so the candidates only narrow. */
-  function matchAll(words: string[]): number[] {
-    const postingsOf = (word: string) => {
-      const i = lowerBound(word);
-      return i < count && tokenAt(i) === word ? (data.offsets[i + 1] as number) - (data.offsets[i] as number) : 0;
-    };
-    let candidates: number[] = [];
-    [...words]
-      .sort((a, b) => postingsOf(a) - postingsOf(b))
-      .forEach((word, w) => {
-        if (w > 0 && candidates.length === 0) return;
-        const touched: number[] = [];
-        matchWord(word, touched);
-        if (w === 0) {
-          for (const doc of touched) total[doc] = wordScore[doc] as number;
-          candidates = touched;
-        } else {
-          stamp++;
-          for (const doc of touched) seen[doc] = stamp;
-          candidates = candidates.filter((doc) => seen[doc] === stamp);
-          for (const doc of candidates) total[doc] = (total[doc] as number) + (wordScore[doc] as number);
-        }
-        for (const doc of touched) wordScore[doc] = 0;
-      });
-    return candidates;
-  }
-
-  function filterFor(q: ParsedQuery, only: ((doc: number) => boolean) | undefined): ((doc: number) => boolean) | null {
+  function filterFor(
+    q: ParsedQuery,
+    only: ((doc: number) => boolean) | undefined,
+    payouts: () => Float64Array,
+    kept: Set<number> | null,
+  ): ((doc: number) => boolean) | null {
     const platform = q.platform ? PLATFORM_CODES[q.platform] : 0;
     const geo = q.geo ? data.geos.indexOf(normaliseCountry(q.geo) ?? q.geo) : -2;
     const category = q.category;
@@ -140,12 +135,14 @@ export function createSearchEngine(data: SearchIndexData) {
       ? new Set(categoryNames.flatMap((name, i) => (name.includes(category) ? [i] : [])))
       : null;
     const minPayout = q.minPayout;
-    if (!platform && geo === -2 && !categories && minPayout === null && !only) return null;
+    const usd = minPayout === null ? null : payouts();
+    if (!platform && geo === -2 && !categories && minPayout === null && !kept && !only) return null;
     return (doc) =>
       (!platform || data.platforms[doc] === platform) &&
+      (!kept || kept.has(data.sourceCodes[doc] as number)) &&
       (geo === -2 || listHas(data.geoStarts, data.geoCodes, doc, geo, true)) &&
       (!categories || listHasAny(data.categoryStarts, data.categoryCodes, doc, categories)) &&
-      (minPayout === null || (data.payouts[doc] as number) >= minPayout) &&
+      (minPayout === null || ((usd as Float64Array)[doc] as number) >= minPayout) &&
       (!only || only(doc));
   }
 
@@ -153,16 +150,17 @@ export function createSearchEngine(data: SearchIndexData) {
     const limit = options.limit ?? 50;
     const now = options.now ?? 0;
     const q = parseQuery(text, options.filters);
-    const passes = filterFor(q, options.only);
+    const { rates } = options;
+    const passes = filterFor(q, options.only, () => payoutsIn(rates), sourcesFor(q, options.sources ?? []));
     const expired = (doc: number) => now > 0 && (data.expiries[doc] as number) <= now;
-    const order = q.sort === 'name' ? 'name' : q.sort === 'expiry' ? 'expiry' : 'payout';
+    const order = q.sort === 'name' ? data.nameOrder : q.sort === 'expiry' ? data.expiryOrder : payoutOrderIn(rates);
 
     if (q.words.length === 0) {
       // Browsing: walk the chosen order, expired offers after the others.
       const page: number[] = [];
       const late: number[] = [];
       let count = 0;
-      for (const doc of data[`${order}Order`]) {
+      for (const doc of order) {
         if (passes && !passes(doc)) continue;
         count++;
         const list = expired(doc) ? late : page;
@@ -171,7 +169,7 @@ export function createSearchEngine(data: SearchIndexData) {
       return { total: count, docs: page.concat(late).slice(0, limit) };
     }
 
-    const matched = matchAll(q.words);
+    const { docs: matched, score } = words.match(q.words);
     const hits = passes ? matched.filter(passes) : matched;
     // An offer id typed in full comes first. Ids are indexed as words, so its offer is a hit.
     const raw = q.raw.toLowerCase();
@@ -181,7 +179,7 @@ export function createSearchEngine(data: SearchIndexData) {
     const compare = (a: number, b: number) =>
       Number(b === exact) - Number(a === exact) ||
       Number(expired(a)) - Number(expired(b)) ||
-      (byScore ? (total[b] as number) - (total[a] as number) : 0) ||
+      (byScore ? (score[b] as number) - (score[a] as number) : 0) ||
       (sortRank[a] as number) - (sortRank[b] as number);
     return { total: hits.length, docs: topK(hits, limit, compare) };
   }
@@ -200,7 +198,17 @@ export function createSearchEngine(data: SearchIndexData) {
     return docs;
   }
 
-  return { query, size: n, categories: data.categories, geos: data.geos, idOf, appKeyOf, docWithId, docsOfApp };
+  return {
+    query,
+    size: n,
+    categories: data.categories,
+    geos: data.geos,
+    idOf,
+    appKeyOf,
+    sourceOf,
+    docWithId,
+    docsOfApp,
+  };
 }
 
 /** Does doc's list hold `code` (or, with `emptyMeansAll`, is it empty — an offer listing no countries takes any)? */
@@ -234,51 +242,4 @@ function topK(items: number[], k: number, compare: (a: number, b: number) => num
     if (top.length > k) top.pop();
   }
   return top;
-}
-
-function isNumber(word: string): boolean {
-  return /^\d+$/.test(word);
-}
-
-// Rows of the edit-distance table, reused by every call (words are short).
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
-let rowC = new Int32Array(64);
-
-/** Optimal-string-alignment distance ≤ max (a swap of two letters counts as one edit). */
-export function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  if (b.length + 1 > rowA.length) {
-    rowA = new Int32Array(b.length + 1);
-    rowB = new Int32Array(b.length + 1);
-    rowC = new Int32Array(b.length + 1);
-  }
-  let prevPrev = rowA;
-  let prev = rowB;
-  let row = rowC;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    let best = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cb = b.charCodeAt(j - 1);
-      let v = Math.min(
-        (prev[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (ca === cb ? 0 : 1),
-      );
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
-        v = Math.min(v, (prevPrev[j - 2] as number) + 1);
-      }
-      row[j] = v;
-      if (v < best) best = v;
-    }
-    if (best > max) return false;
-    const oldest = prevPrev;
-    prevPrev = prev;
-    prev = row;
-    row = oldest;
-  }
-  return (prev[b.length] as number) <= max;
 }

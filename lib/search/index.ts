@@ -1,9 +1,10 @@
 import type { Offer } from '../offer';
 import { buildSearchIndexData, type SearchIndexData } from './build';
 import { createSearchEngine } from './engine';
-import type { SearchFilters } from './query';
+import type { Rates, ToUsd } from './payout';
+import type { SearchFilters, SourceNames } from './query';
 
-export type { SearchFilters, SearchState, SortKey } from './query';
+export type { SearchFilters, SearchState, SortKey, SourceNames } from './query';
 
 export interface SearchOptions {
   limit?: number;
@@ -12,6 +13,10 @@ export interface SearchOptions {
   only?: (offer: Offer) => boolean;
   /** For expiry ranking; expired offers go last. */
   now?: number;
+  /** The rate table payouts are compared in; none: the converter's own. */
+  rates?: Rates;
+  /** The names each source answers to in a `net:` term. */
+  sources?: SourceNames[];
 }
 
 export interface SearchResult {
@@ -31,10 +36,15 @@ export interface SearchIndex {
 /**
  * The offers' search (the contract other code relies on): the engine (engine.ts) over the packed
  * index of these offers (build.ts), answering offers. `data` is a stored build of the same
- * offers; without it, one is built. Pages that do not hold the offers use the engine directly.
+ * offers; without it, one is built. Payouts compare in USD with `toUsd` (lib/currency's), else by
+ * amount as paid. Pages that do not hold the offers use the engine directly.
  */
-export function createSearchIndex(offers: Offer[], data: SearchIndexData = buildSearchIndexData(offers)): SearchIndex {
-  const engine = createSearchEngine(data);
+export function createSearchIndex(
+  offers: Offer[],
+  data?: SearchIndexData,
+  { toUsd }: { toUsd?: ToUsd } = {},
+): SearchIndex {
+  const engine = createSearchEngine(data ?? buildSearchIndexData(offers, { toUsd }), { toUsd });
   function query(text: string, options: SearchOptions = {}): SearchResult {
     const { only } = options;
     const result = engine.query(text, { ...options, only: only && ((doc) => only(offers[doc] as Offer)) });

@@ -16,8 +16,17 @@ export interface SearchFilters {
   platform: Platform | null;
   geo: string | null;
   category: string | null;
+  /** In USD (payouts in other currencies compare by their USD equivalent). */
   minPayout: number | null;
+  /** Only this source's offers (a source id; '' for offers that name none). */
+  network: string | null;
   sort: SortKey;
+}
+
+/** What a source (a network account) answers to in a `net:` term: its network's names, its label. */
+export interface SourceNames {
+  id: string;
+  names: string[];
 }
 
 /** A search as the publisher left it: the text typed and the filter controls (null = any). */
@@ -37,25 +46,28 @@ export const DEFAULT_SEARCH_STATE: SearchState = {
   geo: null,
   category: null,
   minPayout: null,
+  network: null,
   sort: 'best',
 };
 
 export interface ParsedQuery extends SearchFilters {
   /** Free-text words, lower-cased and folded. */
   words: string[];
+  /** A `net:` term, folded: the sources with a name it begins (overrides `network`). */
+  networkName: string | null;
   /** The query as typed, trimmed, for the exact-id check. */
   raw: string;
 }
 
 const PACKAGE_RE = /^[a-z][\w]*(\.[\w]+)+$/i;
 // Stryker disable next-line Regex: without the final $ the greedy (.+) still reaches the end
-const TERM_RE = /^(geo|country|platform|os|cat|category|sort):(.+)$/i;
+const TERM_RE = /^(geo|country|platform|os|cat|category|net|network|sort):(.+)$/i;
 const PAYOUT_RE = /^payout(>=?)(\d+(?:[.,]\d+)?)$/i;
 type FilterKey = keyof SearchFilters;
 
 /**
  * Split a query into words and power-user terms: `geo:US`, `platform:ios`, `cat:games`,
- * `payout>1.5` (also `>=`), `sort:payout`. Terms override the control values in `base`.
+ * `payout>1.5` (also `>=`), `net:affise`, `sort:payout`. Terms override the control values in `base`.
  */
 export function parseQuery(query: string, base: Partial<SearchFilters> = {}): ParsedQuery {
   const parsed: ParsedQuery = {
@@ -63,8 +75,10 @@ export function parseQuery(query: string, base: Partial<SearchFilters> = {}): Pa
     geo: normaliseCountry(base.geo),
     category: base.category ? base.category.toLowerCase() : null,
     minPayout: base.minPayout ?? null,
+    network: base.network ?? null,
     sort: base.sort ?? 'best',
     words: [],
+    networkName: null,
     raw: query.trim(),
   };
   // An empty token (white space at either end) is no term, no package and no word.
@@ -83,7 +97,7 @@ export function parseQuery(query: string, base: Partial<SearchFilters> = {}): Pa
 }
 
 /** A power-user term's filter, or null when the token is a plain word. */
-function readTerm(token: string): { key: FilterKey; value: Partial<SearchFilters> } | null {
+function readTerm(token: string): { key: FilterKey; value: Partial<ParsedQuery> } | null {
   const payout = PAYOUT_RE.exec(token);
   if (payout) return { key: 'minPayout', value: { minPayout: Number((payout[2] ?? '0').replace(',', '.')) } };
   const term = TERM_RE.exec(token);
@@ -102,13 +116,32 @@ function readTerm(token: string): { key: FilterKey; value: Partial<SearchFilters
     return { key: 'platform', value: { platform } };
   }
   if (key === 'cat' || key === 'category') return { key: 'category', value: { category: lower.replace(/_/g, ' ') } };
+  if (key === 'net' || key === 'network')
+    return { key: 'network', value: { networkName: fold(value).replace(/_/g, ' ') } };
   return { key: 'sort', value: (SORT_KEYS as readonly string[]).includes(lower) ? { sort: lower as SortKey } : {} };
 }
 
-/** The filters in force: the controls, overridden by terms typed in the query (what the controls show). */
-export function effectiveFilters(state: SearchState): SearchFilters {
-  const { platform, geo, category, minPayout, sort } = parseQuery(state.query, state);
-  return { platform, geo, category, minPayout, sort };
+/**
+ * The filters in force: the controls, overridden by terms typed in the query (what the controls
+ * show). A typed `net:` shows as its source when it names exactly one of `sources`.
+ */
+export function effectiveFilters(state: SearchState, sources: SourceNames[] = []): SearchFilters {
+  const { platform, geo, category, minPayout, network, networkName, sort } = parseQuery(state.query, state);
+  const named = networkName === null ? [] : sourcesNamed(networkName, sources);
+  return {
+    platform,
+    geo,
+    category,
+    minPayout,
+    network: networkName === null ? network : named.length === 1 ? (named[0] as string) : null,
+    sort,
+  };
+}
+
+/** The ids of the sources with a name that begins with `text` (folded: any case, no accents). */
+export function sourcesNamed(text: string, sources: SourceNames[]): string[] {
+  const wanted = fold(text);
+  return sources.filter((source) => source.names.some((name) => fold(name).startsWith(wanted))).map((s) => s.id);
 }
 
 /**

@@ -220,6 +220,7 @@ describe('filters typed and chosen', () => {
       geo: 'DE',
       category: null,
       minPayout: null,
+      network: null,
       sort: 'best',
     });
   });
@@ -254,7 +255,15 @@ describe('parseQuery', () => {
       const { words, raw, ...filters } = parseQuery(query);
       return filters;
     };
-    const none = { platform: null, geo: null, category: null, minPayout: null, sort: 'best' };
+    const none = {
+      platform: null,
+      geo: null,
+      category: null,
+      minPayout: null,
+      network: null,
+      networkName: null,
+      sort: 'best',
+    };
     expect(read('country:uk')).toEqual({ ...none, geo: 'GB' });
     expect(read('geo:xx1')).toEqual({ ...none, geo: 'XX1' });
     expect(read('os:iPhone')).toEqual({ ...none, platform: 'ios' });
@@ -267,6 +276,8 @@ describe('parseQuery', () => {
     expect(read('sort:name')).toEqual({ ...none, sort: 'name' });
     expect(read('payout>=2')).toEqual({ ...none, minPayout: 2 });
     expect(read('payout>12.25')).toEqual({ ...none, minPayout: 12.25 });
+    expect(read('net:Affise')).toEqual({ ...none, networkName: 'affise' });
+    expect(read('network:x_y')).toEqual({ ...none, networkName: 'x y' });
   });
 
   it('keeps what only looks like a term as words', () => {

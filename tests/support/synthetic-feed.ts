@@ -173,7 +173,7 @@ export function random(seed: number): () => number {
   };
 }
 
-function pick<T>(rnd: () => number, items: readonly T[]): T {
+export function pick<T>(rnd: () => number, items: readonly T[]): T {
   return items[Math.floor(rnd() * items.length)] as T;
 }
 
@@ -187,17 +187,29 @@ function geosFor(rnd: () => number): string[] {
   return [...set];
 }
 
-/** One offer for an app and platform; `sloppy` picks which real-feed quirk it shows. */
+/** How an offer's name is written: its event words, and the name from the app, platform, countries and event. */
+export interface OfferNaming {
+  verbs: readonly string[];
+  name(app: DemoApp, platform: 'Android' | 'iOS', geos: string[], verb: string): string;
+}
+
+const PLAIN_NAMING: OfferNaming = {
+  verbs: VERBS,
+  name: (app, platform, geos, verb) => `${app.name} - ${platform} - ${geos.slice(0, 3).join('/')} - ${verb}`,
+};
+
+/** One offer for an app and platform, with one of the quirks real feeds have. */
 export function rawOffer(
   app: DemoApp,
   platform: 'android' | 'ios',
   id: number,
   rnd: () => number,
   now: number,
+  naming: OfferNaming = PLAIN_NAMING,
 ): RawOffer {
   const geos = geosFor(rnd);
   const amount = Math.round((0.2 + rnd() * (rnd() < 0.1 ? 14 : 3.5)) * 100) / 100;
-  const verb = pick(rnd, VERBS);
+  const verb = pick(rnd, naming.verbs);
   const expires = rnd() < 0.3 ? new Date(now + (rnd() * 60 - 4) * 86_400_000) : null;
   const preview =
     platform === 'android'
@@ -205,7 +217,7 @@ export function rawOffer(
       : `https://apps.apple.com/${geos[0]?.toLowerCase()}/app/id${app.ios}`;
   const offer: RawOffer = {
     id: String(id),
-    name: `${app.name} - ${platform === 'android' ? 'Android' : 'iOS'} - ${geos.slice(0, 3).join('/')} - ${verb}`,
+    name: naming.name(app, platform === 'android' ? 'Android' : 'iOS', geos, verb),
     description: `${verb}. ${pick(rnd, NOTES)} ${pick(rnd, NOTES)}`,
     preview_url: preview,
     tracking_url: `https://trk.carrierapptraffic.example/click?offer_id=${id}&aff_id=demo&aff_sub=[CLICK_ID]`,
@@ -244,7 +256,7 @@ function roughen(offer: RawOffer, rnd: () => number): RawOffer {
 }
 
 /** A made-up app, so a big feed has as many distinct apps as a real network's. */
-function syntheticApp(rnd: () => number, n: number): DemoApp {
+export function syntheticApp(rnd: () => number, n: number): DemoApp {
   const words = [pick(rnd, WORDS), pick(rnd, WORDS), pick(rnd, WORDS)];
   return {
     name: words.map((w) => `${w[0]?.toUpperCase()}${w.slice(1)}`).join(' '),
