@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { NOTIFICATIONS_WHY } from '../lib/changes/notifications';
 import { isWatched, setWatched, WATCHLIST_FULL, type WatchTarget } from '../lib/changes/watch';
 import type { Offer } from '../lib/offer';
+import { offerKey } from '../lib/sources';
 import { watchlistItem } from '../lib/storage/items';
 import { storeKey } from '../lib/store-url';
 import { useNotificationsPermission } from './use-notifications';
@@ -24,7 +25,7 @@ export function useWatchlist() {
     notificationsAllowed: notifications.allowed,
     notice,
     isOfferWatched: (offer: Offer) =>
-      !!watchlist && isWatched(watchlist, offer.id, offer.store ? storeKey(offer.store) : null),
+      !!watchlist && isWatched(watchlist, offerKey(offer), offer.store ? storeKey(offer.store) : null),
     isAppWatched: (offer: Offer) => !!watchlist && !!offer.store && watchlist.apps.includes(storeKey(offer.store)),
     /** Ask for the notification permission (inside a click). */
     allowNotifications(): void {

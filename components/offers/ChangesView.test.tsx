@@ -151,7 +151,7 @@ describe('Changes view', () => {
     await waitFor(() => expect(screen.getAllByRole('option', { name: /^Uber/ })).toHaveLength(1));
     fireEvent.keyDown(search, { key: 'Enter' });
     fireEvent.click(await screen.findByRole('button', { name: '☆ Watch' }));
-    await waitFor(async () => expect(await watchlistItem.getValue()).toEqual({ offers: ['3'], apps: [] }));
+    await waitFor(async () => expect(await watchlistItem.getValue()).toEqual({ offers: ['cat|3'], apps: [] }));
     expect(await screen.findByRole('button', { name: '★ Watching' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Back to results' }));
     fireEvent.input(await screen.findByRole('combobox', { name: 'Search offers' }), { target: { value: '' } });

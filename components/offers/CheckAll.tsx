@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { LINK_CHECK_WHY } from '../../lib/link-check/permissions';
 import type { Offer } from '../../lib/offer';
+import { offerKey } from '../../lib/sources';
 import { useCheckAll } from './use-check-all';
 
 /** At most this many offers per run: each check is a real click at the network. */
@@ -60,7 +61,7 @@ export function CheckAll({ offers, what, onClose }: { offers: Offer[]; what: str
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.offer.id} class={row.result?.verdict ?? 'broken'}>
+              <tr key={offerKey(row.offer)} class={row.result?.verdict ?? 'broken'}>
                 <td>{row.offer.name}</td>
                 <td>
                   {row.result

@@ -10,6 +10,7 @@ import {
 } from '../../lib/format';
 import { isExpired, isExpiringSoon, type Offer } from '../../lib/offer';
 import type { Settings } from '../../lib/settings/defaults';
+import { offerKey } from '../../lib/sources';
 import { storeKey } from '../../lib/store-url';
 import { subIdStatus, trackingLinkFor } from '../../lib/tracking-link';
 import { linkHost, safeHttpUrl } from '../../lib/url';
@@ -37,7 +38,7 @@ export function OfferDetail({ offer, settings, now, goneAt = null, watch, onBack
   const store = safeHttpUrl(offer.previewUrl);
   const { state: copied, copy } = useCopy(onCopy);
   const copyButton = useRef<HTMLButtonElement>(null);
-  const history = useOfferHistory(offer.id, now);
+  const history = useOfferHistory(offerKey(offer), now);
   const watched = watch.isOfferWatched(offer);
   const appWatched = watch.isAppWatched(offer);
 
@@ -62,7 +63,7 @@ export function OfferDetail({ offer, settings, now, goneAt = null, watch, onBack
           type="button"
           class={`btn star${watched ? ' on' : ''}`}
           aria-pressed={watched}
-          onClick={() => watch.toggle({ offerId: offer.id }, !watch.watchlist?.offers.includes(offer.id))}
+          onClick={() => watch.toggle({ offerId: offerKey(offer) }, !watch.watchlist?.offers.includes(offerKey(offer)))}
         >
           {watched ? '★ Watching' : '☆ Watch'}
         </button>
@@ -156,7 +157,7 @@ export function OfferDetail({ offer, settings, now, goneAt = null, watch, onBack
             </span>
           </div>
           <QrCode text={link} label="QR code of the tracking link" />
-          {goneAt === null && <LinkCheck offerId={offer.id} />}
+          {goneAt === null && <LinkCheck offerId={offerKey(offer)} />}
         </div>
       ) : (
         <p class="banner error">This offer has no usable tracking link.</p>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Offer } from '../../lib/offer';
 import type { Settings } from '../../lib/settings/defaults';
+import { offerKey } from '../../lib/sources';
 import { subIdStatus } from '../../lib/tracking-link';
 import { OfferRow } from './OfferRow';
 import { useVirtualList } from './use-virtual-list';
@@ -50,7 +51,7 @@ export function OfferList({
         const offer = offers[item.index] as Offer;
         return (
           <OfferRow
-            key={offer.id}
+            key={offerKey(offer)}
             id={`offer-${item.index}`}
             offer={offer}
             now={now}

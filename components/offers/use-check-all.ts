@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { exportFileName, linkChecksCsv } from '../../lib/export';
 import type { LinkCheckResult } from '../../lib/link-check';
 import type { Offer } from '../../lib/offer';
+import { offerKey } from '../../lib/sources';
 import { downloadText } from '../download';
 import { askForLinkChecks } from '../link-check';
 import { checkLink } from './use-link-check';
@@ -63,7 +64,7 @@ async function checkEach(list: Offer[], stopped: { current: boolean }, done: (ro
     if (stopped.current) break;
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     if (stopped.current) break;
-    const state = await checkLink(offer.id);
+    const state = await checkLink(offerKey(offer));
     done(
       state.kind === 'done'
         ? { offer, result: state.result, problem: null }

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/messaging/client';
 import type { Offer } from '../../lib/offer';
+import { parseOfferKey } from '../../lib/sources';
 import { database } from '../../lib/storage/database';
 import type { OfferSource } from '../../lib/storage/offer-source';
 
@@ -14,17 +15,18 @@ export interface FocusedOffer {
 export function useFocusedOffer(source: OfferSource | null) {
   const [focused, setFocused] = useState<FocusedOffer | null>(null);
 
-  /** Show an offer by id: the feed's, or a gone offer's last known state from the change log. */
+  /** Show an offer by key (source and id): the feed's, or a gone offer's last known state from the change log. */
   const open = useCallback(
-    async (id: string) => {
-      const doc = source?.engine.docWithId(id);
+    async (key: string) => {
+      const { id, source: from } = parseOfferKey(key);
+      const doc = source?.engine.docWithId(id, from);
       const offer = doc !== undefined && source ? ((await source.offersOf([doc]).catch(() => []))[0] ?? null) : null;
-      const found = offer ?? (await sendMessage('offerById', { id }).catch(() => null));
+      const found = offer ?? (await sendMessage('offerById', { id: key }).catch(() => null));
       if (found) {
         setFocused({ offer: found, goneAt: null });
         return;
       }
-      const known = await database.changes.lastKnown(id);
+      const known = await database.changes.lastKnown(key);
       if (known) setFocused({ offer: known.offer, goneAt: known.goneAt });
     },
     [source],

@@ -3,6 +3,7 @@ import { changesCsv, changesJson, exportFileName, offersCsv, offersJson } from '
 import { countText } from '../../lib/format';
 import type { Offer } from '../../lib/offer';
 import type { Settings } from '../../lib/settings/defaults';
+import { offerKey } from '../../lib/sources';
 import type { TabOffer } from '../../lib/storage/items';
 import { subIdStatus, trackingLinkFor } from '../../lib/tracking-link';
 import { safeHttpUrl } from '../../lib/url';
@@ -69,8 +70,8 @@ export function useOfferActions({ view, settings, search, changes, watch, copy, 
       }
     },
     toggleWatch(offer: Offer): void {
-      const on = !watch.watchlist?.offers.includes(offer.id);
-      watch.toggle({ offerId: offer.id }, on);
+      const on = !watch.watchlist?.offers.includes(offerKey(offer));
+      watch.toggle({ offerId: offerKey(offer) }, on);
       say(on ? SAID.watching(offer.name) : SAID.stoppedWatching(offer.name));
     },
     openSettings: () => void browser.runtime.openOptionsPage(),

@@ -98,6 +98,7 @@ export function createAccounts({ offers, sources, isApproved }: Deps) {
     const outcome = await sources.refresherOf(id).refresh({
       trial: { apiKey, settings, source, commit, approvedOrigin: request.approveOrigin },
     });
+    if (outcome.ok) await sources.mirrorSourceNames();
     return { ...outcome, id };
   }
 
@@ -109,6 +110,7 @@ export function createAccounts({ offers, sources, isApproved }: Deps) {
       await database.saveSources((await database.loadSources()).filter((s) => s.id !== id));
       await database.deleteApiKey(id);
       await sources.dropSource(id);
+      await sources.mirrorSourceNames();
       return { ok: true as const };
     },
     revealSourceKey: async ({ id }) => ({ apiKey: await database.loadApiKey(id) }),

@@ -114,6 +114,7 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
       await settings.adoptOlderSettings();
       await migrateLegacyStorage();
       await repaintToolbar();
+      await sources.mirrorSourceNames();
       await sources.ensureSearchIndex().catch(() => undefined);
       await sources.ensureFresh();
     },

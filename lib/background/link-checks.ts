@@ -20,8 +20,8 @@ import {
 import { isFirefox, linkCheckPermissions } from '../link-check/permissions';
 import type { Handlers } from '../messaging/listener';
 import type { Offer } from '../offer';
-import { offerKey } from '../sources';
 import type { Settings } from '../settings/defaults';
+import { offerKey } from '../sources';
 import { buildTrackingLink } from '../tracking-link';
 
 type Browser = typeof wxtBrowser;

@@ -1,6 +1,7 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
 import { diffOffers } from '../changes';
 import { toRecords } from '../changes/log';
+import { toUsd } from '../currency';
 import type { Handlers } from '../messaging/listener';
 import type { Offer } from '../offer';
 import { createRefresher, type Refresher, type RefreshOutcome } from '../refresh';
@@ -11,7 +12,8 @@ import { type Snapshot, type SourceSnapshot, summarise, withoutSource, withSourc
 import { DEMO_SOURCES, PRIMARY_SOURCE_ID, primarySource, type Source, sourceName } from '../sources';
 import { database } from '../storage/database';
 import type { World } from '../storage/db';
-import { firstPageItem, loadSettings, statusItem, summaryItem, tabOffersItem } from '../storage/items';
+import { firstPageItem, loadSettings, sourceNamesItem, statusItem, summaryItem, tabOffersItem } from '../storage/items';
+import { currentRates } from '../storage/rates';
 import type { createOffers } from './offers';
 import { type FetchSettings, sourceFetching } from './source-refresh';
 import type { createWatching } from './watching';
@@ -54,6 +56,15 @@ export function createSources(deps: Deps) {
     return found;
   }
 
+  /** The search index of these offers, payouts ordered in one currency with the rates in use. */
+  const indexOf = async (list: Offer[]) => buildSearchIndexData(list, { toUsd, rates: await currentRates() });
+
+  /** The sources on show, named, for the pages (session storage: out of content scripts' reach). */
+  async function mirrorSourceNames(): Promise<void> {
+    const names = (await shownSources()).map((s) => ({ id: s.id, kind: s.kind, label: s.label, name: sourceName(s) }));
+    await mirror(sourceNamesItem.setValue(names));
+  }
+
   // One save at a time: two sources finishing together must not both start from the same snapshot.
   let saving: Promise<unknown> = Promise.resolve();
   function serially<T>(work: () => Promise<T>): Promise<T> {
@@ -83,7 +94,7 @@ export function createSources(deps: Deps) {
           )
         : [];
       const t1 = performance.now();
-      const index = buildSearchIndexData(next.offers);
+      const index = await indexOf(next.offers);
       const t2 = performance.now();
       await database.saveSnapshot(next, index, records);
       const t3 = performance.now();
@@ -197,7 +208,7 @@ export function createSources(deps: Deps) {
       const current = await offers.snapshot().catch(() => null);
       if (current?.sources[sourceId]) {
         const next = withoutSource(current, sourceId);
-        await database.saveSnapshot(next, buildSearchIndexData(next.offers));
+        await database.saveSnapshot(next, await indexOf(next.offers));
         offers.invalidate();
         await mirrorSnapshot(next);
       }
@@ -219,6 +230,7 @@ export function createSources(deps: Deps) {
       await mirrorSnapshot(await offers.snapshot().catch(() => null));
       const status = await database.meta.get('status');
       await mirror(statusItem.setValue(status));
+      await mirrorSourceNames();
       await deps.repaintToolbar();
     });
   }
@@ -259,7 +271,7 @@ export function createSources(deps: Deps) {
       if (await database.hasCurrentSearchIndex()) return;
       const snapshot = await offers.snapshot();
       if (!snapshot) return;
-      await database.saveSnapshot(snapshot, buildSearchIndexData(snapshot.offers));
+      await database.saveSnapshot(snapshot, await indexOf(snapshot.offers));
       offers.invalidate();
     }).finally(() => {
       indexCheck = null;
@@ -287,6 +299,7 @@ export function createSources(deps: Deps) {
     refreshAll,
     ensureFresh,
     ensureSearchIndex,
+    mirrorSourceNames,
     dropSource,
     sourcesOf,
     statusOf: loadStatusOf,

@@ -1,8 +1,8 @@
 import { setWatched, type Watchlist } from '../changes/watch';
 import { AppError } from '../errors';
+import { offerKey } from '../sources';
 import type { StoredItem } from '../storage/items';
 import type { StoreIndex } from '../store-page/match';
-import { offerKey } from '../sources';
 import { parseStoreUrl, storeKey } from '../store-url';
 
 export type WatchOnPage = { target: 'offer'; offerId: string; on: boolean } | { target: 'app'; on: boolean };

@@ -115,7 +115,9 @@ describe('watch alerts', () => {
   it('warn once when a watched offer will expire within 48 hours', () => {
     const soon = { ...spotify, expiration_date: '2026-11-25 20:00:00' };
     expect(
-      keys(run([[spotify], [soon], [soon], [{ ...soon, expiration_date: '2026-11-25 18:00:00' }]], watching(['cat|101']))),
+      keys(
+        run([[spotify], [soon], [soon], [{ ...soon, expiration_date: '2026-11-25 18:00:00' }]], watching(['cat|101'])),
+      ),
     ).toEqual([[`expiry:cat|101:${Date.UTC(2026, 10, 25, 20)}`], [], [`expiry:cat|101:${Date.UTC(2026, 10, 25, 18)}`]]);
   });
 
@@ -149,7 +151,12 @@ describe('watch alerts, the edges', () => {
   it('count a payout that disappears as a drop, a drop equal to the threshold too, but not a change of currency', () => {
     const gone = run([[spotify], [{ ...spotify, payout: null }]], watching(['cat|101']), { alertPayoutDrop: 50 });
     expect(gone[0]).toEqual([
-      { key: 'payout:cat|101:none', offerId: 'cat|101', title: 'Payout dropped: Spotify - ES', message: '$2.00 CPA → none' },
+      {
+        key: 'payout:cat|101:none',
+        offerId: 'cat|101',
+        title: 'Payout dropped: Spotify - ES',
+        message: '$2.00 CPA → none',
+      },
     ]);
     const quarter = [[spotify], [{ ...spotify, payout: { amount: 1.5 } }]];
     expect(keys(run(quarter, watching(['cat|101']), { alertPayoutDrop: 25 }))).toEqual([['payout:cat|101:1.5']]);
@@ -165,7 +172,12 @@ describe('watch alerts, the edges', () => {
   it('name the watched countries removed, in one alert', () => {
     const feeds = [[{ ...spotify, geos: ['US', 'ES', 'GB'] }], [{ ...spotify, geos: ['ES'] }]];
     expect(run(feeds, watching(['cat|101']), { watchedCountries: 'us gb' })[0]).toEqual([
-      { key: 'geos:cat|101:GB,US', offerId: 'cat|101', title: 'GB, US removed: Spotify - ES', message: 'US, GB removed' },
+      {
+        key: 'geos:cat|101:GB,US',
+        offerId: 'cat|101',
+        title: 'GB, US removed: Spotify - ES',
+        message: 'US, GB removed',
+      },
     ]);
   });
 

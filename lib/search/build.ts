@@ -1,4 +1,4 @@
-import { compareText, type Offer, payoutAmount } from '../offer';
+import { compareText, type Offer } from '../offer';
 import { storeKey } from '../store-url';
 import { codeValues, type PackedLists, packLists, packStrings, type StoredStrings } from './packed';
 import { payoutOrder, type Rates, ratesKey, type ToUsd, usdValues } from './payout';
@@ -95,7 +95,8 @@ export function buildSearchIndexData(offers: SourcedOffer[], conversion: PayoutC
   nameOrder.forEach((doc, i) => {
     nameRank[doc] = i;
   });
-  const payouts = Float64Array.from(offers, payoutAmount);
+  // Amounts as paid: the engine converts them with the rate table a query names.
+  const payouts = Float64Array.from(offers, (offer) => offer.payout?.amount ?? -1);
   const currency = codeValues(
     offers.map((o) => o.payout?.currency ?? null),
     0xffff,

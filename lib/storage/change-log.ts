@@ -56,9 +56,11 @@ export const changeLog = {
     return counts;
   },
 
-  /** An offer's changes, oldest first, for its timeline. */
-  async forOffer(offerId: string): Promise<ChangeRecord[]> {
-    return (await db()).getAllFromIndex('changes', 'offerId', offerId);
+  /** An offer's changes (by key: source and id), oldest first, for its timeline. */
+  async forOffer(key: string): Promise<ChangeRecord[]> {
+    const { source, id } = parseOfferKey(key);
+    const all = await (await db()).getAllFromIndex('changes', 'offerId', id);
+    return all.filter((change) => (change.source ?? PRIMARY_SOURCE_ID) === source);
   },
 
   /** The newest change of each offer (by key: source and id) that has one. */
@@ -69,7 +71,11 @@ export const changeLog = {
       offerKeys.map(async (key) => {
         const { source, id } = parseOfferKey(key);
         // Newest first; the same id may be another source's offer.
-        for (let cursor = await index.openCursor(IDBKeyRange.only(id), 'prev'); cursor; cursor = await cursor.continue()) {
+        for (
+          let cursor = await index.openCursor(IDBKeyRange.only(id), 'prev');
+          cursor;
+          cursor = await cursor.continue()
+        ) {
           if ((cursor.value.source ?? PRIMARY_SOURCE_ID) === source) {
             latest.set(key, cursor.value);
             return;
@@ -80,9 +86,9 @@ export const changeLog = {
     return latest;
   },
 
-  /** A gone offer's last known state and when it went; null when it is not gone. */
-  async lastKnown(offerId: string): Promise<{ offer: Offer; goneAt: number } | null> {
-    const changes = await changeLog.forOffer(offerId);
+  /** A gone offer's last known state (by key) and when it went; null when it is not gone. */
+  async lastKnown(key: string): Promise<{ offer: Offer; goneAt: number } | null> {
+    const changes = await changeLog.forOffer(key);
     const last = changes.findLast((c) => c.kind === 'gone' || c.kind === 'new');
     return last?.kind === 'gone' ? { offer: last.before as Offer, goneAt: last.at } : null;
   },

@@ -270,3 +270,25 @@ export const popupFocusItem = checkedItem<SurfaceStart | null>(
     null,
   ),
 );
+
+/** A source as the pages know it: its id and names, for the network filter, `net:` and every "· AppRocket". */
+export interface SourceName {
+  id: string;
+  kind: string;
+  /** "AppRocket (Affise)". */
+  name: string;
+  label: string;
+}
+
+/**
+ * The sources on show, written by the background whenever they change. Session storage: out of
+ * content scripts' reach in both browsers, so a page cannot rename a network.
+ */
+export const sourceNamesItem = checkedItem<SourceName[]>(
+  'session:sourceNames',
+  withSchema(
+    'source names',
+    z.array(z.object({ id: text(40), kind: text(40), name: text(200), label: text(100) })).check(z.maxLength(40)),
+    [],
+  ),
+);

@@ -1,12 +1,21 @@
 import { isWatched, type Watchlist } from '../changes/watch';
+import { type Rates, toUsd } from '../currency';
 import type { Offer } from '../offer';
 import { createSearchEngine, type SearchEngine } from '../search/engine';
-import type { SearchState } from '../search/query';
+import type { SearchState, SourceNames } from '../search/query';
+import { offerKey } from '../sources';
 import { offersForStorePage } from '../store-page/match';
 import { parseStoreUrl, storeKey } from '../store-url';
 import { db } from './db';
 import { checkMeta } from './meta';
+import { currentRates } from './rates';
 import { snapshots } from './snapshots';
+
+/** What a search needs besides the query: the rate table and the sources' names (for `net:`). */
+export interface SearchContext {
+  rates?: Rates;
+  sources?: SourceNames[];
+}
 
 export interface LocalResults {
   total: number;
@@ -22,7 +31,8 @@ export interface LocalResults {
  */
 export async function openOfferSource(): Promise<OfferSource | null> {
   const stored = await snapshots.loadStoredSearchIndex();
-  return stored && createOfferSource(createSearchEngine(stored.data), stored.fetchedAt, stored.offerChunk ?? 512);
+  if (!stored) return null;
+  return createOfferSource(createSearchEngine(stored.data, { toUsd }), stored.fetchedAt, stored.offerChunk ?? 512);
 }
 
 export type OfferSource = ReturnType<typeof createOfferSource>;
@@ -95,16 +105,35 @@ function createOfferSource(engine: SearchEngine, fetchedAt: number, chunkSize: n
     engine,
     /** The snapshot this index was built from. */
     fetchedAt,
-    async search(state: SearchState, limit: number, now: number, watchlist: Watchlist | null): Promise<LocalResults> {
+    async search(
+      state: SearchState,
+      limit: number,
+      now: number,
+      watchlist: Watchlist | null,
+      context: SearchContext = {},
+    ): Promise<LocalResults> {
       const watched =
         state.watching && watchlist
-          ? (doc: number) => isWatched(watchlist, engine.idOf(doc), engine.appKeyOf(doc) || null)
+          ? (doc: number) =>
+              isWatched(
+                watchlist,
+                offerKey({ id: engine.idOf(doc), source: engine.sourceOf(doc) }),
+                engine.appKeyOf(doc) || null,
+              )
           : null;
       // One app's docs found once by its code, not by unpacking every doc's app key per search.
       const ofApp = state.app ? new Set(engine.docsOfApp(state.app)) : null;
       const only =
         watched || ofApp ? (doc: number) => (!ofApp || ofApp.has(doc)) && (!watched || watched(doc)) : undefined;
-      const { total, docs } = engine.query(state.query, { limit, now, filters: state, only });
+      const rates = context.rates ?? (await currentRates());
+      const { total, docs } = engine.query(state.query, {
+        limit,
+        now,
+        filters: state,
+        only,
+        rates,
+        sources: context.sources,
+      });
       return { total, offers: await offersOf(docs), categories: engine.categories.slice(0, 200), geos: engine.geos };
     },
     offersOf,

@@ -1,3 +1,4 @@
+import { type Rates, readStoredRates } from '../currency';
 import { PRIMARY_SOURCE_ID, readSources, type Source } from '../sources';
 import { mainDb as db } from './db';
 
@@ -32,6 +33,14 @@ export const secrets = {
   },
   async saveSettings(settings: unknown): Promise<void> {
     await (await db()).put('secrets', settings, 'settings');
+  },
+
+  /** The exchange rates last fetched by the daily refresh (checked on read); null when none. */
+  async loadRates(): Promise<Rates | null> {
+    return readStoredRates(await (await db()).get('secrets', 'rates'), Date.now());
+  },
+  async saveRates(rates: Rates): Promise<void> {
+    await (await db()).put('secrets', rates, 'rates');
   },
 
   /** Feed origins the publisher approved by saving them on the settings page. */

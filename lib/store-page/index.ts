@@ -4,10 +4,10 @@ import { convert, formatMoney } from '../currency';
 import { formatAmount, formatDay } from '../format';
 import { acceptsCountry, type Offer, type Payout, type Platform } from '../offer';
 import type { BadgeCorner, Settings } from '../settings/defaults';
+import { offerKey, PRIMARY_SOURCE_ID } from '../sources';
 import type { StoredItem } from '../storage/items';
 import { parseStoreUrl, storeKey } from '../store-url';
 import { type SubIdStatus, subIdStatus, trackingLinkFor } from '../tracking-link';
-import { PRIMARY_SOURCE_ID, offerKey } from '../sources';
 import { linkHost } from '../url';
 import {
   type Dismissals,

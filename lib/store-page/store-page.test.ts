@@ -74,7 +74,9 @@ describe('the offers a store page is told about', () => {
       country: 'US',
       subId: 'pubA',
     });
-    expect(page.offers.map((o) => [o.id.replace('cat|', ''), o.fitsCountry, o.trackingLink, o.linkHost, o.subIdStatus])).toEqual([
+    expect(
+      page.offers.map((o) => [o.id.replace('cat|', ''), o.fitsCountry, o.trackingLink, o.linkHost, o.subIdStatus]),
+    ).toEqual([
       ['us', true, 'https://go.other.example/c?o=us&aff_sub2=pubA&aff_sub={click}', 'go.other.example', 'ok'],
       ['es', false, 'https://trk.example.com/c?o=es&aff_sub={click}&aff_sub2=pubA', 'trk.example.com', 'ok'],
     ]);
@@ -103,7 +105,7 @@ describe('the offers a store page is told about', () => {
     expect(await pages().forPage(SPOTIFY)).toMatchObject({ enabled: false, offers: [] });
   });
 
-  it('names each offer by its key and network, with a foreign payout\'s equivalent in the display currency', async () => {
+  it("names each offer by its key and network, with a foreign payout's equivalent in the display currency", async () => {
     const euro = { ...WHATSAPP, id: 'eur', payout: { amount: 1.6, currency: 'eur' } };
     const offers = parseFeed({ message: true, offers: [euro] }).offers.map((o) => ({ ...o, source: 'affise-1' }));
     const page = await createStorePages({
@@ -116,7 +118,9 @@ describe('the offers a store page is told about', () => {
       sourceNames: async () => new Map([['affise-1', 'AppRocket (Affise)']]),
       now: () => now,
     }).forPage(WHATSAPP_PAGE);
-    expect(page.offers.map((o) => [o.id, o.network, o.equivalent])).toEqual([['affise-1|eur', 'AppRocket (Affise)', '≈ $1.82']]);
+    expect(page.offers.map((o) => [o.id, o.network, o.equivalent])).toEqual([
+      ['affise-1|eur', 'AppRocket (Affise)', '≈ $1.82'],
+    ]);
   });
 
   it('tells a page about its ten best offers at most', async () => {
@@ -129,7 +133,18 @@ describe('the offers a store page is told about', () => {
     }));
     // ES (from settings) fits "es" and the offers listing no countries; "us" comes last and is cut.
     const page = await pages(feed(many)).forPage(SPOTIFY);
-    expect(page.offers.map((o) => o.id.replace('cat|', ''))).toEqual(['es', 'm11', 'm10', 'm9', 'm8', 'm7', 'm6', 'm5', 'm4', 'm3']);
+    expect(page.offers.map((o) => o.id.replace('cat|', ''))).toEqual([
+      'es',
+      'm11',
+      'm10',
+      'm9',
+      'm8',
+      'm7',
+      'm6',
+      'm5',
+      'm4',
+      'm3',
+    ]);
   });
 
   it('has nothing for a page that is not an app page', async () => {
