@@ -253,7 +253,7 @@ describe('Firefox', () => {
       page.evaluate(async () =>
         Object.keys(await (globalThis as unknown as { browser: typeof chrome }).browser.notifications.getAll()),
       );
-    expect(await until(notified, (ids) => ids.length > 0, 'notification')).toEqual(['offer-lens|4100|gone:4100']);
+    expect(await until(notified, (ids) => ids.length > 0, 'notification')).toEqual(['offer-lens|cat%7C4100|gone:cat|4100']);
 
     await page.close();
     const changes = await openExtensionPage(browser, 'popup.html');

@@ -32,7 +32,7 @@ describe('what changed', () => {
     world.feed.hide(['4100']);
     world.feed.setMode('drift');
     await refreshFrom(popup);
-    await expect.poll(notifications).toEqual(['offer-lens|4100|gone:4100']);
+    await expect.poll(notifications).toEqual(['offer-lens|cat%7C4100|gone:cat|4100']);
     await expect.poll(() => world.ext.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
 
     await popup.reload();
@@ -77,7 +77,7 @@ describe('what changed', () => {
     await world.ext.worker.evaluate(() =>
       (
         globalThis as unknown as { offerLens: { notificationClicked(id: string): Promise<void> } }
-      ).offerLens.notificationClicked('offer-lens|4100|gone:4100'),
+      ).offerLens.notificationClicked('offer-lens|cat%7C4100|gone:cat|4100'),
     );
     await expect.poll(popupsOpen).toBe(1);
     expect(await notifications()).toEqual([]);
