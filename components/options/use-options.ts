@@ -86,9 +86,8 @@ export function useOptions() {
       if (outcome.ok) {
         setResult(outcome);
         if (typed) setApiKey('');
-      } else if (outcome.error.code === 'confirm-origin' && settings) {
-        const origin = new URL(settings.feedUrl.replaceAll('{apiKey}', 'key')).origin;
-        setConfirm({ origin, host: new URL(origin).host });
+      } else if (outcome.confirmOrigin) {
+        setConfirm({ origin: outcome.confirmOrigin, host: new URL(outcome.confirmOrigin).host });
       } else {
         setProblem({ error: outcome.error, field: outcome.field ?? fieldOfError(outcome.error.code), notSaved: typed });
       }

@@ -87,7 +87,8 @@ export function createAccounts({ offers, sources, isApproved }: Deps) {
     const origin = originOf(source, addressOf(source, { settings }));
     const fixedHost = source.kind === 'everflow';
     if (origin && !fixedHost && !(await isApproved(origin)) && request.approveOrigin !== origin) {
-      return { ok: false, error: new FeedError('confirm-origin', { detail: new URL(origin).host }).toInfo(), id };
+      const error = new FeedError('confirm-origin', { detail: new URL(origin).host }).toInfo();
+      return { ok: false, error, confirmOrigin: origin, id };
     }
     const commit = async () => {
       if (origin && !fixedHost && !(await isApproved(origin))) await database.approveOrigin(origin);

@@ -8,6 +8,7 @@ import { createToolbar } from '../toolbar';
 import { createAccounts } from './accounts';
 import { createLinkChecks } from './link-checks';
 import { createOffers } from './offers';
+import { createRates } from './rates';
 import { createSettings } from './settings';
 import type { FetchSettings } from './source-refresh';
 import { createSources } from './sources';
@@ -62,6 +63,7 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     now: Date.now,
     timeoutMs: options.linkCheckTimeoutMs,
   });
+  const rates = createRates(browser, options);
   const storeTabs = createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks, sourceNames: sources.names });
 
   // Adding a message: one entry in lib/messaging/protocol.ts, one handler in the module that owns
@@ -82,6 +84,7 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
       return sources.primary();
     },
     sources,
+    rates,
     offers,
     watching,
     ensureFresh: sources.ensureFresh,
@@ -102,9 +105,17 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
       browser.runtime.onMessage.addListener(
         createMessageListener(handlers, browser.runtime.getURL('/' as '/')) as never,
       );
-      browser.alarms.onAlarm.addListener((alarm) => void sources.onAlarm(alarm.name));
+      browser.alarms.onAlarm.addListener((alarm) => {
+        void sources.onAlarm(alarm.name);
+        void rates.onAlarm(alarm.name);
+      });
       // Firefox: host access granted in about:addons, not through our button.
-      browser.permissions.onAdded?.addListener(() => void sources.refreshAll());
+      browser.permissions.onAdded?.addListener(() => {
+        void sources.refreshAll();
+        void rates.schedule();
+      });
+      // The daily rates follow the setting: on, they are fetched at once and every day after.
+      settingsItem.watch(() => void rates.schedule().then(rates.refresh));
       settings.listen();
       watching.listen();
       storeTabs.listen();
@@ -117,6 +128,7 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
       await sources.mirrorSourceNames();
       await sources.ensureSearchIndex().catch(() => undefined);
       await sources.ensureFresh();
+      await rates.schedule().catch(() => undefined);
     },
   };
 }

@@ -77,7 +77,11 @@ export function createSettings({ browser, offers, sources, buildOrigin, isApprov
     }
     const origin = feedOrigin(settings.feedUrl);
     if (origin && !(await isApproved(origin)) && request.approveOrigin !== origin) {
-      return { ok: false, error: new FeedError('confirm-origin', { detail: new URL(origin).host }).toInfo() };
+      return {
+        ok: false,
+        error: new FeedError('confirm-origin', { detail: new URL(origin).host }).toInfo(),
+        confirmOrigin: origin,
+      };
     }
     const apiKey = request.apiKey ?? (await database.loadApiKey());
     const commit = async () => {

@@ -101,6 +101,11 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
       await storePages.undismiss(senderPage(sender));
       return offersForPage(sender); // the toolbar shows its payout again
     },
+    hiddenBadges: () => storePages.hiddenBadges(),
+    async showBadgeAgain({ key }) {
+      await storePages.undismissApp(key);
+      return { ok: true as const };
+    },
     async watchOnPage(request, sender) {
       allow(sender, 'watch', appOf(sender));
       await changeWatch(watchlistItem, request, senderPage(sender), await offers.storeIndex());

@@ -5,7 +5,7 @@ import type { RefreshOutcome } from '../refresh';
 import type { SaveOutcome } from '../settings/defaults';
 import { ApiKeySchema, SettingsSchema } from '../settings/schema';
 import { type SourceInfo, SourceInputSchema } from '../sources';
-import type { PageOffers } from '../store-page';
+import type { HiddenBadge, PageOffers } from '../store-page';
 
 /**
  * The whole message protocol, one entry per message: what it carries (a zod schema, checked on
@@ -94,6 +94,14 @@ export const protocol = {
   prepareSearch: { request: nothing, answer: answers<{ ok: true }>(), from: 'extension' },
   /** One offer by id (the popup opened from a badge). */
   offerById: { request: z.object({ id }), answer: answers<Offer | null>(), from: 'extension' },
+  /** Apps whose badge the publisher hid, for Settings → Hidden badges. */
+  hiddenBadges: { request: nothing, answer: answers<HiddenBadge[]>(), from: 'extension' },
+  /** Show an app's badge again (Settings → Hidden badges). */
+  showBadgeAgain: {
+    request: z.object({ key: z.string().check(z.maxLength(300)) }),
+    answer: answers<{ ok: true }>(),
+    from: 'extension',
+  },
   /** The offers for the store page the sender is on. */
   offersForPage: { request: nothing, answer: answers<PageOffers>(), from: 'store-page' },
   /** Hide the sender page's badge until its app's offers change. */

@@ -3,6 +3,7 @@ import { BUNDLED_RATES, DISPLAY_CURRENCIES, isCurrencyCode } from '../currency';
 import type { RefreshOutcome } from '../refresh';
 import { DEFAULT_CLICK_ID_PARAM, DEFAULT_SUB_ID_PARAM } from '../tracking-link';
 import { feedUrlProblem } from './feed-url';
+import { TRACKER_CHOICES, TRACKERS, type TrackerChoice } from './trackers';
 
 /**
  * Every setting, declared once: its label, hint, how it is typed, its default and its check.
@@ -64,6 +65,21 @@ export interface SettingField<T> {
 const field = <T>(spec: SettingField<T>) => spec;
 
 export const SETTING_FIELDS = {
+  tracker: field<TrackerChoice>({
+    label: 'Your tracker',
+    hint: 'Its click-ID macro goes into every tracking link, so conversions can be attributed',
+    input: {
+      kind: 'select',
+      options: [
+        { value: '', label: 'Not chosen yet' },
+        ...TRACKERS.map((t) => ({ value: t.id, label: `${t.name} (${t.clickId})` })),
+        { value: 'custom', label: 'Another tracker, or none' },
+      ],
+    },
+    section: 'links',
+    check: z.enum(TRACKER_CHOICES),
+    initial: () => '',
+  }),
   clickId: field({
     label: 'Click ID',
     hint: "A value, or your tracker's macro such as {clickid}",
@@ -239,8 +255,11 @@ export function fromDraft(draft: Draft): Settings {
   return settings as Settings;
 }
 
-/** What "Save and test" answers; `field` names the setting an error is about, when one is. */
-export type SaveOutcome = RefreshOutcome & { field?: SettingKey | 'apiKey' };
+/**
+ * What "Save and test" answers; `field` names the setting an error is about, when one is;
+ * `confirmOrigin` the server the publisher is asked to approve by name ('confirm-origin').
+ */
+export type SaveOutcome = RefreshOutcome & { field?: SettingKey | 'apiKey'; confirmOrigin?: string };
 
 /** The field of the settings page an error belongs beside. */
 export function fieldOfError(code: string): SettingKey | 'apiKey' | null {
