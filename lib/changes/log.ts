@@ -21,6 +21,13 @@ export interface ChangeRecord extends OfferChange {
   /** storeKey of the offer's app, for the watched apps. */
   appKey: string | null;
   payout: Payout | null;
+  /** The offer's categories; absent in records written before they were kept (see `categoriesOf`). */
+  categories?: string[];
+  /**
+   * The network account the offer comes from. An offer is (source, offerId): two networks may
+   * use the same ids. Absent in records of the first, only source.
+   */
+  source?: string;
 }
 
 /** How the Changes view groups changes, in its order. */
@@ -67,8 +74,14 @@ function payoutGroup(before: Payout | null, after: Payout | null): ChangeGroup {
   return after.amount > before.amount ? 'payout-up' : 'payout-down';
 }
 
-/** The records for one refresh's changes, with the offers they are about. */
-export function toRecords(changes: OfferChange[], after: Offer[], at: number, previousAt: number): ChangeRecord[] {
+/** The records for one refresh's changes, with the offers they are about (of `source`, when given). */
+export function toRecords(
+  changes: OfferChange[],
+  after: Offer[],
+  at: number,
+  previousAt: number,
+  source?: string,
+): ChangeRecord[] {
   const current = new Map<string, Offer>();
   for (const offer of after) current.set(offer.id, offer);
   return changes.map((change) => {
@@ -84,6 +97,25 @@ export function toRecords(changes: OfferChange[], after: Offer[], at: number, pr
       geos: offer.geos,
       appKey: offer.store ? storeKey(offer.store) : null,
       payout: offer.payout,
+      categories: offer.categories,
+      ...(source === undefined ? {} : { source }),
     };
   });
+}
+
+/**
+ * The offer's categories as a record knows them. Records written before they were kept still
+ * know them when they hold the whole offer (new, gone) or the new list (a categories change);
+ * otherwise null: not known.
+ */
+export function categoriesOf(record: Pick<ChangeRecord, 'kind' | 'before' | 'after' | 'categories'>): string[] | null {
+  if (record.categories) return record.categories;
+  if (record.kind === 'categories') return asList(record.after);
+  if (record.kind === 'new') return asList((record.after as Offer | null)?.categories);
+  if (record.kind === 'gone') return asList((record.before as Offer | null)?.categories);
+  return null;
+}
+
+function asList(value: unknown): string[] | null {
+  return Array.isArray(value) ? (value as string[]) : null;
 }

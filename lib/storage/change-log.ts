@@ -55,6 +55,24 @@ export const changeLog = {
     return counts;
   },
 
+  /**
+   * Where the Changes view's window starts when nothing is unseen (the id it reads after): the
+   * latest refreshes' changes, whole refreshes, newest back until about `limit` changes — so
+   * the net of that window is what those refreshes changed together.
+   */
+  async earlierFrom(limit: number): Promise<number> {
+    const batches = await meta.get('changeBatches');
+    if (batches.length === 0) return Math.max(0, (await changeLog.latestId()) - limit);
+    let from = 0;
+    let count = 0;
+    for (let i = batches.length - 1; i >= 0 && count < limit; i--) {
+      const batch = batches[i] as (typeof batches)[number];
+      count += batch.lastId - batch.firstId + 1;
+      from = batch.firstId - 1;
+    }
+    return from;
+  },
+
   /** An offer's changes, oldest first, for its timeline. */
   async forOffer(offerId: string): Promise<ChangeRecord[]> {
     return (await db()).getAllFromIndex('changes', 'offerId', offerId);
