@@ -1,33 +1,30 @@
 import { useMemo, useRef } from 'preact/hooks';
-import { ago, changeRow } from '../../lib/changes/describe';
-import { CHANGE_GROUPS, type ChangeGroup, type ChangeRecord, GROUP_LABELS } from '../../lib/changes/log';
+import { changeRow, formatWhen } from '../../lib/changes/describe';
+import { type ChangeListRow, rowKey, SECTION_LABELS } from '../../lib/changes/list';
+import type { ChangeRecord } from '../../lib/changes/log';
 import { countText } from '../../lib/format';
 import type { ChangesState } from './use-changes';
 import { useVirtualList } from './use-virtual-list';
 
+export type { ChangeListRow } from '../../lib/changes/list';
+export { changeListRows } from '../../lib/changes/list';
+
 const HEADER_HEIGHT = 30;
-const ROW_HEIGHT = 44;
+/** Room for two lines of text (longer text is clamped; the row's title has all of it). */
+const ROW_HEIGHT = 46;
 
-export type ChangeListRow =
-  | { type: 'header'; group: ChangeGroup; count: number }
-  | { type: 'change'; change: ChangeRecord };
-
-/** The changes in the view's order: by group (New, Gone, Payout up…), newest first in each. */
-export function changeListRows(
-  changes: ChangeRecord[],
-  unseen: ChangesState['unseen'],
-  earlier: boolean,
-): ChangeListRow[] {
-  const rows: ChangeListRow[] = [];
-  for (const group of CHANGE_GROUPS) {
-    const inGroup = changes.filter((c) => c.group === group);
-    if (inGroup.length === 0) continue;
-    const count = !earlier && unseen && unseen[group] >= inGroup.length ? unseen[group] : inGroup.length;
-    rows.push({ type: 'header', group, count });
-    for (const change of inGroup) rows.push({ type: 'change', change });
-  }
-  return rows;
-}
+/** What the view says, in one place for the catalogue. */
+const TEXT = {
+  noLog: 'No changes yet: Offer Lens compares every refresh with the one before.',
+  noneMatch: 'No changes match the search and filters.',
+  nothingNet: 'Nothing is different now: what changed since you last looked changed back.',
+  sinceLook: (count: number) => `${countText(count, 'change')} since you last looked`,
+  earlier: (count: number, since: string | null) =>
+    `Nothing new since you last looked · earlier: ${countText(count, 'change')}${since ? ` since ${since}` : ''}`,
+  hidden: (count: number) => ` · ${count.toLocaleString('en-US')} hidden by filters`,
+  markAllSeen: 'Mark all seen',
+  watched: 'Watched',
+} as const;
 
 interface Props {
   state: ChangesState;
@@ -41,10 +38,10 @@ interface Props {
   scrollTo: { current: ((index: number) => void) | null };
 }
 
-/** Everything that changed since the publisher last looked, grouped, newest first. */
+/** What is different since the publisher last looked, per offer: watched first, then by group, newest first. */
 export function ChangesView({ state, rows, selected, now, onOpen, onSelect, onMarkAllSeen, scrollTo }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
-  const itemKey = useMemo(() => (index: number) => keyOf(rows[index], index), [rows]);
+  const itemKey = useMemo(() => (index: number) => (rows[index] ? rowKey(rows[index]) : index), [rows]);
   const list = useVirtualList(
     rows.length,
     (index) => (rows[index]?.type === 'header' ? HEADER_HEIGHT : ROW_HEIGHT),
@@ -52,33 +49,45 @@ export function ChangesView({ state, rows, selected, now, onOpen, onSelect, onMa
     itemKey,
   );
   scrollTo.current = list.scrollToIndex;
+  if (state.loading) return null;
 
-  if (!state.loading && rows.length === 0) {
+  const shown = rows.reduce((count, row) => count + (row.type === 'change' ? 1 : 0), 0);
+  const empty = shown === 0 && state.hidden === 0;
+  if (empty && state.showingEarlier) {
     return (
       <div class="empty">
-        <p>
-          {state.showingEarlier
-            ? 'No changes yet: Offer Lens compares every refresh with the one before.'
-            : 'No changes match.'}
-        </p>
+        <p>{TEXT.noLog}</p>
       </div>
     );
   }
+  const since = state.since === null ? null : formatWhen(state.since, now, true);
   return (
     <>
       <div class="changes-head">
         <span>
-          {state.showingEarlier
-            ? 'Nothing new since you last looked · earlier changes'
-            : `${countText(state.unseenTotal, 'change')} since you last looked`}
+          {state.showingEarlier ? TEXT.earlier(shown, since) : TEXT.sinceLook(shown)}
+          {state.hidden > 0 && <span class="muted">{TEXT.hidden(state.hidden)}</span>}
         </span>
         {!state.showingEarlier && (
           <button type="button" class="btn link" onClick={onMarkAllSeen}>
-            Mark all seen
+            {TEXT.markAllSeen}
           </button>
         )}
       </div>
-      <ul id="changes" class="results" role="listbox" aria-label="Changes" ref={listRef} tabIndex={-1}>
+      {shown === 0 && (
+        <div class="empty">
+          <p>{state.hidden > 0 ? TEXT.noneMatch : TEXT.nothingNet}</p>
+        </div>
+      )}
+      <ul
+        id="changes"
+        class="results changes"
+        role="listbox"
+        aria-label="Changes"
+        ref={listRef}
+        tabIndex={-1}
+        hidden={shown === 0}
+      >
         <li class="spacer" role="presentation" style={`height:${list.totalSize}px`} />
         {list.items.map((item) => {
           const row = rows[item.index];
@@ -86,36 +95,42 @@ export function ChangesView({ state, rows, selected, now, onOpen, onSelect, onMa
           const style = `transform:translateY(${item.start}px);height:${item.size}px`;
           if (row.type === 'header') {
             return (
-              <li key={`h-${row.group}`} class="change-group" role="presentation" style={style}>
-                {GROUP_LABELS[row.group]} · {row.count.toLocaleString('en-US')}
+              <li key={rowKey(row)} class={`change-group ${row.section}`} role="presentation" style={style}>
+                {SECTION_LABELS[row.section]} · {row.count.toLocaleString('en-US')}
               </li>
             );
           }
+          const { change, watched } = row;
+          const text = changeRow(change, now);
+          const when = formatWhen(change.at, now);
           return (
             // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard use goes through the search box (combobox pattern)
             <li
-              key={`c-${row.change.id}`}
+              key={rowKey(row)}
               id={`change-${item.index}`}
               role="option"
               aria-selected={item.index === selected}
-              class={`change-row ${row.change.group}${item.index === selected ? ' selected' : ''}`}
+              class={`change-row ${change.group}${watched ? ' watched' : ''}${item.index === selected ? ' selected' : ''}`}
               style={style}
+              title={`${watched ? '★ ' : ''}${text} · ${when}`}
               onClick={() => {
                 onSelect(item.index);
-                onOpen(row.change);
+                onOpen(change);
               }}
             >
-              <span class="change-text">{changeRow(row.change, now)}</span>
-              <span class="muted"> · {ago(row.change.at, now)}</span>
+              <span class="change-line">
+                {watched && (
+                  <span class="watched-mark" role="img" aria-label={TEXT.watched}>
+                    ★
+                  </span>
+                )}
+                <span class="change-text">{text}</span>
+              </span>
+              <span class="change-when">{when}</span>
             </li>
           );
         })}
       </ul>
     </>
   );
-}
-
-function keyOf(row: ChangeListRow | undefined, index: number): string | number {
-  if (!row) return index;
-  return row.type === 'header' ? `h-${row.group}` : `c-${row.change.id}`;
 }
