@@ -281,3 +281,19 @@ describe('Changes view, since the last look', () => {
     vi.restoreAllMocks();
   });
 });
+
+describe('Changes view, when everything changed back', () => {
+  it('says nothing is different, with no count on the tab, and keeps saying so after Mark all seen', async () => {
+    await seed([feed([spotify(2), uber(2)]), feed([spotify(2.4)]), feed([spotify(2), uber(2)])]);
+    render(<OffersApp />);
+    fireEvent.click(await screen.findByRole('tab', { name: /Changes/ }));
+    expect(await screen.findByText('Nothing is different now: what changed has changed back.')).toBeTruthy();
+    expect(screen.getByText('0 changes since you last looked')).toBeTruthy();
+    expect(changesTab().textContent).toBe('Changes');
+    fireEvent.click(screen.getByRole('button', { name: 'Mark all seen' }));
+    expect(
+      await screen.findByText(/^Nothing new since you last looked · earlier: 0 changes since (today|yesterday) /),
+    ).toBeTruthy();
+    expect(screen.getByText('Nothing is different now: what changed has changed back.')).toBeTruthy();
+  });
+});

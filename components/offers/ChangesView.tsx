@@ -17,7 +17,7 @@ const ROW_HEIGHT = 46;
 const TEXT = {
   noLog: 'No changes yet: Offer Lens compares every refresh with the one before.',
   noneMatch: 'No changes match the search and filters.',
-  nothingNet: 'Nothing is different now: what changed since you last looked changed back.',
+  nothingNet: 'Nothing is different now: what changed has changed back.',
   sinceLook: (count: number) => `${countText(count, 'change')} since you last looked`,
   earlier: (count: number, since: string | null) =>
     `Nothing new since you last looked · earlier: ${countText(count, 'change')}${since ? ` since ${since}` : ''}`,
@@ -52,8 +52,7 @@ export function ChangesView({ state, rows, selected, now, onOpen, onSelect, onMa
   if (state.loading) return null;
 
   const shown = rows.reduce((count, row) => count + (row.type === 'change' ? 1 : 0), 0);
-  const empty = shown === 0 && state.hidden === 0;
-  if (empty && state.showingEarlier) {
+  if (state.steps === 0) {
     return (
       <div class="empty">
         <p>{TEXT.noLog}</p>

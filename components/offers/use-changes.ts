@@ -20,6 +20,8 @@ interface LogWindow {
   earlier: boolean;
   /** When the window starts: the snapshot its first change was compared with. */
   since: number | null;
+  /** How many changes the log holds in the window (every step, before netting). */
+  steps: number;
 }
 
 export interface ChangesState {
@@ -31,6 +33,8 @@ export interface ChangesState {
   hidden: number;
   showingEarlier: boolean;
   since: number | null;
+  /** How many steps the log holds in the window: 0 when nothing changed at all. */
+  steps: number;
   loading: boolean;
 }
 
@@ -89,6 +93,7 @@ export function useChanges(
     hidden: net && !loading ? net.length - shown.length : 0,
     showingEarlier,
     since: logWindow?.since ?? null,
+    steps: logWindow?.steps ?? 0,
     loading,
   };
   return {
@@ -106,7 +111,7 @@ export function useChanges(
 /** The changes after the last one seen; when there are none, the earlier window waits for the view. */
 async function readUnseen(): Promise<LogWindow> {
   const [seen, latest] = await Promise.all([database.changes.loadSeenId(), database.changes.latestId()]);
-  if (latest <= seen) return { net: null, earlier: true, since: null };
+  if (latest <= seen) return { net: null, earlier: true, since: null, steps: 0 };
   return readWindow(seen, false);
 }
 
@@ -114,5 +119,5 @@ async function readWindow(after: number, earlier: boolean): Promise<LogWindow> {
   const records = await database.changes.load({ after, limit: LOG_MAX_CHANGES });
   let since: number | null = null;
   for (const record of records) if (since === null || record.previousAt < since) since = record.previousAt;
-  return { net: netChanges(records), earlier, since };
+  return { net: netChanges(records), earlier, since, steps: records.length };
 }
