@@ -61,12 +61,12 @@ async function seed(feeds: Offer[][] = [BEFORE, AFTER]) {
   }
 }
 
-/** The rows of the Changes view: their words and their time. */
+/** The rows of the Changes view: "offer | what changed", and the time. */
 const changeRows = () =>
   within(screen.getByRole('listbox', { name: 'Changes' }))
     .queryAllByRole('option')
     .map((row) => ({
-      text: row.querySelector('.change-line')?.textContent,
+      text: `${row.querySelector('.change-name')?.textContent} | ${row.querySelector('.change-text')?.textContent}`,
       when: row.querySelector('.change-when')?.textContent,
     }));
 const texts = () => changeRows().map((row) => row.text);
@@ -96,20 +96,21 @@ describe('Changes view', () => {
     fireEvent.click(tab);
     await waitFor(() =>
       expect(changeRows()).toEqual([
-        { text: 'New: Tinder – US — $0.90 CPA', when },
+        { text: 'Tinder – US | new offer, $0.90 CPA', when },
         // Last seen 3 h ago: today, or yesterday just after midnight.
         {
-          text: expect.stringMatching(/^Gone: Bumble – iOS – US\/GB \(last seen (today|yesterday) \d\d:\d\d\)$/),
+          text: expect.stringMatching(/^Bumble – iOS – US\/GB \| gone, last seen (today|yesterday) \d\d:\d\d$/),
           when,
         },
-        { text: 'Spotify – Android – ES: $1.20 → $1.45, +21\u202f%', when },
-        { text: 'Uber: US removed', when },
+        { text: 'Spotify – Android – ES | $1.20 → $1.45, +21\u202f%', when },
+        { text: 'Uber | US removed', when },
       ]),
     );
     expect(screen.getByText('4 changes since you last looked')).toBeTruthy();
     expect(headers()).toEqual(['New · 1', 'Gone · 1', 'Payout up · 1', 'Countries · 1']);
-    // A row too long for two lines is clamped; its title says all of it.
+    // A line too long for the row ends in "…"; the row's title and accessible name say all of it.
     const spotify = screen.getByRole('option', { name: /Spotify/ });
+    expect(spotify.getAttribute('aria-label')).toBe(spotify.getAttribute('title'));
     expect(spotify.getAttribute('title')).toMatch(
       /^Spotify – Android – ES: \$1\.20 → \$1\.45, \+21\u202f% · (Today|Yesterday) /,
     );
@@ -120,9 +121,9 @@ describe('Changes view', () => {
     render(<OffersApp />);
     fireEvent.click(await screen.findByRole('tab', { name: /Changes/ }));
     fireEvent.input(screen.getByRole('combobox', { name: 'Search offers' }), { target: { value: 'spotify' } });
-    await waitFor(() => expect(texts()).toEqual(['Spotify – Android – ES: $1.20 → $1.45, +21\u202f%']));
+    await waitFor(() => expect(texts()).toEqual(['Spotify – Android – ES | $1.20 → $1.45, +21\u202f%']));
     fireEvent.input(screen.getByRole('combobox', { name: 'Search offers' }), { target: { value: 'platform:ios' } });
-    await waitFor(() => expect(texts()).toEqual([expect.stringMatching(/^Gone: Bumble/)]));
+    await waitFor(() => expect(texts()).toEqual([expect.stringMatching(/^Bumble – iOS – US\/GB \| gone/)]));
   });
 
   it('opens a gone offer as its last known state, marked gone, with its history', async () => {
@@ -130,7 +131,7 @@ describe('Changes view', () => {
     render(<OffersApp />);
     fireEvent.click(await screen.findByRole('tab', { name: /Changes/ }));
     await waitFor(() => expect(changeRows()).toHaveLength(4));
-    fireEvent.click(screen.getByText(/^Gone: Bumble/));
+    fireEvent.click(screen.getByRole('option', { name: /^Gone: Bumble/ }));
     expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe('Bumble – iOS – US/GB');
     expect(
       screen.getByText(/^Gone since .*: the feed no longer lists it\. This is its last known state\.$/),
@@ -214,14 +215,14 @@ describe('Changes view, since the last look', () => {
     // Uber went up and back, Bumble went and came back, Lyft came and went: none of them is a change now.
     await waitFor(() =>
       expect(texts()).toEqual([
-        '★Spotify – Android – ES: $2.00 → $1.50, \u221225\u202f%',
-        'New: Candy Crush Saga — $1.10 CPA',
-        'Zoom Cloud Meetings: no cap → 100/day',
+        '★Spotify – Android – ES | $2.00 → $1.50, \u221225\u202f%',
+        'Candy Crush Saga | new offer, $1.10 CPA',
+        'Zoom Cloud Meetings | no cap → 100/day',
       ]),
     );
     expect(headers()).toEqual(['★ Watching · 1', 'New · 1', 'Caps · 1']);
     expect(screen.getByText('3 changes since you last looked')).toBeTruthy();
-    expect(screen.getByRole('option', { name: /^Watched Spotify/ }).classList.contains('watched')).toBe(true);
+    expect(screen.getByRole('option', { name: /^Watched: Spotify/ }).classList.contains('watched')).toBe(true);
     // Each change at the time of the refresh that made it: two refreshes, two times.
     const [drop, game, cap] = changeRows();
     expect(drop?.when).toBe(game?.when);
@@ -239,19 +240,19 @@ describe('Changes view, since the last look', () => {
       expect(changesTab().textContent).toBe(tab);
       expect(headers()).toEqual(heads);
     };
-    await shows('cat:games', 'Changes1', ['New: Candy Crush Saga — $1.10 CPA'], ['New · 1']);
-    await shows('payout>2', 'Changes1', ['Zoom Cloud Meetings: no cap → 100/day'], ['Caps · 1']);
+    await shows('cat:games', 'Changes1', ['Candy Crush Saga | new offer, $1.10 CPA'], ['New · 1']);
+    await shows('payout>2', 'Changes1', ['Zoom Cloud Meetings | no cap → 100/day'], ['Caps · 1']);
     await shows(
       'payout>1.2',
       'Changes2',
-      ['★Spotify – Android – ES: $2.00 → $1.50, \u221225\u202f%', 'Zoom Cloud Meetings: no cap → 100/day'],
+      ['★Spotify – Android – ES | $2.00 → $1.50, \u221225\u202f%', 'Zoom Cloud Meetings | no cap → 100/day'],
       ['★ Watching · 1', 'Caps · 1'],
     );
     expect(screen.getByText('1 hidden by filters', { exact: false })).toBeTruthy();
     fireEvent.input(search, { target: { value: '' } });
     await waitFor(() => expect(changesTab().textContent).toBe('Changes3'));
     fireEvent.click(screen.getByRole('button', { name: '★ Watching' }));
-    await waitFor(() => expect(texts()).toEqual(['★Spotify – Android – ES: $2.00 → $1.50, \u221225\u202f%']));
+    await waitFor(() => expect(texts()).toEqual(['★Spotify – Android – ES | $2.00 → $1.50, \u221225\u202f%']));
     expect(changesTab().textContent).toBe('Changes1');
     expect(headers()).toEqual(['★ Watching · 1']);
   });

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'preact/hooks';
-import { changeRow, formatWhen } from '../../lib/changes/describe';
+import { changeLine, changeRow, formatWhen } from '../../lib/changes/describe';
 import { type ChangeListRow, rowKey, SECTION_LABELS } from '../../lib/changes/list';
 import type { ChangeRecord } from '../../lib/changes/log';
 import { countText } from '../../lib/format';
@@ -10,7 +10,7 @@ export type { ChangeListRow } from '../../lib/changes/list';
 export { changeListRows } from '../../lib/changes/list';
 
 const HEADER_HEIGHT = 30;
-/** Room for two lines of text (longer text is clamped; the row's title has all of it). */
+/** Two lines: the offer's name, then what changed and when (each cut with "…" when longer; the title has all). */
 const ROW_HEIGHT = 46;
 
 /** What the view says, in one place for the catalogue. */
@@ -23,6 +23,7 @@ const TEXT = {
     `Nothing new since you last looked · earlier: ${countText(count, 'change')}${since ? ` since ${since}` : ''}`,
   hidden: (count: number) => ` · ${count.toLocaleString('en-US')} hidden by filters`,
   markAllSeen: 'Mark all seen',
+  reading: 'Reading the changes…',
   watched: 'Watched',
 } as const;
 
@@ -49,7 +50,13 @@ export function ChangesView({ state, rows, selected, now, onOpen, onSelect, onMa
     itemKey,
   );
   scrollTo.current = list.scrollToIndex;
-  if (state.loading) return null;
+  if (state.loading) {
+    return (
+      <div class="changes-head" aria-live="polite">
+        <span>{TEXT.reading}</span>
+      </div>
+    );
+  }
 
   const shown = rows.reduce((count, row) => count + (row.type === 'change' ? 1 : 0), 0);
   if (state.steps === 0) {
@@ -100,8 +107,8 @@ export function ChangesView({ state, rows, selected, now, onOpen, onSelect, onMa
             );
           }
           const { change, watched } = row;
-          const text = changeRow(change, now);
           const when = formatWhen(change.at, now);
+          const sentence = `${changeRow(change, now)} · ${when}`;
           return (
             // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard use goes through the search box (combobox pattern)
             <li
@@ -109,22 +116,24 @@ export function ChangesView({ state, rows, selected, now, onOpen, onSelect, onMa
               id={`change-${item.index}`}
               role="option"
               aria-selected={item.index === selected}
+              aria-label={watched ? `${TEXT.watched}: ${sentence}` : sentence}
               class={`change-row ${change.group}${watched ? ' watched' : ''}${item.index === selected ? ' selected' : ''}`}
               style={style}
-              title={`${watched ? '★ ' : ''}${text} · ${when}`}
+              title={sentence}
               onClick={() => {
                 onSelect(item.index);
                 onOpen(change);
               }}
             >
-              <span class="change-line">
+              <span class="change-name">
                 {watched && (
-                  <span class="watched-mark" role="img" aria-label={TEXT.watched}>
+                  <span class="watched-mark" aria-hidden="true">
                     ★
                   </span>
                 )}
-                <span class="change-text">{text}</span>
+                {change.name}
               </span>
+              <span class="change-text">{changeLine(change, now)}</span>
               <span class="change-when">{when}</span>
             </li>
           );

@@ -11,6 +11,8 @@ import { useAsyncEffect } from '../use-async-effect';
 
 /** When nothing is unseen, the view shows the latest refreshes' changes, about this many. */
 const EARLIER_CHANGES = 400;
+/** The window is read this many changes at a time, so typing is answered between reads. */
+const READ_PAGE = 2000;
 
 /** A window of the change log, as its net changes per offer (before the filters). */
 interface LogWindow {
@@ -54,10 +56,19 @@ export function useChanges(
   /** Bumped to read the log again (after "Mark all seen"). */
   const [reads, setReads] = useState(0);
   const reported = useRef(false);
+  // The log is read when the page is idle (the list paints and the search index loads first), or
+  // at once when the view is opened: a window of 50,000 changes takes most of a second to read.
+  const [idle, setIdle] = useState(false);
+  useEffect(() => whenIdle(() => setIdle(true)), []);
+  const wanted = active || idle;
 
   // Again whenever a refresh brings a new snapshot.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reads` is how "Mark all seen" asks for the log again
-  useAsyncEffect(() => (snapshotAt === null ? undefined : readUnseen()), setLogWindow, [snapshotAt, reads]);
+  useAsyncEffect(() => (snapshotAt === null || !wanted ? undefined : readUnseen()), setLogWindow, [
+    snapshotAt,
+    reads,
+    wanted,
+  ]);
 
   const needsEarlier = active && logWindow?.earlier === true && logWindow.net === null;
   useAsyncEffect(
@@ -108,6 +119,16 @@ export function useChanges(
   };
 }
 
+/** Run `then` when the page has nothing else to do (within 2 s); the clean-up cancels it. */
+function whenIdle(then: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(then, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const timer = setTimeout(then, 200);
+  return () => clearTimeout(timer);
+}
+
 /** The changes after the last one seen; when there are none, the earlier window waits for the view. */
 async function readUnseen(): Promise<LogWindow> {
   const [seen, latest] = await Promise.all([database.changes.loadSeenId(), database.changes.latestId()]);
@@ -116,7 +137,7 @@ async function readUnseen(): Promise<LogWindow> {
 }
 
 async function readWindow(after: number, earlier: boolean): Promise<LogWindow> {
-  const records = await database.changes.load({ after, limit: LOG_MAX_CHANGES });
+  const records = await database.changes.load({ after, limit: LOG_MAX_CHANGES, pageSize: READ_PAGE });
   let since: number | null = null;
   for (const record of records) if (since === null || record.previousAt < since) since = record.previousAt;
   return { net: netChanges(records), earlier, since, steps: records.length };

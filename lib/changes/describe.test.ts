@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../feed';
-import { alertText, changeRow, changeText, formatPercent, formatWhen, payoutPercent, timelineLine } from './describe';
+import {
+  alertText,
+  changeLine,
+  changeRow,
+  changeText,
+  formatPercent,
+  formatWhen,
+  payoutPercent,
+  timelineLine,
+} from './describe';
 import { diffOffers } from './diff';
 import { toRecords } from './log';
 
@@ -30,7 +39,12 @@ function words(
   const after = parseFeed({ message: true, offers: patch ? [{ ...base, ...patch }] : [] }).offers;
   const [record] = toRecords(diffOffers(before, after), after, AT, previousAt);
   if (!record) throw new Error('no change');
-  return { row: changeRow(record, NOW), line: timelineLine(record, NOW), group: record.group };
+  return {
+    row: changeRow(record, NOW),
+    line: timelineLine(record, NOW),
+    group: record.group,
+    under: changeLine(record, NOW),
+  };
 }
 
 describe('changes in words', () => {
@@ -148,7 +162,10 @@ describe('changes in words', () => {
       'other',
     ],
   ])('%j reads "%s"', (patch, row, line, group) => {
-    expect(words(patch)).toEqual({ row, line, group });
+    const said = words(patch);
+    expect({ row: said.row, line: said.line, group: said.group }).toEqual({ row, line, group });
+    // Under the offer's name in the Changes view, the change alone.
+    expect(`${row.slice(0, row.indexOf(': '))}: ${said.under}`).toBe(row);
   });
 
   it('says new and gone offers, with the payout and when a gone offer was last seen', () => {
@@ -156,11 +173,13 @@ describe('changes in words', () => {
       row: 'New: Spotify – Android – ES — $1.20 CPA',
       line: 'first seen 24 Nov',
       group: 'new',
+      under: 'new offer, $1.20 CPA',
     });
     expect(words(null)).toEqual({
       row: 'Gone: Spotify – Android – ES (last seen today 09:30)',
       line: 'gone on 24 Nov',
       group: 'gone',
+      under: 'gone, last seen today 09:30',
     });
     expect(words(null, base, Date.UTC(2026, 10, 20, 9, 30)).row).toBe(
       'Gone: Spotify – Android – ES (last seen 20 Nov 09:30)',
@@ -172,6 +191,7 @@ describe('changes in words', () => {
       row: 'Spotify – Android – ES: now $1.20 CPA',
       line: 'payout now $1.20 CPA on 24 Nov',
       group: 'payout-up',
+      under: 'now $1.20 CPA',
     });
     expect(changeText({ kind: 'new', before: null, after: null })).toBe('new, —');
   });

@@ -68,7 +68,17 @@ export function changeText(
   }
 }
 
-/** A row of the Changes view (its time is shown beside it: `changeTime`). */
+/**
+ * What changed, as the second line of a Changes row under the offer's name: "$2.00 → $1.50,
+ * −25 %", "new offer, $0.90 CPA", "gone, last seen today 09:30".
+ */
+export function changeLine(change: ChangeRecord, now: number): string {
+  if (change.kind === 'gone') return `gone, last seen ${formatWhen(change.previousAt, now, true)}`;
+  if (change.kind === 'new') return `new offer, ${formatPayout(change.payout)}`;
+  return changeText(change);
+}
+
+/** A change in one sentence, with the offer's name (a row's title and accessible name). */
 export function changeRow(change: ChangeRecord, now: number): string {
   if (change.kind === 'gone') return `Gone: ${change.name} (last seen ${formatWhen(change.previousAt, now, true)})`;
   if (change.kind === 'new') return `New: ${change.name} — ${formatPayout(change.payout)}`;

@@ -10,6 +10,9 @@ async function newestId(store: {
   return (cursor?.key as number | undefined) ?? 0;
 }
 
+/** Changes read per request when a read is filtered or paged. */
+const PAGE_SIZE = 2000;
+
 /** The change log in IndexedDB, as the Changes view, the timelines and the watch rules read it. */
 export const changeLog = {
   /**
@@ -21,6 +24,11 @@ export const changeLog = {
     before?: number;
     limit: number;
     keep?: (change: ChangeRecord) => boolean;
+    /**
+     * Changes read per request. Each page is read apart, so a long read (the Changes view's
+     * window can hold 50,000) leaves the page free to answer typing between pages.
+     */
+    pageSize?: number;
   }): Promise<ChangeRecord[]> {
     const { after = 0, limit, keep } = options;
     const store = (await db()).transaction('changes').store;
@@ -28,7 +36,7 @@ export const changeLog = {
     // each one request, rather than one request a change.
     let before = Math.min(options.before ?? Number.POSITIVE_INFINITY, (await newestId(store)) + 1);
     const found: ChangeRecord[] = [];
-    const pageSize = keep ? 2000 : limit;
+    const pageSize = options.pageSize ?? (keep ? PAGE_SIZE : limit);
     while (found.length < limit && before > after + 1) {
       const from = Math.max(after, before - pageSize - 1);
       const page = await store.getAll(IDBKeyRange.bound(from, before, true, true));
