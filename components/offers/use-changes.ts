@@ -43,7 +43,7 @@ export interface ChangesState {
 /**
  * The Changes view's data, read from the change log in IndexedDB (no background involved):
  * per offer, the net of what changed since the publisher last looked, filtered like the offer
- * list. The unseen window is read when the popup opens (the tab's count is of what the view
+ * list. The unseen window is read once the page is idle (the tab's count is of what the view
  * would show); the earlier one only when the view is opened.
  */
 export function useChanges(
