@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChangeRecord } from '../../lib/changes/log';
 import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
 import { DEFAULT_SEARCH_STATE } from '../../lib/search/query';
@@ -7,7 +7,6 @@ import { storeKeyLabel } from '../../lib/store-url';
 import { useNow } from '../use-storage-item';
 import { useWatchlist } from '../use-watchlist';
 import { bodyFor, type View } from './body';
-import { changeListRows } from './ChangesView';
 import { Filters } from './Filters';
 import { Footer } from './Footer';
 import { OfferDetail } from './OfferDetail';
@@ -41,11 +40,8 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
   const [checkingAll, setCheckingAll] = useState(false);
   const { toast, say } = useToast();
   const searchRef = useRef<HTMLInputElement>(null);
-  const changes = useChanges(search.state, view === 'changes', app.summary?.fetchedAt ?? null);
-  const changeRows = useMemo(
-    () => changeListRows(changes.changes, changes.unseen, changes.showingEarlier),
-    [changes.changes, changes.unseen, changes.showingEarlier],
-  );
+  const changes = useChanges(search.state, view === 'changes', app.summary?.fetchedAt ?? null, watch.watchlist);
+  const changeRows = changes.rows;
   const offers = search.results?.offers ?? [];
   const onPage = useOnThisPage(surface === 'panel', app.source, settings);
   const act = useOfferActions({ view, settings, search, changes, watch, copy, say });

@@ -36,8 +36,7 @@ const change = (id: number, offerId: string, group: ChangeRecord['group']): Chan
 /** New · 2, then Payout up · 1: header, change, change, header, change. */
 const CHANGE_ROWS = changeListRows(
   [change(3, '1', 'new'), change(2, '2', 'new'), change(1, '3', 'payout-up')],
-  { new: 2, gone: 0, 'payout-up': 1, 'payout-down': 0, caps: 0, countries: 0, other: 0 },
-  false,
+  () => false,
 );
 
 interface HarnessProps {

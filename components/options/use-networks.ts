@@ -56,7 +56,11 @@ export function useNetworks(refreshedAt: number | undefined) {
           }
         },
         (error: unknown) =>
-          setSave({ state: 'failed', error: { code: 'failed', message: String((error as Error)?.message ?? error) }, field: null }),
+          setSave({
+            state: 'failed',
+            error: { code: 'failed', message: String((error as Error)?.message ?? error) },
+            field: null,
+          }),
       );
   }
 

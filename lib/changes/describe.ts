@@ -1,23 +1,34 @@
-import {
-  formatAmount,
-  formatCaps,
-  formatClock,
-  formatDay,
-  formatDuration,
-  formatPayout,
-  formatPlatform,
-} from '../format';
+import { formatAmount, formatCaps, formatClock, formatDay, formatPayout, formatPlatform } from '../format';
 import type { Caps, Offer, Payout, Platform, SubIds } from '../offer';
 import type { ChangeRecord } from './log';
 
 /**
  * Changes in words, the same everywhere: a row of the Changes view ("Spotify – Android – ES:
- * $1.20 → $1.45 CPA · 2 h ago"), a line of an offer's timeline ("payout $1.20 → $1.45 on 3 Nov")
- * and a notification.
+ * $2.00 → $1.50, −25 %" at "Today 09:30"), a line of an offer's timeline ("payout $2.00 → $1.50,
+ * −25 % on 3 Nov"), a notification and an export.
  */
 
-/** What changed, without the offer's name: "$1.20 → $1.45 CPA", "US removed, DE added". */
-export function changeText(change: Pick<ChangeRecord, 'kind' | 'before' | 'after'>): string {
+/** What formatCaps writes for an offer without caps. */
+const NO_CAP = formatCaps({ daily: 0, monthly: 0 });
+
+/** Every word this module adds around the feed's own text, in one place for the catalogue. */
+const WORDS = {
+  today: 'Today',
+  yesterday: 'Yesterday',
+  /** A real minus sign, and a narrow no-break space before "%" so the two never part. */
+  minus: '\u2212',
+  plus: '+',
+  percent: '\u202f%',
+} as const;
+
+/**
+ * What changed, without the offer's name: "$2.00 → $1.50, −25 %", "US removed, DE added".
+ * `percent: false` leaves a payout's percentage out, for a CSV that has it in its own column.
+ */
+export function changeText(
+  change: Pick<ChangeRecord, 'kind' | 'before' | 'after'>,
+  options: { percent?: boolean } = {},
+): string {
   const { before, after } = change;
   switch (change.kind) {
     case 'new':
@@ -25,9 +36,9 @@ export function changeText(change: Pick<ChangeRecord, 'kind' | 'before' | 'after
     case 'gone':
       return 'gone';
     case 'payout':
-      return payoutText(before as Payout | null, after as Payout | null);
+      return payoutText(before as Payout | null, after as Payout | null, options.percent ?? true);
     case 'caps':
-      return `cap ${formatCaps(before as Caps)} → ${formatCaps(after as Caps)}`;
+      return capsText(before as Caps, after as Caps);
     case 'geos':
       return listChange(before as string[], after as string[], 'countries');
     case 'categories':
@@ -57,16 +68,55 @@ export function changeText(change: Pick<ChangeRecord, 'kind' | 'before' | 'after
   }
 }
 
-/** A row of the Changes view. */
+/**
+ * What changed, as the second line of a Changes row under the offer's name: "$2.00 → $1.50,
+ * −25 %", "new offer, $0.90 CPA", "gone, last seen today 09:30".
+ */
+export function changeLine(change: ChangeRecord, now: number): string {
+  if (change.kind === 'gone') return `gone, last seen ${formatWhen(change.previousAt, now, true)}`;
+  if (change.kind === 'new') return `new offer, ${formatPayout(change.payout)}`;
+  return changeText(change);
+}
+
+/** A change in one sentence, with the offer's name (a row's title and accessible name). */
 export function changeRow(change: ChangeRecord, now: number): string {
-  if (change.kind === 'gone') return `Gone: ${change.name} (last seen ${lastSeen(change.previousAt, now)})`;
+  if (change.kind === 'gone') return `Gone: ${change.name} (last seen ${formatWhen(change.previousAt, now, true)})`;
   if (change.kind === 'new') return `New: ${change.name} — ${formatPayout(change.payout)}`;
   return `${change.name}: ${changeText(change)}`;
 }
 
-/** "2 h ago". */
-export function ago(at: number, now: number): string {
-  return `${formatDuration(Math.max(0, now - at))} ago`;
+/**
+ * When a refresh was, told apart from the others: "Today 09:30", "Yesterday 18:05", "3 Nov 14:20"
+ * ("3 Nov 2025 14:20" in another year), in the publisher's time zone; lower-case "today" /
+ * "yesterday" inside a sentence.
+ */
+export function formatWhen(at: number, now: number, inSentence = false): string {
+  const date = new Date(at);
+  const today = new Date(now);
+  const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
+  const clock = formatClock(at);
+  const word = (text: string) => (inSentence ? text.toLowerCase() : text);
+  if (date.toDateString() === today.toDateString()) return `${word(WORDS.today)} ${clock}`;
+  if (date.toDateString() === yesterday.toDateString()) return `${word(WORDS.yesterday)} ${clock}`;
+  return `${formatDay(at, now)} ${clock}`;
+}
+
+/**
+ * How much a payout moved, in percent of the old one; null when that says nothing: no old or
+ * new payout, an old payout of 0, or two currencies (their amounts do not compare as numbers).
+ */
+export function payoutPercent(before: Payout | null, after: Payout | null): number | null {
+  if (!before || !after || !(before.amount > 0) || !Number.isFinite(after.amount)) return null;
+  if (before.currency.toUpperCase() !== after.currency.toUpperCase()) return null;
+  return ((after.amount - before.amount) / before.amount) * 100;
+}
+
+/** "−25 %", "+21 %", "−0.4 %": whole percents, one decimal under 1 %, never a bare "0 %". */
+export function formatPercent(percent: number): string {
+  const size = Math.abs(percent);
+  const sign = percent < 0 ? WORDS.minus : WORDS.plus;
+  const digits = size >= 0.95 ? String(Math.round(size)) : size >= 0.05 ? size.toFixed(1) : '<0.1';
+  return `${sign}${digits}${WORDS.percent}`;
 }
 
 /** A line of an offer's timeline: "payout $1.20 → $1.45 on 3 Nov", "first seen 12 Oct". */
@@ -82,13 +132,21 @@ export function alertText(change: ChangeRecord, reason: string): { title: string
   return { title: `${reason}: ${change.name}`, message: changeText(change) };
 }
 
-function payoutText(before: Payout | null, after: Payout | null): string {
+/** "$2.00 → $1.50, −25 %"; the type only when it changed ("$1.20 CPA → $1.20 CPI"); "€2.00 → $2.10" across currencies. */
+function payoutText(before: Payout | null, after: Payout | null, withPercent: boolean): string {
   if (!before) return `now ${formatPayout(after)}`;
   if (!after) return `${formatPayout(before)} → none`;
-  const type = before.type === after.type ? ` ${after.type}` : '';
-  const from = before.type === after.type ? formatAmount(before) : formatPayout(before);
-  const to = before.type === after.type ? formatAmount(after) : formatPayout(after);
-  return `${from} → ${to}${type}`;
+  const sameType = before.type === after.type;
+  const from = sameType ? formatAmount(before) : formatPayout(before);
+  const to = sameType ? formatAmount(after) : formatPayout(after);
+  const percent = withPercent ? payoutPercent(before, after) : null;
+  return percent === null || percent === 0 ? `${from} → ${to}` : `${from} → ${to}, ${formatPercent(percent)}`;
+}
+
+/** "cap 500/day → 250/day", "no cap → 100/day", "cap 100/day → no cap". */
+function capsText(before: Caps, after: Caps): string {
+  const from = formatCaps(before);
+  return `${from === NO_CAP ? from : `cap ${from}`} → ${formatCaps(after)}`;
 }
 
 /** "US removed, DE added"; "" when nothing moved. */
@@ -105,9 +163,4 @@ function listChange(before: string[], after: string[], noun: string): string {
 
 function dayOrNone(at: number | null): string {
   return at === null ? 'none' : formatDay(at, at);
-}
-
-/** "09:30" today, "3 Nov" before. */
-function lastSeen(at: number, now: number): string {
-  return new Date(at).toDateString() === new Date(now).toDateString() ? formatClock(at) : formatDay(at, now);
 }

@@ -10,8 +10,6 @@ import type { OfferChange } from './diff';
 export interface ChangeRecord extends OfferChange {
   /** IndexedDB key: grows with every change written, so newer changes have larger ids. */
   id?: number;
-  /** The source (network account) of the offer; missing in records from before sources: the first one. */
-  source?: string;
   /** When the snapshot that showed the change was fetched. */
   at: number;
   /** When the snapshot it was compared with was fetched (a gone offer was last seen then). */
@@ -23,6 +21,13 @@ export interface ChangeRecord extends OfferChange {
   /** storeKey of the offer's app, for the watched apps. */
   appKey: string | null;
   payout: Payout | null;
+  /** The offer's categories; absent in records written before they were kept (see `categoriesOf`). */
+  categories?: string[];
+  /**
+   * The network account the offer comes from. An offer is (source, offerId): two networks may
+   * use the same ids. Absent in records from before sources: the first source's.
+   */
+  source?: string;
 }
 
 /** How the Changes view groups changes, in its order. */
@@ -69,7 +74,7 @@ function payoutGroup(before: Payout | null, after: Payout | null): ChangeGroup {
   return after.amount > before.amount ? 'payout-up' : 'payout-down';
 }
 
-/** The records for one refresh's changes of one source, with the offers they are about. */
+/** The records for one refresh's changes, with the offers they are about (of `source`, when given). */
 export function toRecords(
   changes: OfferChange[],
   after: Offer[],
@@ -84,7 +89,6 @@ export function toRecords(
     const offer = (change.kind === 'gone' ? change.before : current.get(change.offerId)) as Offer;
     return {
       ...change,
-      ...(source === undefined ? {} : { source }),
       at,
       previousAt,
       group: groupOf(change),
@@ -93,6 +97,25 @@ export function toRecords(
       geos: offer.geos,
       appKey: offer.store ? storeKey(offer.store) : null,
       payout: offer.payout,
+      categories: offer.categories,
+      ...(source === undefined ? {} : { source }),
     };
   });
+}
+
+/**
+ * The offer's categories as a record knows them. Records written before they were kept still
+ * know them when they hold the whole offer (new, gone) or the new list (a categories change);
+ * otherwise null: not known.
+ */
+export function categoriesOf(record: Pick<ChangeRecord, 'kind' | 'before' | 'after' | 'categories'>): string[] | null {
+  if (record.categories) return record.categories;
+  if (record.kind === 'categories') return asList(record.after);
+  if (record.kind === 'new') return asList((record.after as Offer | null)?.categories);
+  if (record.kind === 'gone') return asList((record.before as Offer | null)?.categories);
+  return null;
+}
+
+function asList(value: unknown): string[] | null {
+  return Array.isArray(value) ? (value as string[]) : null;
 }

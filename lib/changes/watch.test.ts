@@ -92,7 +92,7 @@ describe('watch alerts', () => {
     const raised = [[spotify], [{ ...spotify, payout: { amount: 2.5 } }]];
     expect(keys(run(raised, watching(['cat|101'])))).toEqual([[]]);
     const dropped = run([[spotify], [{ ...spotify, payout: { amount: 1.5 } }]], watching(['cat|101']))[0]?.[0];
-    expect(dropped).toMatchObject({ title: 'Payout dropped: Spotify - ES', message: '$2.00 → $1.50 CPA' });
+    expect(dropped).toMatchObject({ title: 'Payout dropped: Spotify - ES', message: '$2.00 → $1.50, \u221225\u202f%' });
   });
 
   it('warn when a cap is cut or appears, not when it is lifted', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../changes/log';
 import type { Offer } from '../offer';
 import { buildTrackingLink } from '../tracking-link';
-import { BOM, changesCsv, csvCell, exportFileName, offersCsv, offersJson, toCsv } from '.';
+import { BOM, changesCsv, changesJson, csvCell, exportFileName, offersCsv, offersJson, toCsv } from '.';
 
 const settings = { clickId: '[CLICK_ID]', clickIdParam: 'aff_sub', subId: 'camp-7', subIdParam: 'aff_sub2' };
 const offer: Offer = {
@@ -180,9 +180,13 @@ describe('changesCsv', () => {
       payout: { amount: 1.45, currency: 'USD', type: 'CPA' },
     };
     expect(parseCsv(changesCsv([change]).slice(1))).toEqual([
-      ['When (UTC)', 'Group', 'Offer ID', 'Offer', 'Platform', 'Countries', 'Change'],
-      ['2026-11-03 09:30', 'Payout up', '100042', "'@Spotify", 'android', 'ES', '$1.20 → $1.45 CPA'],
+      ['When (UTC)', 'Group', 'Offer ID', 'Offer', 'Platform', 'Countries', 'Change', 'Payout change (%)'],
+      ['2026-11-03 09:30', 'Payout up', '100042', "'@Spotify", 'android', 'ES', '$1.20 → $1.45', '20.8'],
     ]);
+    expect(JSON.parse(changesJson([change], Date.UTC(2026, 10, 3, 10))).changes[0]).toMatchObject({
+      text: '$1.20 → $1.45, +21\u202f%',
+      payoutChangePercent: 20.8,
+    });
   });
 });
 

@@ -1,7 +1,7 @@
-import { changeText } from '../changes/describe';
+import { changeText, payoutPercent } from '../changes/describe';
 import { type ChangeRecord, GROUP_LABELS } from '../changes/log';
 import type { LinkCheckResult } from '../link-check';
-import type { Offer } from '../offer';
+import type { Offer, Payout } from '../offer';
 import { storePageUrl } from '../store-url';
 import { type LinkSettings, trackingLinkFor } from '../tracking-link';
 
@@ -108,9 +108,21 @@ export function offersJson(offers: Offer[], settings: LinkSettings, exportedAt: 
   return JSON.stringify({ exportedAt: new Date(exportedAt).toISOString(), count: list.length, offers: list }, null, 2);
 }
 
-export const CHANGE_COLUMNS = ['When (UTC)', 'Group', 'Offer ID', 'Offer', 'Platform', 'Countries', 'Change'] as const;
+export const CHANGE_COLUMNS = [
+  'When (UTC)',
+  'Group',
+  'Offer ID',
+  'Offer',
+  'Platform',
+  'Countries',
+  'Change',
+  'Payout change (%)',
+] as const;
 
-/** One row per change, newest first as listed. */
+/**
+ * One row per change, in the order listed. The payout's percentage has its own numeric column
+ * (sortable; and "…, +21 %" in the text would look like a formula after the comma).
+ */
 export function changesCsv(changes: ChangeRecord[]): string {
   return toCsv(CHANGE_COLUMNS, changes, (change) => [
     utcText(change.at),
@@ -119,7 +131,8 @@ export function changesCsv(changes: ChangeRecord[]): string {
     change.name,
     change.platform,
     change.geos.join(' '),
-    changeText(change),
+    changeText(change, { percent: false }),
+    percentOf(change),
   ]);
 }
 
@@ -128,6 +141,7 @@ export function changesJson(changes: ChangeRecord[], exportedAt: number): string
     ...change,
     at: new Date(change.at).toISOString(),
     text: changeText(change),
+    payoutChangePercent: percentOf(change),
   }));
   return JSON.stringify({ exportedAt: new Date(exportedAt).toISOString(), count: list.length, changes: list }, null, 2);
 }
@@ -161,6 +175,13 @@ export function linkChecksCsv(rows: { offer: Pick<Offer, 'id' | 'name'>; result:
 export function exportFileName(what: 'offers' | 'changes' | 'link-checks', format: 'csv' | 'json', at: number): string {
   const stamp = new Date(at).toISOString().slice(0, 16).replace('T', '-').replace(':', '');
   return `offer-lens-${what}-${stamp}.${format}`;
+}
+
+/** A payout change's percentage, to one decimal; null for other changes or when none can be said. */
+function percentOf(change: ChangeRecord): number | null {
+  if (change.kind !== 'payout') return null;
+  const percent = payoutPercent(change.before as Payout | null, change.after as Payout | null);
+  return percent === null ? null : Math.round(percent * 10) / 10;
 }
 
 function utcText(at: number | null): string | null {

@@ -11,6 +11,9 @@ async function newestId(store: {
   return (cursor?.key as number | undefined) ?? 0;
 }
 
+/** Changes read per request when a read is filtered or paged. */
+const PAGE_SIZE = 2000;
+
 /** The change log in IndexedDB, as the Changes view, the timelines and the watch rules read it. */
 export const changeLog = {
   /**
@@ -22,6 +25,11 @@ export const changeLog = {
     before?: number;
     limit: number;
     keep?: (change: ChangeRecord) => boolean;
+    /**
+     * Changes read per request. Each page is read apart, so a long read (the Changes view's
+     * window can hold 50,000) leaves the page free to answer typing between pages.
+     */
+    pageSize?: number;
   }): Promise<ChangeRecord[]> {
     const { after = 0, limit, keep } = options;
     const store = (await db()).transaction('changes').store;
@@ -29,7 +37,7 @@ export const changeLog = {
     // each one request, rather than one request a change.
     let before = Math.min(options.before ?? Number.POSITIVE_INFINITY, (await newestId(store)) + 1);
     const found: ChangeRecord[] = [];
-    const pageSize = keep ? 2000 : limit;
+    const pageSize = options.pageSize ?? (keep ? PAGE_SIZE : limit);
     while (found.length < limit && before > after + 1) {
       const from = Math.max(after, before - pageSize - 1);
       const page = await store.getAll(IDBKeyRange.bound(from, before, true, true));
@@ -54,6 +62,24 @@ export const changeLog = {
       for (const group of CHANGE_GROUPS) counts[group] += batch.counts[group] ?? 0;
     }
     return counts;
+  },
+
+  /**
+   * Where the Changes view's window starts when nothing is unseen (the id it reads after): the
+   * latest refreshes' changes, whole refreshes, newest back until about `limit` changes — so
+   * the net of that window is what those refreshes changed together.
+   */
+  async earlierFrom(limit: number): Promise<number> {
+    const batches = await meta.get('changeBatches');
+    if (batches.length === 0) return Math.max(0, (await changeLog.latestId()) - limit);
+    let from = 0;
+    let count = 0;
+    for (let i = batches.length - 1; i >= 0 && count < limit; i--) {
+      const batch = batches[i] as (typeof batches)[number];
+      count += batch.lastId - batch.firstId + 1;
+      from = batch.firstId - 1;
+    }
+    return from;
   },
 
   /** An offer's changes (by key: source and id), oldest first, for its timeline. */
