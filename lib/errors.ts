@@ -76,7 +76,7 @@ export class FeedError extends Error {
  * What the publisher can do about an error, said beside it on the settings page (empty when
  * there is nothing to do but wait: the retry is planned).
  */
-export function nextStep(code: ErrorInfo['code']): string {
+export function nextStep(code: string): string {
   switch (code) {
     case 'auth':
       return 'Check that you pasted the whole key (no spaces); a new key comes from your account manager.';

@@ -1,17 +1,33 @@
 import { useRef, useState } from 'preact/hooks';
+import { BUNDLED_RATES, RATES_ORIGIN_PATTERNS, RATES_SOURCE } from '../../lib/currency';
+import { requestOrigins } from '../../lib/host-access';
 import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
-import { SETTING_FIELDS, SETTING_KEYS, type SettingSection, toDraft } from '../../lib/settings/fields';
+import {
+  type Draft,
+  SETTING_FIELDS,
+  SETTING_KEYS,
+  type SettingKey,
+  type SettingSection,
+  toDraft,
+} from '../../lib/settings/fields';
+import { withTrackerMacro } from '../../lib/settings/trackers';
 import { StatusLine } from '../StatusLine';
 import { useNow } from '../use-storage-item';
 import { useWatchlist } from '../use-watchlist';
 import { AccountCard } from './AccountCard';
 import { ApprovedServers } from './ApprovedServers';
+import { HiddenBadges } from './HiddenBadges';
 import { LinkCheckSettings } from './LinkCheckSettings';
+import { NetworksCard } from './NetworksCard';
 import { SettingInput } from './SettingInput';
 import { SettingsProposal } from './SettingsProposal';
 import { SkippedOffers } from './SkippedOffers';
+import { TrackerQuestion } from './TrackerQuestion';
 import { useApprovedOrigins } from './use-approved-origins';
+import { useHiddenBadges } from './use-hidden-badges';
+import { useNetworks } from './use-networks';
 import { useOptions } from './use-options';
+import { useRates } from './use-rates';
 import { useSettingsProposal } from './use-settings-proposal';
 import { WatchSettings } from './WatchSettings';
 
@@ -20,6 +36,9 @@ export function OptionsPage() {
   const watch = useWatchlist();
   const proposal = useSettingsProposal();
   const servers = useApprovedOrigins(options.summary?.fetchedAt);
+  const networks = useNetworks(options.summary?.fetchedAt);
+  const hidden = useHiddenBadges();
+  const rates = useRates();
   const now = useNow();
   const [showKey, setShowKey] = useState(false);
   // Open at first when something in it needs attention; after that, the publisher decides.
@@ -31,9 +50,14 @@ export function OptionsPage() {
 
   const fieldProblem = (key: string) =>
     problems[key as keyof typeof problems] ?? (problem?.field === key ? problem.error.message : undefined);
-  const fields = (section: SettingSection) =>
-    SETTING_KEYS.filter((key) => SETTING_FIELDS[key].section === section).map((key) => (
-      <SettingInput key={key} name={key} draft={draft} problem={fieldProblem(key)} onChange={options.update} />
+  /** A change typed: a tracker brings its macro along; the daily rates are asked for inside the click. */
+  const update = (patch: Partial<Draft>) => {
+    if (patch.refreshRates === true) void requestOrigins([...RATES_ORIGIN_PATTERNS]);
+    options.update(withTrackerMacro(patch));
+  };
+  const fields = (section: SettingSection, only?: (key: SettingKey) => boolean) =>
+    SETTING_KEYS.filter((key) => SETTING_FIELDS[key].section === section && (!only || only(key))).map((key) => (
+      <SettingInput key={key} name={key} draft={draft} problem={fieldProblem(key)} onChange={update} />
     ));
   if (problem?.field === 'feedUrl' && advanced.current) advanced.current.open = true;
 
@@ -126,12 +150,25 @@ export function OptionsPage() {
 
         <section class="card" aria-labelledby="links-heading">
           <h2 id="links-heading">Tracking links</h2>
+          {draft.tracker === '' && <TrackerQuestion onChoose={(tracker) => update({ tracker })} />}
           <div class="grid">{fields('links')}</div>
         </section>
+
+        <NetworksCard networks={networks} now={now} />
 
         <section class="card" aria-labelledby="store-heading">
           <h2 id="store-heading">Store pages</h2>
           {fields('store-pages')}
+          <HiddenBadges hidden={hidden.hidden} onShow={(key) => void hidden.showAgain(key)} />
+        </section>
+
+        <section class="card" aria-labelledby="currency-heading">
+          <h2 id="currency-heading">Currency</h2>
+          {fields('currency')}
+          <p class="muted">
+            Exchange rates of {rates.date}
+            {rates.date === BUNDLED_RATES.date ? ' (shipped with Offer Lens)' : ''} · {RATES_SOURCE}
+          </p>
         </section>
 
         <section class="card" aria-labelledby="watch-heading">

@@ -2,14 +2,24 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
+import type { PageOffers } from '../../lib/store-page';
 import { E2E_API_KEY, EXTENSION_NAME } from './constants';
 import { createFeedServer, type FeedServer } from './feed-server';
 import { CHAIN_HOSTS } from './link-chains';
 import { type StoreServer, startStoreServer } from './store-server';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** The networks' API hosts the journeys use: the fixture server passes them on to a network stand-in. */
+export const API_HOSTS = { affise: 'api-approcket.affise.com', everflow: 'api.eflow.team' } as const;
 /** Hosts the browser sends to the local HTTPS fixture server (evil.test plays an attacker). */
-const MAPPED_HOSTS = ['play.google.com', 'apps.apple.com', 'itunes.apple.com', 'evil.test', ...CHAIN_HOSTS];
+const MAPPED_HOSTS = [
+  'play.google.com',
+  'apps.apple.com',
+  'itunes.apple.com',
+  'evil.test',
+  ...CHAIN_HOSTS,
+  ...Object.values(API_HOSTS),
+];
 
 export interface ChromiumExtension {
   context: BrowserContext;
@@ -237,4 +247,17 @@ export async function contentScriptWorld(page: Page) {
     },
     detach: () => cdp.detach(),
   };
+}
+
+/**
+ * What the background answers the content script on this page, asked from the content script's
+ * own world: proves the content script ran there, so "no badge" afterwards means something.
+ */
+export async function answerForContentScript(page: Page): Promise<PageOffers> {
+  const world = await contentScriptWorld(page);
+  const reply = await world.run<{ ok: true; value: PageOffers }>(
+    "return chrome.runtime.sendMessage({ tag: 'offer-lens/v1', type: 'offersForPage', data: {} });",
+  );
+  await world.detach();
+  return reply.value;
 }

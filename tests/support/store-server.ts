@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,11 +19,14 @@ export interface StoreServer {
   port: number;
   /** Every request it received: host, path with query and user agent, as the browser sent them. */
   requests: { host: string; url: string; userAgent: string; cookie: string | null }[];
+  /** Pass this host's requests on to a plain-http server (a network's API stand-in), as they came. */
+  forward(host: string, origin: string): void;
   close(): Promise<void>;
 }
 
 export async function startStoreServer(port = 0): Promise<StoreServer> {
   const requests: StoreServer['requests'] = [];
+  const forwards = new Map<string, string>();
   const dir = mkdtempSync(join(tmpdir(), 'offer-lens-cert-'));
   execFileSync(
     'openssl',
@@ -55,6 +59,21 @@ export async function startStoreServer(port = 0): Promise<StoreServer> {
         userAgent: req.headers['user-agent'] ?? '',
         cookie: req.headers.cookie ?? null,
       });
+      const forwardTo = forwards.get(host);
+      if (forwardTo) {
+        const target = new URL(req.url ?? '/', forwardTo);
+        const upstream = httpRequest(
+          target,
+          { method: req.method, headers: { ...req.headers, host: target.host } },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        upstream.on('error', () => res.writeHead(502).end());
+        req.pipe(upstream);
+        return;
+      }
       const chain = CHAIN_HOSTS.includes(host) ? chainAnswer(host, req.url ?? '/') : null;
       if (chain?.status === 0) {
         // Never answered; dropped later so a test run leaves no connection behind.
@@ -79,6 +98,7 @@ export async function startStoreServer(port = 0): Promise<StoreServer> {
   return {
     port: (server.address() as AddressInfo).port,
     requests,
+    forward: (host, origin) => forwards.set(host, origin),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

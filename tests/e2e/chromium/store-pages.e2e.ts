@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PageOffers } from '../../../lib/store-page';
 import {
+  answerForContentScript,
   badgeText,
   type ChromiumWorld,
   clickInBadge,
@@ -23,19 +22,6 @@ beforeAll(async () => {
   await waitForOfferCount(world.ext, 223);
 });
 afterAll(() => world?.close());
-
-/**
- * What the background answers the content script on this page, asked from the content script's
- * own world: proves the content script ran there, so "no badge" afterwards means something.
- */
-async function answerForContentScript(page: Page): Promise<PageOffers> {
-  const world = await contentScriptWorld(page);
-  const reply = await world.run<{ ok: true; value: PageOffers }>(
-    "return chrome.runtime.sendMessage({ tag: 'offer-lens/v1', type: 'offersForPage', data: {} });",
-  );
-  await world.detach();
-  return reply.value;
-}
 
 describe('store pages', () => {
   it('shows the best offer on a Play page and an App Store page, with the toolbar payout', async () => {

@@ -1,0 +1,136 @@
+import { nextStep } from '../../lib/errors';
+import { NETWORK_KINDS } from '../../lib/networks';
+import { sourceProblems } from '../../lib/sources';
+import { Field } from './Field';
+import type { useNetworks } from './use-networks';
+
+/** Adding or editing one network account: its name, address and key, then "Save and test". */
+export function SourceForm({ networks }: { networks: ReturnType<typeof useNetworks> }) {
+  const { draft, save } = networks;
+  if (!draft) return null;
+  const info = NETWORK_KINDS[draft.kind];
+  const problems = sourceProblems(draft);
+  const failed = save.state === 'failed' ? save : null;
+  // Said once something is typed there (or a save failed on it), not before the publisher starts.
+  const typedAddress = (draft.kind === 'carrierapptraffic' ? draft.feedUrl : draft.host)?.trim();
+  const addressProblem =
+    (typedAddress ? problems.address : undefined) ?? (failed?.field === 'feedUrl' ? failed.error.message : undefined);
+  const keyProblem = failed?.field === 'apiKey' ? failed.error.message : undefined;
+  const testing = save.state === 'testing';
+  return (
+    <fieldset class="source-form">
+      <legend>
+        {draft.id ? 'Edit' : 'Add'}{' '}
+        {info.label === 'CarrierAppTraffic' ? 'a CarrierAppTraffic account' : `an ${info.label} network`}
+      </legend>
+      <Field
+        id="source-label"
+        label="Name"
+        hint={`What you call this network, e.g. the network's brand (shown beside its offers)`}
+      >
+        <input
+          id="source-label"
+          value={draft.label}
+          maxLength={60}
+          autoComplete="off"
+          onInput={(e) => networks.update({ label: e.currentTarget.value })}
+        />
+      </Field>
+      {draft.kind === 'everflow' ? (
+        <Field id="source-host" label="Everflow API" problem={addressProblem}>
+          <select
+            id="source-host"
+            value={draft.host ?? info.hosts[0]}
+            onChange={(e) => networks.update({ host: e.currentTarget.value })}
+          >
+            {info.hosts.map((host) => (
+              <option key={host} value={host}>
+                {host === 'api-eu.eflow.team' ? `${host} (accounts in the EU)` : host}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : draft.kind === 'affise' ? (
+        <Field
+          id="source-host"
+          label="The network's API address"
+          problem={addressProblem}
+          hint="From the network's Affise panel, e.g. https://api-yournetwork.affise.com"
+        >
+          <input
+            id="source-host"
+            type="url"
+            value={draft.host ?? ''}
+            spellcheck={false}
+            autoComplete="off"
+            onInput={(e) => networks.update({ host: e.currentTarget.value })}
+          />
+        </Field>
+      ) : (
+        <Field id="source-feed" label="Feed URL" problem={addressProblem} hint="{apiKey} is replaced by the key below">
+          <input
+            id="source-feed"
+            type="url"
+            value={draft.feedUrl ?? ''}
+            spellcheck={false}
+            autoComplete="off"
+            onInput={(e) => networks.update({ feedUrl: e.currentTarget.value })}
+          />
+        </Field>
+      )}
+      <Field
+        id="source-key"
+        label="API key"
+        problem={keyProblem}
+        hint={
+          draft.id ? 'Leave empty to keep the saved key' : 'Stored on this computer only; sent only to this network'
+        }
+      >
+        <input
+          id="source-key"
+          type="password"
+          value={draft.apiKey}
+          spellcheck={false}
+          autoComplete="off"
+          onInput={(e) => networks.update({ apiKey: e.currentTarget.value })}
+        />
+      </Field>
+      {failed && (
+        <div class="banner error" role="alert">
+          {failed.field ? 'Not saved: ' : ''}
+          {failed.error.message}
+          <p class="next-step">{nextStep(failed.error.code)}</p>
+        </div>
+      )}
+      {save.state === 'confirm' && (
+        <div class="banner warn" role="alertdialog" aria-labelledby="confirm-source-text">
+          <p id="confirm-source-text">
+            Send this API key to <strong>{save.origin.host}</strong>? Approve it only if it is your network's address:
+            whoever runs that server can use your key.
+          </p>
+          <div class="row">
+            <button type="button" class="btn primary" onClick={() => networks.submit(save.origin.origin)}>
+              Approve {save.origin.host} and save
+            </button>
+            <button type="button" class="btn" onClick={networks.cancelConfirm}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      <div class="row">
+        <button
+          type="button"
+          class="btn primary"
+          disabled={testing || !!problems.address || (!draft.id && !draft.apiKey.trim())}
+          onClick={() => networks.submit()}
+        >
+          {testing ? 'Testing…' : 'Save and test'}
+        </button>
+        <button type="button" class="btn" onClick={() => networks.edit(null)}>
+          Cancel
+        </button>
+      </div>
+    </fieldset>
+  );
+}
