@@ -1,7 +1,8 @@
-import { formatCaps, formatExpiry, formatGeos, formatPayout, formatPlatform } from '../../lib/format';
+import { formatCaps, formatExpiry, formatGeos, formatPlatform } from '../../lib/format';
 import type { LinkCheckAnswer } from '../../lib/link-check';
 import { isExpired, isExpiringSoon } from '../../lib/offer';
 import type { PageOffer, PageOffers } from '../../lib/store-page';
+import { amountText, isMultiNetwork } from '../../lib/store-page';
 import { QrCode } from '../QrCode';
 import { subIdWarning } from '../SubIdWarning';
 import { SealedText } from './SealedText';
@@ -51,6 +52,8 @@ export function BadgeDetails({
   onChoose,
   onToggleQr,
 }: Props) {
+  // Offers of several networks: each says which.
+  const named = isMultiNetwork(page);
   const checking = check?.offerId === offer.id && check.answer === null;
   const warning = subIdWarning(offer.subIdStatus, page.subId, offer.acceptedSubIds);
   const facts = [formatPlatform(offer.platform), page.offers.length > 1 ? say.offerCount(page.offers.length) : '']
@@ -111,20 +114,23 @@ export function BadgeDetails({
       </dl>
       {page.offers.length > 1 && (
         <ul class="others" aria-label={WORDS.offersOfApp}>
-          {page.offers.map((o, i) => (
-            <li key={o.id}>
-              <button
-                type="button"
-                class={i === chosen ? 'other chosen' : 'other'}
-                aria-pressed={i === chosen}
-                aria-label={`${formatPayout(o.payout)} ${o.name}`}
-                onClick={() => onChoose(i)}
-              >
-                <SealedText class="other-payout" text={formatPayout(o.payout)} />
-                <SealedText class="other-name" text={o.name} />
-              </button>
-            </li>
-          ))}
+          {page.offers.map((o, i) => {
+            const name = named && o.network ? `${o.name} · ${o.network}` : o.name;
+            return (
+              <li key={o.id}>
+                <button
+                  type="button"
+                  class={i === chosen ? 'other chosen' : 'other'}
+                  aria-pressed={i === chosen}
+                  aria-label={`${amountText(o, true)} ${name}`}
+                  onClick={() => onChoose(i)}
+                >
+                  <SealedText class="other-payout" text={amountText(o, true)} />
+                  <SealedText class="other-name" text={name} />
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
       <div class="actions">

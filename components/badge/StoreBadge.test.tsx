@@ -16,6 +16,31 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
+describe('store badge, several networks', () => {
+  it("names each offer's network and gives a foreign payout's equivalent in one currency", async () => {
+    const one = await page(`${SPOTIFY}&gl=us`);
+    const [first, second] = one.offers as [PageOffers['offers'][0], PageOffers['offers'][0]];
+    const page2: PageOffers = {
+      ...one,
+      offers: [
+        {
+          ...first,
+          network: 'AppRocket (Affise)',
+          payout: { amount: 1.7, currency: 'EUR', type: 'CPA' },
+          equivalent: '≈ $1.93',
+        },
+        { ...second, network: 'CarrierAppTraffic' },
+      ],
+    };
+    const { container } = showBadge(page2);
+    expect(seen(container.querySelector('.row') as HTMLElement)).toBe(
+      '€1.70 ≈ $1.93Spotify - US/GB · AppRocket (Affise)Copy▸×',
+    );
+    fireEvent.click(button('Show offer details'));
+    expect(screen.getByRole('button', { name: '$0.80 CPA Spotify - US low · CarrierAppTraffic' })).toBeTruthy();
+  });
+});
+
 describe('store badge, compact', () => {
   it("shows the best payout, the offer's name and Copy on one row, and nothing else", async () => {
     const { container } = showBadge(await page(`${SPOTIFY}&gl=us`));

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { formatAmount, formatGeos, formatPayout } from '../../lib/format';
+import { formatGeos } from '../../lib/format';
 import type { LinkCheckAnswer } from '../../lib/link-check';
-import type { PageOffers } from '../../lib/store-page';
+import { amountText, isMultiNetwork, type PageOffers } from '../../lib/store-page';
 import { safeHttpUrl } from '../../lib/url';
 import { trustedClick } from '../trusted-click';
 import { useCopy } from '../use-copy';
@@ -144,13 +144,14 @@ export function StoreBadge({
     >
       <div class="row">
         {/* Compact, the amount only: the name gets the room; opened, the payout type too. */}
-        <SealedText class="payout" text={expanded ? formatPayout(offer.payout) : formatAmount(offer.payout)} />
+        <SealedText class="payout" text={amountText(offer, expanded)} />
         {expanded ? (
           <span class="spacer" />
         ) : (
           <>
-            <span class="name" title={offer.name}>
+            <span class="name" title={offer.network ? `${offer.name} · ${offer.network}` : offer.name}>
               <SealedText text={offer.name} />
+              {isMultiNetwork(page) && <SealedText class="network" text={` · ${offer.network}`} />}
             </span>
             <CompactFlags page={page} offer={offer} />
           </>

@@ -1,7 +1,7 @@
 import type { ChangeRecord } from '../changes/log';
 import { isWatched, type Watchlist } from '../changes/watch';
 import { convert, formatMoney } from '../currency';
-import { formatAmount, formatDay } from '../format';
+import { formatAmount, formatDay, formatPayout } from '../format';
 import { acceptsCountry, type Offer, type Payout, type Platform } from '../offer';
 import type { BadgeCorner, Settings } from '../settings/defaults';
 import { offerKey, PRIMARY_SOURCE_ID } from '../sources';
@@ -212,4 +212,15 @@ export function equivalentOf(payout: Payout | null, displayCurrency: string): st
   if (!payout || payout.currency.toUpperCase() === displayCurrency) return null;
   const amount = convert(payout.amount, payout.currency, displayCurrency);
   return amount === null ? null : `≈ ${formatMoney(amount, displayCurrency)}`;
+}
+
+/** "€1.70 ≈ $1.93": a page offer's amount as the network pays it, with its equivalent when foreign. */
+export function amountText(offer: Pick<PageOffer, 'payout' | 'equivalent'>, withType = false): string {
+  const amount = withType ? formatPayout(offer.payout) : formatAmount(offer.payout);
+  return offer.equivalent ? `${amount} ${offer.equivalent}` : amount;
+}
+
+/** Whether the page's offers come from more than one network (then each is named on the badge). */
+export function isMultiNetwork(page: Pick<PageOffers, 'offers'>): boolean {
+  return new Set(page.offers.map((o) => o.network)).size > 1;
 }

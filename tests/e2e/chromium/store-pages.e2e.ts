@@ -4,7 +4,6 @@ import {
   badgeText,
   type ChromiumWorld,
   clickInBadge,
-  contentScriptWorld,
   startChromiumWorld,
   toolbarBadge,
   waitForOfferCount,
