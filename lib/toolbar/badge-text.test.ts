@@ -47,3 +47,17 @@ describe('toolbar badge', () => {
     expect(tabBadge(EMPTY_STATUS, []).text).toBe('');
   });
 });
+
+describe('the toolbar on a store tab, several networks', () => {
+  it("names the best offer's network and its equivalent when the app pays on several", () => {
+    const euro = {
+      ...offer(1.7),
+      network: 'AppRocket (Affise)',
+      payout: { amount: 1.7, currency: 'EUR', type: 'CPA' },
+      equivalent: '≈ $1.93',
+    };
+    expect(tabBadge(EMPTY_STATUS, [euro, offer(1.62)]).title).toBe(
+      'Offer Lens — Spotify - US · AppRocket (Affise): €1.70 CPA ≈ $1.93 (+1 more)',
+    );
+  });
+});

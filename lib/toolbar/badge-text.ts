@@ -1,6 +1,6 @@
 import { formatPayout } from '../format';
 import type { RefreshStatus } from '../refresh/status';
-import type { PageOffer } from '../store-page';
+import { amountText, isMultiNetwork, type PageOffer } from '../store-page';
 
 /** What the extension's toolbar icon says: its badge text, colour and tooltip. */
 export interface ToolbarBadge {
@@ -37,10 +37,12 @@ export function tabBadge(status: RefreshStatus, offers: PageOffer[], watchedUnse
   const best = offers[0];
   if (status.error || !best) return globalBadge(status, watchedUnseen);
   const more = offers.length > 1 ? ` (+${offers.length - 1} more)` : '';
+  // Offers of several networks: the best one says whose it is, and what it is worth in one currency.
+  const network = isMultiNetwork({ offers }) && best.network ? ` · ${best.network}` : '';
   return {
     text: best.payout ? compactAmount(best.payout.amount) : '✓',
     color: OFFER_COLOR,
-    title: `Offer Lens — ${best.name}: ${formatPayout(best.payout)}${more}`,
+    title: `Offer Lens — ${best.name}${network}: ${amountText(best, true)}${more}`,
   };
 }
 
