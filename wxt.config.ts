@@ -71,6 +71,8 @@ export default defineConfig({
           description: "On a store page: copy the best offer's tracking link",
         },
       },
+      // Chrome 140 is where storage.local and storage.sync take setAccessLevel (content scripts kept out).
+      ...(browser === 'firefox' ? {} : { minimum_chrome_version: '140' }),
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {
