@@ -1,6 +1,9 @@
+import { readdirSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { loadEnv } from 'vite';
 import { defineConfig } from 'wxt';
+import { toBrowserCatalogue } from './lib/i18n/catalogue';
+import { readCatalogue } from './lib/i18n/read-catalogue';
 import { linkCheckPermissions } from './lib/link-check/permissions';
 import { feedOriginPattern } from './lib/settings/feed-url';
 import { STORE_MATCH_PATTERNS } from './lib/store-url';
@@ -9,8 +12,23 @@ import { OMNIBOX_KEYWORD } from './lib/surfaces/omnibox';
 
 // Build-time env: WXT_FEED_URL (default feed URL template) and, for dev/test builds only,
 // WXT_DEV_API_KEY (pre-filled key) and WXT_FETCH_TIMEOUT_MS (a shorter feed timeout).
+/** Every language's catalogue (its area files together), as the browser reads it: `_locales/<locale>/messages.json`. */
+const localeFiles = () =>
+  readdirSync(new URL('./lib/i18n/messages/', import.meta.url))
+    .map((locale) => ({ locale, messages: readCatalogue(locale) }))
+    .filter(({ messages }) => Object.keys(messages).length > 0)
+    .map(({ locale, messages }) => ({
+      relativeDest: `_locales/${locale}/messages.json`,
+      contents: JSON.stringify(toBrowserCatalogue(messages)),
+    }));
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...localeFiles());
+    },
+  },
   manifestVersion: 3,
   imports: false,
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16] },
@@ -21,10 +39,11 @@ export default defineConfig({
     const linkCheck = linkCheckPermissions(browser === 'firefox');
     const chromiumE2e = mode === 'e2e' && browser !== 'firefox';
     return {
-      name: 'Offer Lens for CarrierAppTraffic',
-      short_name: 'Offer Lens',
-      description:
-        'Your CarrierAppTraffic offers in the browser: search them, see the payout on Google Play and App Store pages, copy affiliate tracking links.',
+      // In the browser's language, from lib/i18n/messages (the build writes _locales).
+      default_locale: 'en',
+      name: '__MSG_extName__',
+      short_name: '__MSG_extShortName__',
+      description: '__MSG_extDescription__',
       // The e2e build holds 'notifications' from the start: a headless browser cannot answer
       // the permission prompt. Release builds ask for it the first time something is watched.
       // contextMenus: "Offer Lens: offers for this app" on store links and pages. The side panel
@@ -52,23 +71,26 @@ export default defineConfig({
         ...(chromiumE2e ? linkCheck.origins : []),
       ],
       optional_host_permissions: ['https://*/*', 'http://*/*'],
-      action: { default_title: 'Offer Lens' },
+      action: { default_title: '__MSG_actionTitle__' },
       omnibox: { keyword: OMNIBOX_KEYWORD },
       commands: {
-        _execute_action: { suggested_key: { default: 'Alt+Shift+O' }, description: 'Open Offer Lens' },
+        _execute_action: { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_commandOpenPopup__' },
         ...(browser === 'firefox'
           ? {
               _execute_sidebar_action: {
                 suggested_key: { default: 'Alt+Shift+P' },
-                description: 'Open the side panel',
+                description: '__MSG_commandOpenPanel__',
               },
             }
           : {
-              [COMMAND_OPEN_PANEL]: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the side panel' },
+              [COMMAND_OPEN_PANEL]: {
+                suggested_key: { default: 'Alt+Shift+P' },
+                description: '__MSG_commandOpenPanel__',
+              },
             }),
         [COMMAND_COPY_BEST]: {
           suggested_key: { default: 'Alt+Shift+C' },
-          description: "On a store page: copy the best offer's tracking link",
+          description: '__MSG_commandCopyBest__',
         },
       },
       // Chrome 140 is where storage.local and storage.sync take setAccessLevel (content scripts kept out).

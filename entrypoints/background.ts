@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground } from '../lib/background';
+import { useBrowserMessages } from '../lib/i18n';
 
 export default defineBackground({
   type: 'module',
   main() {
+    useBrowserMessages(browser.i18n);
     const background = createBackground(browser, {
       timeoutMs: Number(import.meta.env.WXT_FETCH_TIMEOUT_MS) || undefined,
       buildFeedUrl: import.meta.env.WXT_FEED_URL,

@@ -1,6 +1,7 @@
 import { render } from 'preact';
+import { startPage } from '../../components/start-page';
 import '../../components/theme.css';
 import './style.css';
 import { OptionsPage } from '../../components/options/OptionsPage';
 
-render(<OptionsPage />, document.getElementById('app') as HTMLElement);
+startPage(() => render(<OptionsPage />, document.getElementById('app') as HTMLElement));

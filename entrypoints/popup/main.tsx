@@ -1,7 +1,8 @@
 import { render } from 'preact';
+import { startPage } from '../../components/start-page';
 import '../../components/theme.css';
 import '../../components/offers/offers.css';
 import '../../components/offers/changes.css';
 import { OffersApp } from '../../components/offers/OffersApp';
 
-render(<OffersApp />, document.getElementById('app') as HTMLElement);
+startPage(() => render(<OffersApp />, document.getElementById('app') as HTMLElement));

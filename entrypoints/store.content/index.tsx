@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountBadge } from '../../components/badge/mount-badge';
+import { useBrowserMessages } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging/client';
 import { isBadgeShown, type PageOffers } from '../../lib/store-page';
 import { watchPageUrl } from '../../lib/store-page/watch-url';
@@ -19,6 +20,7 @@ export default defineContentScript({
   // WXT's "script started" postMessage would tell the page the extension's id.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    useBrowserMessages(browser.i18n);
     // Undo waits for the dismissal it undoes to be stored.
     let dismissal: Promise<unknown> = Promise.resolve();
     const badgeReady = mountBadge(ctx, {

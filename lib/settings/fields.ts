@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { BUNDLED_RATES, DISPLAY_CURRENCIES, isCurrencyCode } from '../currency';
+import { LOCALE_NAMES, LOCALES } from '../i18n';
 import type { RefreshOutcome } from '../refresh';
 import { DEFAULT_CLICK_ID_PARAM, DEFAULT_SUB_ID_PARAM } from '../tracking-link';
 import { feedUrlProblem } from './feed-url';
@@ -36,7 +37,7 @@ const countryCodes = (max: number, pattern: RegExp, message: string) =>
   );
 
 /** Where a field sits on the settings page. */
-export type SettingSection = 'links' | 'store-pages' | 'watchlist' | 'currency' | 'advanced';
+export type SettingSection = 'general' | 'links' | 'store-pages' | 'watchlist' | 'currency' | 'advanced';
 
 /** How a setting is typed on the settings page. */
 export type SettingInput =
@@ -65,6 +66,20 @@ export interface SettingField<T> {
 const field = <T>(spec: SettingField<T>) => spec;
 
 export const SETTING_FIELDS = {
+  language: field<string>({
+    label: 'Language',
+    hint: "Offer Lens speaks your browser's language unless you choose another here",
+    input: {
+      kind: 'select',
+      options: [
+        { value: 'auto', label: "The browser's language" },
+        ...LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] })),
+      ],
+    },
+    section: 'general',
+    check: z.enum(['auto', ...LOCALES]),
+    initial: () => 'auto',
+  }),
   tracker: field<TrackerChoice>({
     label: 'Your tracker',
     hint: 'Its click-ID macro goes into every tracking link, so conversions can be attributed',

@@ -1,4 +1,3 @@
-import { formatPayout } from '../format';
 import type { RefreshStatus } from '../refresh/status';
 import { amountText, isMultiNetwork, type PageOffer } from '../store-page';
 

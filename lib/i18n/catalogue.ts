@@ -1,0 +1,32 @@
+/**
+ * The catalogues as the browser reads them: `_locales/<locale>/messages.json`, written by the
+ * build (wxt.config.ts) from `lib/i18n/messages/<locale>.json`. The browser treats `$` as the
+ * start of its own placeholders, so a literal one is written `$$`; our placeholders are `{name}`,
+ * filled by `t()` after the lookup.
+ */
+export function toBrowserCatalogue(messages: Record<string, string>): Record<string, { message: string }> {
+  const catalogue: Record<string, { message: string }> = {};
+  for (const [key, message] of Object.entries(messages)) catalogue[key] = { message: message.replaceAll('$', '$$$$') };
+  return catalogue;
+}
+
+/** A catalogue read back from `_locales/<locale>/messages.json` (a language chosen on the settings page). */
+export function fromBrowserCatalogue(raw: unknown): Record<string, string> {
+  const messages: Record<string, string> = {};
+  if (!raw || typeof raw !== 'object') return messages;
+  for (const [key, entry] of Object.entries(raw as Record<string, { message?: unknown }>)) {
+    if (typeof entry?.message === 'string') messages[key] = entry.message.replaceAll('$$', '$');
+  }
+  return messages;
+}
+
+/** The `{placeholders}` a message uses, sorted (every language's message must use the same). */
+export function placeholdersOf(message: string): string[] {
+  const found = new Set<string>();
+  for (let open = message.indexOf('{'); open !== -1; open = message.indexOf('{', open + 1)) {
+    const close = message.indexOf('}', open);
+    if (close === -1) break;
+    found.add(message.slice(open + 1, close));
+  }
+  return [...found].sort();
+}
