@@ -1,9 +1,8 @@
-import { readdirSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { loadEnv } from 'vite';
 import { defineConfig } from 'wxt';
 import { toBrowserCatalogue } from './lib/i18n/catalogue';
-import { readCatalogue } from './lib/i18n/read-catalogue';
+import { catalogueLocales, readCatalogue } from './lib/i18n/read-catalogue';
 import { linkCheckPermissions } from './lib/link-check/permissions';
 import { feedOriginPattern } from './lib/settings/feed-url';
 import { STORE_MATCH_PATTERNS } from './lib/store-url';
@@ -14,7 +13,7 @@ import { OMNIBOX_KEYWORD } from './lib/surfaces/omnibox';
 // WXT_DEV_API_KEY (pre-filled key) and WXT_FETCH_TIMEOUT_MS (a shorter feed timeout).
 /** Every language's catalogue (its area files together), as the browser reads it: `_locales/<locale>/messages.json`. */
 const localeFiles = () =>
-  readdirSync(new URL('./lib/i18n/messages/', import.meta.url))
+  catalogueLocales()
     .map((locale) => ({ locale, messages: readCatalogue(locale) }))
     .filter(({ messages }) => Object.keys(messages).length > 0)
     .map(({ locale, messages }) => ({
