@@ -1,6 +1,7 @@
 import { nextStep } from '../../lib/errors';
 import { countText } from '../../lib/format';
 import type { RefreshOutcome } from '../../lib/refresh';
+import { ConfirmServer } from './ConfirmServer';
 import { Field } from './Field';
 import type { OriginToConfirm, SaveProblem } from './use-options';
 
@@ -71,20 +72,12 @@ export function AccountCard(props: Props) {
         </div>
       )}
       {props.confirm && (
-        <div class="banner warn confirm-origin" role="alertdialog" aria-labelledby="confirm-origin-text">
-          <p id="confirm-origin-text">
-            Send your API key to <strong>{props.confirm.host}</strong>? Approve it only if CarrierAppTraffic gave you
-            this address: whoever runs that server can use your key.
-          </p>
-          <div class="row">
-            <button type="button" class="btn primary" onClick={() => props.onApprove(props.confirm?.origin ?? '')}>
-              Approve {props.confirm.host} and save
-            </button>
-            <button type="button" class="btn" onClick={props.onCancelConfirm}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmServer
+          server={props.confirm}
+          from="CarrierAppTraffic"
+          onApprove={props.onApprove}
+          onCancel={props.onCancelConfirm}
+        />
       )}
       {props.result?.ok && (
         <p class="result ok" role="status">

@@ -1,6 +1,7 @@
 import { nextStep } from '../../lib/errors';
 import { NETWORK_KINDS } from '../../lib/networks';
 import { sourceProblems } from '../../lib/sources';
+import { ConfirmServer } from './ConfirmServer';
 import { Field } from './Field';
 import type { useNetworks } from './use-networks';
 
@@ -103,20 +104,12 @@ export function SourceForm({ networks }: { networks: ReturnType<typeof useNetwor
         </div>
       )}
       {save.state === 'confirm' && (
-        <div class="banner warn" role="alertdialog" aria-labelledby="confirm-source-text">
-          <p id="confirm-source-text">
-            Send this API key to <strong>{save.origin.host}</strong>? Approve it only if it is your network's address:
-            whoever runs that server can use your key.
-          </p>
-          <div class="row">
-            <button type="button" class="btn primary" onClick={() => networks.submit(save.origin.origin)}>
-              Approve {save.origin.host} and save
-            </button>
-            <button type="button" class="btn" onClick={networks.cancelConfirm}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmServer
+          server={save.origin}
+          from="your network"
+          onApprove={(origin) => networks.submit(origin)}
+          onCancel={networks.cancelConfirm}
+        />
       )}
       <div class="row">
         <button
