@@ -27,8 +27,8 @@ export const MAX_REFRESH_MINUTES = 240;
 const PARAM_NAME = /^[A-Za-z0-9_.\-[\]]{1,64}$/;
 
 /**
- * Every word of this table is looked up when it is read (getters, `problem`), never when the
- * module loads: imports run before an entrypoint installs its catalogue.
+ * Every word of this table is looked up when it is read (`field`, `choice`, `problem`), never
+ * when the module loads: imports run before an entrypoint installs its catalogue.
  */
 const problem = (key: MessageKey) => ({ error: () => t(key) });
 const choice = (value: string, key: MessageKey) => ({
@@ -76,16 +76,19 @@ export interface SettingField<T> {
   guarded?: true;
 }
 
-const field = <T>(spec: SettingField<T>) => spec;
+/** A field as declared below: its words by message key (a function for words with values), looked up when read. */
+type FieldSpec<T> = Omit<SettingField<T>, 'label' | 'hint'> & { label: MessageKey; hint?: MessageKey | (() => string) };
+
+const field = <T>({ label, hint, ...spec }: FieldSpec<T>): SettingField<T> => {
+  const words: PropertyDescriptorMap = { label: { enumerable: true, get: () => t(label) } };
+  if (hint) words.hint = { enumerable: true, get: typeof hint === 'function' ? hint : () => t(hint) };
+  return Object.defineProperties(spec, words) as SettingField<T>;
+};
 
 export const SETTING_FIELDS = {
   language: field<string>({
-    get label() {
-      return t('settingLanguage');
-    },
-    get hint() {
-      return t('settingLanguageHint');
-    },
+    label: 'settingLanguage',
+    hint: 'settingLanguageHint',
     input: {
       kind: 'select',
       options: [choice('auto', 'settingLanguageAuto'), ...LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))],
@@ -95,12 +98,8 @@ export const SETTING_FIELDS = {
     initial: () => 'auto',
   }),
   tracker: field<TrackerChoice>({
-    get label() {
-      return t('settingTracker');
-    },
-    get hint() {
-      return t('settingTrackerHint');
-    },
+    label: 'settingTracker',
+    hint: 'settingTrackerHint',
     input: {
       kind: 'select',
       options: [
@@ -114,12 +113,8 @@ export const SETTING_FIELDS = {
     initial: () => '',
   }),
   clickId: field({
-    get label() {
-      return t('settingClickId');
-    },
-    get hint() {
-      return t('settingClickIdHint');
-    },
+    label: 'settingClickId',
+    hint: 'settingClickIdHint',
     input: { kind: 'text', spellcheck: false },
     section: 'links',
     check: trimmed(200, atMostCharacters(200)),
@@ -127,9 +122,7 @@ export const SETTING_FIELDS = {
     guarded: true,
   }),
   clickIdParam: field({
-    get label() {
-      return t('settingClickIdParam');
-    },
+    label: 'settingClickIdParam',
     input: { kind: 'text', spellcheck: false },
     section: 'links',
     check: z.string().check(z.trim(), z.regex(PARAM_NAME, problem('settingProblemParamName'))),
@@ -137,12 +130,8 @@ export const SETTING_FIELDS = {
     guarded: true,
   }),
   subId: field({
-    get label() {
-      return t('settingSubId');
-    },
-    get hint() {
-      return t('settingSubIdHint');
-    },
+    label: 'settingSubId',
+    hint: 'settingSubIdHint',
     input: { kind: 'text', spellcheck: false },
     section: 'links',
     check: trimmed(200, atMostCharacters(200)),
@@ -150,9 +139,7 @@ export const SETTING_FIELDS = {
     guarded: true,
   }),
   subIdParam: field({
-    get label() {
-      return t('settingSubIdParam');
-    },
+    label: 'settingSubIdParam',
     input: { kind: 'text', spellcheck: false },
     section: 'links',
     check: z.string().check(z.trim(), z.regex(PARAM_NAME, problem('settingProblemParamName'))),
@@ -160,30 +147,22 @@ export const SETTING_FIELDS = {
     guarded: true,
   }),
   country: field({
-    get label() {
-      return t('settingCountry');
-    },
-    get hint() {
-      return t('settingCountryHint');
-    },
+    label: 'settingCountry',
+    hint: 'settingCountryHint',
     input: { kind: 'text', maxLength: 2 },
     section: 'links',
     check: countryCodes(200, /^[A-Z]{2}$/, 'settingProblemCountry'),
     initial: () => '',
   }),
   badgesEnabled: field({
-    get label() {
-      return t('settingBadgesEnabled');
-    },
+    label: 'settingBadgesEnabled',
     input: { kind: 'checkbox' },
     section: 'store-pages',
     check: z.boolean(),
     initial: () => true,
   }),
   badgeCorner: field<BadgeCorner>({
-    get label() {
-      return t('settingBadgeCorner');
-    },
+    label: 'settingBadgeCorner',
     input: {
       kind: 'select',
       options: [
@@ -198,12 +177,8 @@ export const SETTING_FIELDS = {
     initial: () => 'bottom-right',
   }),
   alertPayoutDrop: field({
-    get label() {
-      return t('settingAlertPayoutDrop');
-    },
-    get hint() {
-      return t('settingAlertPayoutDropHint');
-    },
+    label: 'settingAlertPayoutDrop',
+    hint: 'settingAlertPayoutDropHint',
     input: { kind: 'number', min: 0, max: 100, inputMode: 'decimal' },
     section: 'watchlist',
     check: z
@@ -215,12 +190,8 @@ export const SETTING_FIELDS = {
     initial: () => 0,
   }),
   watchedCountries: field({
-    get label() {
-      return t('settingWatchedCountries');
-    },
-    get hint() {
-      return t('settingWatchedCountriesHint');
-    },
+    label: 'settingWatchedCountries',
+    hint: 'settingWatchedCountriesHint',
     input: {
       kind: 'text',
       get placeholder() {
@@ -232,12 +203,8 @@ export const SETTING_FIELDS = {
     initial: () => '',
   }),
   displayCurrency: field({
-    get label() {
-      return t('settingDisplayCurrency');
-    },
-    get hint() {
-      return t('settingDisplayCurrencyHint');
-    },
+    label: 'settingDisplayCurrency',
+    hint: 'settingDisplayCurrencyHint',
     input: {
       kind: 'select',
       options: DISPLAY_CURRENCIES.map((code) => ({ value: code, label: code })),
@@ -247,24 +214,16 @@ export const SETTING_FIELDS = {
     initial: () => 'USD',
   }),
   refreshRates: field({
-    get label() {
-      return t('settingRefreshRates');
-    },
-    get hint() {
-      return t('settingRefreshRatesHint', { date: BUNDLED_RATES.date });
-    },
+    label: 'settingRefreshRates',
+    hint: () => t('settingRefreshRatesHint', { date: BUNDLED_RATES.date }),
     input: { kind: 'checkbox' },
     section: 'currency',
     check: z.boolean(),
     initial: () => false,
   }),
   feedUrl: field({
-    get label() {
-      return t('settingFeedUrl');
-    },
-    get hint() {
-      return t('settingFeedUrlHint');
-    },
+    label: 'settingFeedUrl',
+    hint: 'settingFeedUrlHint',
     input: { kind: 'url' },
     section: 'advanced',
     // See feed-url.ts for the rules.
@@ -277,12 +236,8 @@ export const SETTING_FIELDS = {
     guarded: true,
   }),
   refreshMinutes: field({
-    get label() {
-      return t('settingRefreshMinutes');
-    },
-    get hint() {
-      return `${formatInteger(MIN_REFRESH_MINUTES)}–${formatInteger(MAX_REFRESH_MINUTES)}`;
-    },
+    label: 'settingRefreshMinutes',
+    hint: () => `${formatInteger(MIN_REFRESH_MINUTES)}–${formatInteger(MAX_REFRESH_MINUTES)}`,
     input: { kind: 'number', min: MIN_REFRESH_MINUTES, max: MAX_REFRESH_MINUTES, inputMode: 'numeric' },
     section: 'advanced',
     check: z
