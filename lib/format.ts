@@ -14,8 +14,10 @@ export function formatAmount(payout: Pick<NonNullable<Offer['payout']>, 'amount'
   if (!payout) return '—';
   const digits = payout.amount < 0.1 && payout.amount > 0 ? 3 : 2;
   if (!SIGNED_CURRENCIES.has(payout.currency)) return `${formatFixed(payout.amount, digits)} ${payout.currency}`;
-  const sign = { style: 'currency', currency: payout.currency, currencyDisplay: 'narrowSymbol' } as const;
-  return numberFormat(fixedDigits(digits, sign)).format(roundedAsFixed(payout.amount, digits));
+  const format = numberFormat(`${payout.currency}|${digits}`, () =>
+    fixedDigits(digits, { style: 'currency', currency: payout.currency, currencyDisplay: 'narrowSymbol' }),
+  );
+  return format.format(roundedAsFixed(payout.amount, digits));
 }
 
 /** Payout for display: "$1.25 CPA", "€0.80 CPA", "12.00 PLN CPA"; "—" when unknown. */
@@ -73,7 +75,9 @@ const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', 
 export function formatDay(at: number, now: number): string {
   const date = new Date(at);
   const withYear = date.getFullYear() !== new Date(now).getFullYear();
-  const parts = dateFormat(withYear ? DAY_MONTH_YEAR : DAY_MONTH).formatToParts(date);
+  const parts = (
+    withYear ? dateFormat('day-month-year', DAY_MONTH_YEAR) : dateFormat('day-month', DAY_MONTH)
+  ).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const values = { day: part('day'), month: part('month'), year: part('year') };
   return withYear ? t('formatDayMonthYear', values) : t('formatDayMonth', values);
@@ -81,7 +85,7 @@ export function formatDay(at: number, now: number): string {
 
 /** "09:30" in the publisher's time zone, on a 24-hour clock. */
 export function formatClock(at: number): string {
-  return dateFormat(CLOCK).format(at);
+  return dateFormat('clock', CLOCK).format(at);
 }
 
 /** "1 offer", "2,345 offers"; "1 change", "12 changes". */
@@ -91,7 +95,10 @@ export function countText(count: number, noun: 'offer' | 'change' = 'offer'): st
 
 /** A whole number in the language's digits: "1,234" (grouped), or "1234" where it never was. */
 export function formatInteger(value: number, grouping = true): string {
-  return numberFormat({ maximumFractionDigits: 0, useGrouping: grouping }).format(value);
+  return numberFormat(grouping ? 'integer' : 'integer|plain', () => ({
+    maximumFractionDigits: 0,
+    useGrouping: grouping,
+  })).format(value);
 }
 
 /**
@@ -99,7 +106,7 @@ export function formatInteger(value: number, grouping = true): string {
  * `toFixed` rounds (1.005 → "1.00"; Intl alone would say "1.01").
  */
 export function formatFixed(value: number, digits: number): string {
-  return numberFormat(fixedDigits(digits)).format(roundedAsFixed(value, digits));
+  return numberFormat(`fixed|${digits}`, () => fixedDigits(digits)).format(roundedAsFixed(value, digits));
 }
 
 function fixedDigits(digits: number, options: Intl.NumberFormatOptions = {}): Intl.NumberFormatOptions {
@@ -111,24 +118,26 @@ function roundedAsFixed(value: number, digits: number): number {
 }
 
 /** Intl formats take tens of µs to make, and a list or an export writes thousands: one per language and style. */
-const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n|${intlLocale()}|${JSON.stringify(options)}`;
-  let format = formats.get(key) as Intl.NumberFormat | undefined;
+/** The UI language's format named `name` (its options made once, by `options`). */
+function numberFormat(name: string, options: () => Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${intlLocale()}|${name}`;
+  let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(intlLocale(), options);
-    formats.set(key, format);
+    format = new Intl.NumberFormat(intlLocale(), options());
+    numberFormats.set(key, format);
   }
   return format;
 }
 
-function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${intlLocale()}|${JSON.stringify(options)}`;
-  let format = formats.get(key) as Intl.DateTimeFormat | undefined;
+function dateFormat(name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${intlLocale()}|${name}`;
+  let format = dateFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(intlLocale(), options);
-    formats.set(key, format);
+    dateFormats.set(key, format);
   }
   return format;
 }
