@@ -70,17 +70,35 @@ const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', 
 
 /**
  * "3 Nov" in the publisher's time zone; "3 Nov 2025" in another year. The day, month and year
- * are the language's own (Intl); their order is the catalogue's, which keeps English day-first.
+ * are the language's own, as Intl writes them in a date (Russian "3 мая", not the month's own
+ * "май"); their order is the catalogue's, which keeps English day-first.
  */
 export function formatDay(at: number, now: number): string {
   const date = new Date(at);
   const withYear = date.getFullYear() !== new Date(now).getFullYear();
-  const parts = (
-    withYear ? dateFormat('day-month-year', DAY_MONTH_YEAR) : dateFormat('day-month', DAY_MONTH)
-  ).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const values = { day: part('day'), month: part('month'), year: part('year') };
+  const format = withYear ? dateFormat('day-month-year', DAY_MONTH_YEAR) : dateFormat('day-month', DAY_MONTH);
+  const values = dateParts(format.formatToParts(date));
   return withYear ? t('formatDayMonthYear', values) : t('formatDayMonth', values);
+}
+
+/**
+ * A date's day, month and year, each with the unit written right after it (Chinese "9月", "3日",
+ * "2025年"): a literal with no space belongs to the number before it. Spaced words ("de", "г.")
+ * are the catalogue's to write.
+ */
+function dateParts(parts: Intl.DateTimeFormatPart[]): { day: string; month: string; year: string } {
+  const values = { day: '', month: '', year: '' };
+  let last: keyof typeof values | null = null;
+  for (const part of parts) {
+    if (part.type === 'day' || part.type === 'month' || part.type === 'year') {
+      values[part.type] = part.value;
+      last = part.type;
+    } else {
+      if (last && part.type === 'literal' && !/\s/.test(part.value)) values[last] += part.value;
+      last = null;
+    }
+  }
+  return values;
 }
 
 /** "09:30" in the publisher's time zone, on a 24-hour clock. */

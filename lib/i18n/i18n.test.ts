@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { skipReasonText } from '../feed';
-import { countText } from '../format';
+import { countText, formatDay } from '../format';
 import { bestLocale, currentLocale, formatNumber, intlLocale, t, tp, useCatalogue } from '.';
 import { readCatalogue } from './read-catalogue';
 
@@ -111,6 +111,25 @@ describe('languages', () => {
     expect([intlLocale('pt_BR'), intlLocale('zh_CN'), intlLocale('en')]).toEqual(['pt-BR', 'zh-CN', 'en']);
     useCatalogue(RUSSIAN, 'ru');
     expect(formatNumber(1.5)).toBe('1,5');
+  });
+});
+
+describe('dates', () => {
+  const now = new Date(2026, 10, 24, 12).getTime();
+
+  it('writes English day-first, as it always was: "3 Sep", "3 Sep 2025"', () => {
+    expect([formatDay(new Date(2026, 8, 3).getTime(), now), formatDay(new Date(2025, 4, 3).getTime(), now)]).toEqual([
+      '3 Sep',
+      '3 May 2025',
+    ]);
+  });
+
+  it("takes each language's own day and month, in the order its catalogue writes them", () => {
+    useCatalogue({ formatDayMonth: '{day} {month}' }, 'ru');
+    expect(formatDay(new Date(2026, 4, 3).getTime(), now)).toBe('3 мая');
+    useCatalogue({ formatDayMonth: '{month}{day}', formatDayMonthYear: '{year}{month}{day}' }, 'zh_CN');
+    expect(formatDay(new Date(2026, 8, 3).getTime(), now)).toBe('9月3日');
+    expect(formatDay(new Date(2025, 8, 3).getTime(), now)).toBe('2025年9月3日');
   });
 });
 
