@@ -1,6 +1,10 @@
+import { formatInteger } from './format';
+import { type MessageKey, t, tp } from './i18n';
+
 /**
- * Every failure a publisher can meet, as a code plus one sentence in plain words. This is the
- * one place that composes error text; every UI shows `message` as-is (through `errorText`).
+ * Every failure a publisher can meet, as a code plus one sentence in plain words (in the UI
+ * language, made when the error is). This is the one place that composes error text; every UI
+ * shows `message` as-is (through `errorText`).
  * Feed failures are `FeedError`s (they carry an HTTP status and a Retry-After); everything else
  * the background refuses or a page fails at is an `AppError`. Both travel as `{ code, message }`.
  */
@@ -79,25 +83,25 @@ export class FeedError extends Error {
 export function nextStep(code: string): string {
   switch (code) {
     case 'auth':
-      return 'Check that you pasted the whole key (no spaces); a new key comes from your account manager.';
+      return t('nextStepAuth');
     case 'no-key':
-      return 'Paste the API key from your CarrierAppTraffic account.';
+      return t('nextStepNoKey');
     case 'not-found':
     case 'no-feed-url':
-      return 'Check the feed URL under Advanced, or reset it to the default.';
+      return t('nextStepFeedUrl');
     case 'redirected':
-      return 'Ask your account manager for the feed’s final address and put it under Advanced.';
+      return t('nextStepRedirected');
     case 'unapproved-origin':
-      return 'Restore the default feed URL, or approve that server under Advanced.';
+      return t('nextStepUnapprovedOrigin');
     case 'no-permission':
-      return 'Press Grant access above: the browser asks you to allow the feed server.';
+      return t('nextStepNoPermission');
     case 'network':
     case 'timeout':
-      return 'Check your connection (and the feed URL under Advanced), then try again.';
+      return t('nextStepConnection');
     case 'api-refused':
-      return 'The network said why above: your account manager can help.';
+      return t('nextStepApiRefused');
     case 'param-taken':
-      return 'Use a parameter meant for your values, such as aff_sub or sub1.';
+      return t('nextStepParamTaken');
     default:
       return '';
   }
@@ -116,60 +120,59 @@ export function needsSettingsChange(code: FeedErrorCode): boolean {
 }
 
 function describeError(code: FeedErrorCode, details: Details): string {
-  const { httpStatus, detail, timeoutMs } = details;
-  const http = httpStatus ? ` (HTTP ${httpStatus})` : '';
-  const said = detail ? `: “${clip(detail)}”` : '';
+  const { detail, timeoutMs } = details;
+  // A status code is protocol, written as sent; each sentence has a form with it and one without.
+  const status = details.httpStatus ? { status: String(details.httpStatus) } : null;
+  const withStatus = (plain: MessageKey, withCode: MessageKey) => (status ? t(withCode, status) : t(plain));
   switch (code) {
     case 'no-key':
-      return 'No API key yet: paste yours in the settings';
+      return t('errorNoKey');
     case 'no-feed-url':
-      return 'No feed URL is set: add it in the settings';
+      return t('errorNoFeedUrl');
     case 'no-permission':
-      return 'Offer Lens needs your permission to reach the feed server';
+      return t('errorNoPermission');
     case 'unapproved-origin':
-      return `The feed URL was changed outside the settings page, to a server you have not approved${host(detail)}: restore the default feed URL, or approve that server in the settings`;
+      return detail ? t('errorUnapprovedOriginHost', { host: detail }) : t('errorUnapprovedOrigin');
     case 'confirm-origin':
-      return `Send your API key to ${detail ?? 'this server'}? Approve it only if your network gave you this address`;
+      return detail === undefined ? t('errorConfirmOriginUnnamed') : t('errorConfirmOrigin', { host: detail });
     case 'redirected':
-      return `The feed server redirected the request${http}: Offer Lens does not follow redirects (your key would go with it); use the final address as the feed URL`;
+      return withStatus('errorRedirected', 'errorRedirectedWithStatus');
     case 'auth':
-      return `The API key was rejected${http}`;
+      return withStatus('errorAuth', 'errorAuthWithStatus');
     case 'not-found':
-      return `The feed URL was not found${http}: check it in the settings`;
+      return withStatus('errorNotFound', 'errorNotFoundWithStatus');
     case 'rate-limited':
-      return `The feed server asks us to slow down${http}`;
+      return withStatus('errorRateLimited', 'errorRateLimitedWithStatus');
     case 'server':
-      return `The feed server is down${http}`;
+      return withStatus('errorServer', 'errorServerWithStatus');
     case 'http':
-      return `The feed server answered with an error${http}`;
+      return withStatus('errorHttp', 'errorHttpWithStatus');
     case 'network':
-      return 'Could not reach the feed server: check your connection or the feed URL';
+      return t('errorNetwork');
     case 'timeout':
-      return `Timed out after ${Math.round((timeoutMs ?? 30_000) / 1000)} s`;
+      return t('errorTimeout', { seconds: formatInteger(Math.round((timeoutMs ?? 30_000) / 1000), false) });
     case 'too-large':
-      return `The feed is larger than ${formatBytes(details.limitBytes ?? 0)}, more than Offer Lens can hold: ask your account manager for a smaller one`;
+      return t('errorTooLarge', { size: formatBytes(details.limitBytes ?? 0) });
     case 'not-json':
-      return 'The feed answered with something that is not JSON';
+      return t('errorNotJson');
     case 'malformed':
-      return 'The feed answered without an offers list';
+      return t('errorMalformed');
     case 'unusable':
-      return `All ${(details.count ?? 0).toLocaleString('en-US')} offers in the feed were unusable: ${detail ?? 'see the skipped offers'}`;
+      return tp('errorUnusable', details.count ?? 0, { reasons: detail ?? t('errorUnusableSeeSkipped') });
     case 'api-refused':
-      return `The network refused the request${said}`;
+      return detail ? t('errorApiRefusedSaid', { said: clip(detail) }) : t('errorApiRefused');
     case 'storage':
-      return 'Could not save the offers on this computer: the browser’s storage failed';
+      return t('errorStorage');
     case 'internal':
-      return `Something went wrong inside Offer Lens${said}`;
+      return detail ? t('errorInternalSaid', { said: clip(detail) }) : t('errorInternal');
   }
 }
 
 /** "128 MB", "64 KB". */
 function formatBytes(bytes: number): string {
-  return bytes >= 2 ** 20 ? `${Math.round(bytes / 2 ** 20)} MB` : `${Math.round(bytes / 1024)} KB`;
-}
-
-function host(detail: string | undefined): string {
-  return detail ? ` (${detail})` : '';
+  return bytes >= 2 ** 20
+    ? t('errorSizeMegabytes', { count: formatInteger(Math.round(bytes / 2 ** 20), false) })
+    : t('errorSizeKilobytes', { count: formatInteger(Math.round(bytes / 1024), false) });
 }
 
 function clip(text: string): string {
@@ -194,21 +197,21 @@ export type AppErrorCode =
   | 'copy-failed'
   | 'failed';
 
-const APP_ERROR_TEXT: Record<AppErrorCode, string> = {
-  'unknown-request': 'Unknown request',
-  'invalid-request': 'Invalid request',
-  'not-allowed': 'Not allowed from a web page',
-  'not-a-page': 'Not a page',
-  'not-an-app-page': 'Not an app page',
-  'not-an-offer-of-this-app': 'Not an offer of this app',
-  'watchlist-full': 'Your watchlist is full: stop watching something first.',
-  'param-taken': "That parameter is the network's own",
-  'too-many': 'Too many requests from this page: wait a moment',
-  restarting: 'Offer Lens is restarting; try again in a moment',
-  'no-side-panel': 'This browser has no side panel',
-  'search-failed': 'The search failed',
-  'copy-failed': 'Could not copy the link',
-  failed: 'Something went wrong',
+const APP_ERROR_TEXT: Record<AppErrorCode, MessageKey> = {
+  'unknown-request': 'errorUnknownRequest',
+  'invalid-request': 'errorInvalidRequest',
+  'not-allowed': 'errorNotAllowed',
+  'not-a-page': 'errorNotAPage',
+  'not-an-app-page': 'errorNotAnAppPage',
+  'not-an-offer-of-this-app': 'errorNotAnOfferOfThisApp',
+  'watchlist-full': 'errorWatchlistFull',
+  'param-taken': 'errorParamTaken',
+  'too-many': 'errorTooMany',
+  restarting: 'errorRestarting',
+  'no-side-panel': 'errorNoSidePanel',
+  'search-failed': 'errorSearchFailed',
+  'copy-failed': 'errorCopyFailed',
+  failed: 'errorFailed',
 };
 
 /** An error as it travels between the background and the pages. */
@@ -224,7 +227,8 @@ export class AppError extends Error {
 
   /** `detail`: extra words after the sentence ("Something went wrong: <detail>"). */
   constructor(code: AppErrorCode, detail?: string) {
-    super(detail ? `${APP_ERROR_TEXT[code]}: ${clip(detail)}` : APP_ERROR_TEXT[code]);
+    const text = t(APP_ERROR_TEXT[code]);
+    super(detail ? t('errorWithDetail', { error: text, detail: clip(detail) }) : text);
     this.name = 'AppError';
     this.code = code;
   }

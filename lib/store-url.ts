@@ -1,4 +1,5 @@
 import { normaliseCountry } from './country';
+import { t } from './i18n';
 
 export type StoreName = 'google-play' | 'app-store';
 
@@ -39,8 +40,8 @@ export function storeKeyLabel(key: string): string {
   const at = key.indexOf(':');
   const store = key.slice(0, at) as StoreName;
   const appId = key.slice(at + 1);
-  if (store === 'app-store') return `id${appId} on the App Store`;
-  if (store === 'google-play') return `${appId} on Google Play`;
+  if (store === 'app-store') return t('storeAppOnAppStore', { app: `id${appId}` });
+  if (store === 'google-play') return t('storeAppOnGooglePlay', { app: appId });
   return key;
 }
 

@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import type { Offer } from './offer';
 
 export interface TrackingLinkParams {
@@ -85,7 +86,7 @@ export function networkParamProblem(name: string, trackingUrls: Iterable<string>
   for (const url of trackingUrls) {
     if (!isNetworkParam(url, name)) continue;
     const value = safeDecode(paramValue(url, name) ?? '');
-    return `Your network's links already use ${name} for a value of their own (${name}=${value.slice(0, 40)}): choose another parameter, e.g. ${DEFAULT_CLICK_ID_PARAM}`;
+    return t('trackingLinkParamTaken', { name, value: value.slice(0, 40), example: DEFAULT_CLICK_ID_PARAM });
   }
   return null;
 }

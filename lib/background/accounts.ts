@@ -1,4 +1,5 @@
 import { FeedError } from '../errors';
+import { t, tp } from '../i18n';
 import type { Handlers } from '../messaging/listener';
 import type { SaveOutcome } from '../settings/defaults';
 import { maskApiKey } from '../settings/secret';
@@ -65,9 +66,9 @@ export function createAccounts({ offers, sources, isApproved }: Deps) {
     if (problems.address) return { ok: false, error: new FeedError('no-feed-url').toInfo(), field: 'feedUrl' };
     const added = await database.loadSources();
     const existing = input.id ? added.find((s) => s.id === input.id) : undefined;
-    if (input.id && !existing) return { ok: false, error: { code: 'failed', message: 'That network is gone' } };
+    if (input.id && !existing) return { ok: false, error: { code: 'failed', message: t('accountGone') } };
     if (!existing && added.length >= MAX_SOURCES) {
-      return { ok: false, error: { code: 'failed', message: `At most ${MAX_SOURCES} networks` } };
+      return { ok: false, error: { code: 'failed', message: tp('accountTooMany', MAX_SOURCES) } };
     }
     const id =
       existing?.id ??

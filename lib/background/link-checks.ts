@@ -1,4 +1,6 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
+import { formatInteger } from '../format';
+import { t } from '../i18n';
 import {
   checkClickId,
   clickIdPassedAt,
@@ -95,7 +97,9 @@ export function createLinkChecks(deps: Deps) {
       offerId: offerKey(offer),
       checkedAt,
       verdict: judged.verdict,
-      reason: timedOut ? `No answer in ${Math.round(timeoutMs / 1000)} s` : judged.reason,
+      reason: timedOut
+        ? t('linkCheckNoAnswerIn', { seconds: formatInteger(Math.round(timeoutMs / 1000), false) })
+        : judged.reason,
       finalApp: judged.finalApp,
       hops: hops.map(clipHop),
       ms,

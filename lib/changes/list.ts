@@ -1,11 +1,15 @@
+import { messageTable } from '../i18n/lazy';
 import { compareText } from '../offer';
-import { CHANGE_GROUPS, type ChangeGroup, type ChangeRecord, GROUP_LABELS } from './log';
+import { CHANGE_GROUPS, type ChangeGroup, type ChangeRecord, GROUP_MESSAGES } from './log';
 import { offerKey } from './net';
 
 /** The Changes view's sections: the watched offers' and apps' changes first, then each group. */
 export type ChangeSection = 'watched' | ChangeGroup;
 
-export const SECTION_LABELS: Record<ChangeSection, string> = { watched: '★ Watching', ...GROUP_LABELS };
+export const SECTION_LABELS: Readonly<Record<ChangeSection, string>> = messageTable({
+  watched: 'changeSectionWatched',
+  ...GROUP_MESSAGES,
+});
 
 export type ChangeListRow =
   | { type: 'header'; section: ChangeSection; count: number }

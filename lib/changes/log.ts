@@ -1,3 +1,5 @@
+import type { MessageKey } from '../i18n';
+import { messageTable } from '../i18n/lazy';
 import type { Offer, Payout, Platform } from '../offer';
 import { storeKey } from '../store-url';
 import type { OfferChange } from './diff';
@@ -34,15 +36,18 @@ export interface ChangeRecord extends OfferChange {
 export const CHANGE_GROUPS = ['new', 'gone', 'payout-up', 'payout-down', 'caps', 'countries', 'other'] as const;
 export type ChangeGroup = (typeof CHANGE_GROUPS)[number];
 
-export const GROUP_LABELS: Record<ChangeGroup, string> = {
-  new: 'New',
-  gone: 'Gone',
-  'payout-up': 'Payout up',
-  'payout-down': 'Payout down',
-  caps: 'Caps',
-  countries: 'Countries',
-  other: 'Other',
-};
+/** Each group's message, for the view's headers and the exports. */
+export const GROUP_MESSAGES = {
+  new: 'changeGroupNew',
+  gone: 'changeGroupGone',
+  'payout-up': 'changeGroupPayoutUp',
+  'payout-down': 'changeGroupPayoutDown',
+  caps: 'changeGroupCaps',
+  countries: 'changeGroupCountries',
+  other: 'changeGroupOther',
+} as const satisfies Record<ChangeGroup, MessageKey>;
+
+export const GROUP_LABELS: Readonly<Record<ChangeGroup, string>> = messageTable(GROUP_MESSAGES);
 
 /** The log keeps 90 days or 50,000 changes, whichever is less; the oldest go first. */
 export const LOG_MAX_AGE_MS = 90 * 86_400_000;

@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /**
  * The optional `notifications` permission the watch alerts need: asked for the first time
  * something is watched (or from the settings page), checked before an alert is raised. Without
@@ -13,8 +15,9 @@ interface Permissions {
 }
 
 /** Why Offer Lens asks to show notifications, said beside the browser's question. */
-export const NOTIFICATIONS_WHY =
-  'Offer Lens warns you with a notification when a watched offer goes, its payout drops, a cap is cut, a watched country is removed, it expires within 48 h, or a watched app gets a new offer.';
+export function notificationsWhy(): string {
+  return t('notificationsWhy');
+}
 
 /** Whether notifications are allowed; false also when the browser cannot say. */
 export function hasNotificationsPermission(permissions: Pick<Permissions, 'contains'>): Promise<boolean> {

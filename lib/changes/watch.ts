@@ -1,6 +1,7 @@
 import { normaliseCountry } from '../country';
 import { AppError } from '../errors';
 import { formatDay, formatExpiry } from '../format';
+import { t } from '../i18n';
 import { isExpiringSoon, type Offer, type Payout } from '../offer';
 import { offerKey } from '../sources';
 import { storeKey } from '../store-url';
@@ -40,10 +41,12 @@ export const ALERT_REPEAT_MS = 86_400_000;
 /** What a star or "Watch this app" points at: an offer by its key (lib/sources offerKey), or an app. */
 export type WatchTarget = { offerId: string } | { appKey: string };
 
-/** What every surface says when setWatched answers null. */
-export const WATCHLIST_FULL = new AppError('watchlist-full').message;
+/** What every surface says when setWatched answers null (in the UI language, so asked for when said). */
+export function watchlistFullText(): string {
+  return new AppError('watchlist-full').message;
+}
 
-/** The watchlist with the target added or removed; null when it is full (sync storage's quota): say WATCHLIST_FULL. */
+/** The watchlist with the target added or removed; null when it is full (sync storage's quota): say `watchlistFullText()`. */
 export function setWatched(watchlist: Watchlist, target: WatchTarget, on: boolean): Watchlist | null {
   const [field, value, max] =
     'offerId' in target
@@ -93,21 +96,23 @@ export function watchAlerts(input: {
     if (record.kind === 'new') {
       // An app's new offer; an offer that comes back after "gone" was already warned about.
       if (record.appKey && watchlist.apps.includes(record.appKey) && !recent(`gone:${id}`)) {
-        add(`new:${id}`, record, 'New offer for a watched app');
+        add(`new:${id}`, record, t('watchNewOfferForApp'));
       }
       continue;
     }
     if (!watched) continue;
-    if (record.kind === 'gone') add(`gone:${id}`, record, 'Watched offer gone');
+    if (record.kind === 'gone') add(`gone:${id}`, record, t('watchOfferGone'));
     const drop = record.kind === 'payout' ? dropPercent(record) : 0;
     if (drop > 0 && drop >= settings.alertPayoutDrop) {
-      add(`payout:${id}:${(record.after as Payout | null)?.amount ?? 'none'}`, record, 'Payout dropped');
+      add(`payout:${id}:${(record.after as Payout | null)?.amount ?? 'none'}`, record, t('watchPayoutDropped'));
     }
-    if (record.kind === 'caps' && isCapCut(record)) add(`caps:${id}:${capsKey(record)}`, record, 'Cap cut');
+    if (record.kind === 'caps' && isCapCut(record)) add(`caps:${id}:${capsKey(record)}`, record, t('watchCapCut'));
     if (record.kind === 'geos') {
       const removed = (record.before as string[]).filter((g) => !(record.after as string[]).includes(g));
       const hit = countries.size === 0 ? removed : removed.filter((g) => countries.has(g));
-      if (hit.length) add(`geos:${id}:${hit.sort().join(',')}`, record, `${hit.join(', ')} removed`);
+      if (hit.length) {
+        add(`geos:${id}:${hit.sort().join(',')}`, record, t('watchCountriesRemoved', { countries: hit.join(', ') }));
+      }
     }
   }
 
@@ -120,8 +125,11 @@ export function watchAlerts(input: {
     alerts.push({
       key,
       offerId: id,
-      title: `Expires soon: ${offer.name}`,
-      message: `${formatExpiry(offer.expiresAt, now)} (${formatDay(offer.expiresAt as number, now)})`,
+      title: t('changeAlertTitle', { reason: t('watchExpiresSoon'), name: offer.name }),
+      message: t('watchExpiryMessage', {
+        expiry: formatExpiry(offer.expiresAt, now),
+        day: formatDay(offer.expiresAt as number, now),
+      }),
     });
   }
   return alerts;

@@ -1,13 +1,15 @@
+import { intlLocale } from '../i18n';
 import { convert, type Money } from './convert';
 import type { Rates } from './rates';
 import { BUNDLED_RATES } from './rates-table';
 
 /**
  * Payouts written for comparison: as the network pays them, with the equivalent in the
- * publisher's display currency beside them ("€1.60 ≈ $1.87"). English for now; the i18n pass
- * only passes the UI language as `locale`.
+ * publisher's display currency beside them ("€1.60 ≈ $1.87"), in the UI language's way of
+ * writing money unless a `locale` is given.
  */
 
+/** The locale a malformed tag falls back to, and whose Intl data says a currency's usual digits. */
 export const DEFAULT_LOCALE = 'en-US';
 
 /** Every word or sign this module shows, in one place for the catalogue. */
@@ -75,7 +77,7 @@ function codeText(currency: string): string {
  * One amount in its currency: "€1.60", "$1.73", "₹120", "Rp 15,000", "¥160"; an amount of a
  * currency with no rate as "1.60 XYZ"; "—" when the amount is not a number. Never throws.
  */
-export function formatMoney(amount: number, currency: string, locale: string = DEFAULT_LOCALE): string {
+export function formatMoney(amount: number, currency: string, locale: string = intlLocale()): string {
   if (typeof amount !== 'number' || !Number.isFinite(amount)) return TEXT.noAmount;
   const code = typeof currency === 'string' ? codeText(currency) : '';
   const isKnown = Object.hasOwn(BUNDLED_RATES.perUsd, code);
@@ -103,7 +105,7 @@ export function formatPayoutWithEquivalent(
   payout: Money | null | undefined,
   displayCurrency: string,
   rates: Rates = BUNDLED_RATES,
-  locale: string = DEFAULT_LOCALE,
+  locale: string = intlLocale(),
 ): string {
   if (!payout) return TEXT.noAmount;
   const paid = formatMoney(payout.amount, payout.currency, locale);

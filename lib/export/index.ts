@@ -1,5 +1,6 @@
 import { changeText, payoutPercent } from '../changes/describe';
 import { type ChangeRecord, GROUP_LABELS } from '../changes/log';
+import { t } from '../i18n';
 import type { LinkCheckResult } from '../link-check';
 import type { Offer, Payout } from '../offer';
 import { storePageUrl } from '../store-url';
@@ -67,25 +68,28 @@ export function toCsv<T>(
   return csv;
 }
 
-export const OFFER_COLUMNS = [
-  'Offer ID',
-  'Name',
-  'Platform',
-  'Countries',
-  'Payout',
-  'Currency',
-  'Payout type',
-  'Daily cap',
-  'Monthly cap',
-  'Expires (UTC)',
-  'Categories',
-  'Store page',
-  'Tracking link',
-] as const;
+/** The header rows, in the UI language (the JSON exports' keys stay English: they are data). */
+export function offerColumns(): string[] {
+  return [
+    t('exportColumnOfferId'),
+    t('exportColumnName'),
+    t('exportColumnPlatform'),
+    t('exportColumnCountries'),
+    t('exportColumnPayout'),
+    t('exportColumnCurrency'),
+    t('exportColumnPayoutType'),
+    t('exportColumnDailyCap'),
+    t('exportColumnMonthlyCap'),
+    t('exportColumnExpiresUtc'),
+    t('exportColumnCategories'),
+    t('exportColumnStorePage'),
+    t('exportColumnTrackingLink'),
+  ];
+}
 
 /** One row per offer, its tracking link built with the publisher's click ID and sub ID. */
 export function offersCsv(offers: Offer[], settings: LinkSettings): string {
-  return toCsv(OFFER_COLUMNS, offers, (offer) => [
+  return toCsv(offerColumns(), offers, (offer) => [
     offer.id,
     offer.name,
     offer.platform,
@@ -108,23 +112,25 @@ export function offersJson(offers: Offer[], settings: LinkSettings, exportedAt: 
   return JSON.stringify({ exportedAt: new Date(exportedAt).toISOString(), count: list.length, offers: list }, null, 2);
 }
 
-export const CHANGE_COLUMNS = [
-  'When (UTC)',
-  'Group',
-  'Offer ID',
-  'Offer',
-  'Platform',
-  'Countries',
-  'Change',
-  'Payout change (%)',
-] as const;
+export function changeColumns(): string[] {
+  return [
+    t('exportColumnWhenUtc'),
+    t('exportColumnGroup'),
+    t('exportColumnOfferId'),
+    t('exportColumnOffer'),
+    t('exportColumnPlatform'),
+    t('exportColumnCountries'),
+    t('exportColumnChange'),
+    t('exportColumnPayoutChangePercent'),
+  ];
+}
 
 /**
  * One row per change, in the order listed. The payout's percentage has its own numeric column
  * (sortable; and "…, +21 %" in the text would look like a formula after the comma).
  */
 export function changesCsv(changes: ChangeRecord[]): string {
-  return toCsv(CHANGE_COLUMNS, changes, (change) => [
+  return toCsv(changeColumns(), changes, (change) => [
     utcText(change.at),
     GROUP_LABELS[change.group],
     change.offerId,
@@ -146,20 +152,22 @@ export function changesJson(changes: ChangeRecord[], exportedAt: number): string
   return JSON.stringify({ exportedAt: new Date(exportedAt).toISOString(), count: list.length, changes: list }, null, 2);
 }
 
-export const CHECK_COLUMNS = [
-  'Offer ID',
-  'Offer',
-  'Verdict',
-  'Reason',
-  'Final app',
-  'Hops',
-  'Checked (UTC)',
-  'As',
-] as const;
+export function checkColumns(): string[] {
+  return [
+    t('exportColumnOfferId'),
+    t('exportColumnOffer'),
+    t('exportColumnVerdict'),
+    t('exportColumnReason'),
+    t('exportColumnFinalApp'),
+    t('exportColumnHops'),
+    t('exportColumnCheckedUtc'),
+    t('exportColumnCheckedAs'),
+  ];
+}
 
 /** A "Check all" run's results. */
 export function linkChecksCsv(rows: { offer: Pick<Offer, 'id' | 'name'>; result: LinkCheckResult }[]): string {
-  return toCsv(CHECK_COLUMNS, rows, ({ offer, result }) => [
+  return toCsv(checkColumns(), rows, ({ offer, result }) => [
     offer.id,
     offer.name,
     result.verdict,

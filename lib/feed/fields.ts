@@ -50,7 +50,7 @@ export function wordsOf(value: unknown): string {
   return toText(words.join('; '));
 }
 
-/** Why an offer was skipped, in the words the settings page shows. */
+/** Why an offer was skipped, kept in English with the snapshot (data); shown through `skipReasonText` (index.ts). */
 export const REJECT_REASONS = {
   notAnObject: 'Not an offer object',
   missingId: 'Missing id',

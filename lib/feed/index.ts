@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { FeedError } from '../errors';
+import { type MessageKey, t } from '../i18n';
 import type { Offer } from '../offer';
 import { FIELD_LIMITS } from './bounds';
 import {
@@ -35,14 +36,20 @@ export interface ParsedFeed {
   rejected: RejectedOffer[];
 }
 
-/** The same reasons, short, for "All 4 offers in the feed were unusable: no tracking link". */
-const SHORT_REASONS: Record<string, string> = {
-  [REJECT_REASONS.notAnObject]: 'not offer objects',
-  [REJECT_REASONS.missingId]: 'no id',
-  [REJECT_REASONS.missingName]: 'no name',
-  [REJECT_REASONS.missingTrackingUrl]: 'no tracking link',
-  [REJECT_REASONS.userInfo]: 'look-alike tracking links',
+/**
+ * A skipped offer's reason is kept in English with the snapshot (it is data: `reason: string`);
+ * shown, it is said in the UI language by `skipReasonText`. Each known reason's messages: the
+ * sentence, and the short words for "All 4 offers in the feed were unusable: no tracking link".
+ */
+const REASON_MESSAGES: Record<string, { text: MessageKey; short: MessageKey }> = {
+  [REJECT_REASONS.notAnObject]: { text: 'feedSkipNotAnObject', short: 'feedSkipShortNotAnObject' },
+  [REJECT_REASONS.missingId]: { text: 'feedSkipMissingId', short: 'feedSkipShortMissingId' },
+  [REJECT_REASONS.missingName]: { text: 'feedSkipMissingName', short: 'feedSkipShortMissingName' },
+  [REJECT_REASONS.missingTrackingUrl]: { text: 'feedSkipNoTrackingUrl', short: 'feedSkipShortNoTrackingUrl' },
+  [REJECT_REASONS.userInfo]: { text: 'feedSkipUserInfo', short: 'feedSkipShortUserInfo' },
 };
+
+const DUPLICATE_PREFIX = 'Duplicate id ';
 
 // The envelope is checked with zod; each offer is repaired field by field (fields.ts), because
 // a sloppy field must never sink the offer (zod's all-or-nothing model fits the envelope only).
@@ -99,9 +106,17 @@ export function collectOffers(
   return result;
 }
 
-/** Why a repeated id was skipped ("Duplicate id 101"). */
+/** Why a repeated id was skipped ("Duplicate id 101"), as the snapshot keeps it (English, see REASON_MESSAGES). */
 export function duplicateReason(id: string): string {
-  return `Duplicate id ${id}`;
+  return `${DUPLICATE_PREFIX}${id}`;
+}
+
+/** A stored skip reason in the UI language ("Duplicate id 101" → its message with the id); an unknown one as stored. */
+export function skipReasonText(reason: string): string {
+  const known = REASON_MESSAGES[reason];
+  if (known) return t(known.text);
+  if (reason.startsWith(DUPLICATE_PREFIX)) return t('feedSkipDuplicate', { id: reason.slice(DUPLICATE_PREFIX.length) });
+  return reason;
 }
 
 /**
@@ -113,7 +128,8 @@ export function unusableFeedError(feed: ParsedFeed): FeedError | null {
   const counts = new Map<string, number>();
   for (const { reason } of feed.rejected) {
     // Every offer rejected means none was accepted, so none was a duplicate: each reason is known.
-    const short = SHORT_REASONS[reason] as string;
+    const known = REASON_MESSAGES[reason];
+    const short = known ? t(known.short) : reason;
     counts.set(short, (counts.get(short) ?? 0) + 1);
   }
   const reasons = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([short]) => short);

@@ -1,3 +1,5 @@
+import { formatInteger } from '../format';
+import { t } from '../i18n';
 import type { Platform } from '../offer';
 import { parseStoreUrl, type StoreApp, storeKey } from '../store-url';
 import { privateHostOf } from './private-host';
@@ -153,34 +155,42 @@ export function chainEnd(hops: Hop[]): { url: string; fetched: boolean; hop: Hop
 export function judgeHops(previewUrl: string | null, hops: Hop[]): Judgement {
   const broken = (reason: string): Judgement => ({ verdict: 'broken', finalApp: null, reason });
   const end = chainEnd(hops);
-  if (!end) return broken('No answer');
+  if (!end) return broken(t('linkCheckNoAnswer'));
   for (const [i, hop] of hops.entries()) {
     const host = privateHostOf(hop.url);
-    if (host) return broken(`Refused to request a private address (${host}) at hop ${i + 1}`);
+    if (host) return broken(t('linkCheckPrivateAddress', { host, hop: hopNumber(i) }));
   }
   const seen = new Set<string>();
   for (const hop of hops) {
-    if (seen.has(hop.url)) return broken('Redirect loop');
+    if (seen.has(hop.url)) return broken(t('linkCheckRedirectLoop'));
     seen.add(hop.url);
   }
-  if (hops.length > MAX_HOPS) return broken(`Too many redirects (${hops.length})`);
-  const at = `at hop ${end.index + 1}`;
-  if (end.fetched && end.hop.status === 0) return broken(`No answer ${at}`);
-  if (end.fetched && end.hop.status >= 400) return broken(`HTTP ${end.hop.status} ${at}`);
+  if (hops.length > MAX_HOPS)
+    return broken(t('linkCheckTooManyRedirects', { count: formatInteger(hops.length, false) }));
+  const at = { hop: hopNumber(end.index), status: String(end.hop.status) };
+  if (end.fetched && end.hop.status === 0) return broken(t('linkCheckNoAnswerAtHop', at));
+  if (end.fetched && end.hop.status >= 400) return broken(t('linkCheckHttpAtHop', at));
 
   const finalApp = appOf(end.url);
   if (finalApp) {
     const expected = previewUrl ? parseStoreUrl(previewUrl) : null;
     if (expected && storeKey(expected) === storeKey(finalApp)) {
-      return { verdict: 'right-app', finalApp, reason: "Lands on the offer's app" };
+      return { verdict: 'right-app', finalApp, reason: t('linkCheckRightApp') };
     }
-    return { verdict: 'other-app', finalApp, reason: `Lands on a different app: ${appName(finalApp)}` };
+    return { verdict: 'other-app', finalApp, reason: t('linkCheckOtherApp', { app: appName(finalApp) }) };
   }
   // Stryker disable next-line ConditionalExpression,LogicalOperator,Regex: a fetched end is an http(s) page and fetch never ends on 1xx; a hand-off's hop is a 3xx
   if (end.fetched && end.hop.status >= 200 && end.hop.status < 300 && /^https?:/i.test(end.url)) {
-    return { verdict: 'web-page', finalApp: null, reason: `Ends on a web page: ${new URL(end.url).hostname}` };
+    return { verdict: 'web-page', finalApp: null, reason: t('linkCheckWebPage', { host: new URL(end.url).hostname }) };
   }
-  return broken(end.fetched ? `HTTP ${end.hop.status} ${at}` : `Ends on ${schemeOf(end.url)} ${at}`);
+  return broken(
+    end.fetched ? t('linkCheckHttpAtHop', at) : t('linkCheckEndsOnScheme', { ...at, scheme: schemeOf(end.url) }),
+  );
+}
+
+/** A hop's number as the report counts them (from 1). */
+function hopNumber(index: number): string {
+  return formatInteger(index + 1, false);
 }
 
 export { PAGE_READ_CHARS, pageRedirect } from './page-redirect';
@@ -193,7 +203,9 @@ export function checkClickId(now: number): string {
 /** The phone a check poses as: trackers route by device. */
 export const MOBILE_USER_AGENTS: Record<Platform, { label: string; value: string }> = {
   android: {
-    label: 'Android phone',
+    get label() {
+      return t('linkCheckPhoneAndroid');
+    },
     value:
       'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
   },
@@ -222,11 +234,10 @@ export function clickIdPassedAt(hops: Hop[], clickId: string): number | null {
 /** "store country ES — offer accepts ES ✓": the country the store page was opened for, against the offer's. */
 export function countryNote(finalApp: StoreApp | null, geos: string[]): { text: string; fits: boolean | null } | null {
   if (!finalApp) return null;
-  if (!finalApp.country) return { text: 'store country not set by the tracker', fits: null };
-  if (geos.length === 0) return { text: `store country ${finalApp.country} — offer accepts any country ✓`, fits: true };
-  const fits = geos.includes(finalApp.country);
-  return {
-    text: `store country ${finalApp.country} — offer accepts ${geos.slice(0, 6).join(', ')}${geos.length > 6 ? '…' : ''} ${fits ? '✓' : '✗'}`,
-    fits,
-  };
+  if (!finalApp.country) return { text: t('linkCheckCountryNotSet'), fits: null };
+  const country = finalApp.country;
+  if (geos.length === 0) return { text: t('linkCheckCountryAny', { country }), fits: true };
+  const fits = geos.includes(country);
+  const countries = `${geos.slice(0, 6).join(', ')}${geos.length > 6 ? '…' : ''}`;
+  return { text: t(fits ? 'linkCheckCountryFits' : 'linkCheckCountryMisfits', { country, countries }), fits };
 }

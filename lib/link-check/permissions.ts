@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /**
  * What a link check needs, asked for (optional permissions) the first time the publisher
  * clicks Check link: host access to any site (the tracker, the attribution service and the
@@ -15,7 +17,8 @@ export function linkCheckPermissions(firefox: boolean): { permissions: string[];
 }
 
 /** Why, in one sentence, shown before the browser's prompt. */
-export const LINK_CHECK_WHY =
-  'Checking a link follows it through the tracker and the attribution service to the store, as a phone would: Offer Lens asks once for access to those sites and to see the redirects. Each check is a real click at the network.';
+export function linkCheckWhy(): string {
+  return t('linkCheckWhy');
+}
 
 export { isFirefox } from '../browser-kind';

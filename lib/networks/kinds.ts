@@ -1,4 +1,5 @@
 import { FeedError } from '../feed';
+import { type MessageKey, t } from '../i18n';
 import { feedUrlFor, feedUrlProblem } from '../settings/feed-url';
 import { isStoreHost } from '../store-url';
 import { hasUserInfo, isLoopbackHost, parseHttpUrl } from '../url';
@@ -53,15 +54,16 @@ export interface PageRequest {
   headers: Record<string, string>;
 }
 
+/** The address problems' messages (their `{apiKey}` is the placeholder's own name, shown as written). */
 const WORDS = {
-  noFeedUrl: 'Enter the feed URL, with {apiKey} where the key goes',
-  noHost: 'Enter the network’s API address, e.g. https://api-yournetwork.affise.com',
-  notHttps: 'The API address must start with https:// (your key would travel unencrypted)',
-  userInfo: 'The API address cannot contain a user name or password',
-  storeHost: 'The API address cannot be a store address',
-  notOrigin: 'Enter only the address, without a path, e.g. https://api-yournetwork.affise.com',
-  notEverflowHost: 'Choose api.eflow.team, or api-eu.eflow.team for an EU account',
-};
+  noFeedUrl: 'networkProblemNoFeedUrl',
+  noHost: 'networkProblemNoHost',
+  notHttps: 'networkProblemNotHttps',
+  userInfo: 'networkProblemUserInfo',
+  storeHost: 'networkProblemStoreHost',
+  notOrigin: 'networkProblemNotOrigin',
+  notEverflowHost: 'networkProblemNotEverflowHost',
+} as const satisfies Record<string, MessageKey>;
 
 /**
  * What is wrong with the API address a publisher entered for an Affise network, in words for the
@@ -70,11 +72,11 @@ const WORDS = {
  */
 export function apiHostProblem(host: string): string | null {
   const url = apiOrigin(host);
-  if (!url) return WORDS.noHost;
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return WORDS.notHttps;
-  if (hasUserInfo(withScheme(host))) return WORDS.userInfo;
-  if (isStoreHost(url.hostname)) return WORDS.storeHost;
-  if (url.pathname !== '/' || url.search || url.hash) return WORDS.notOrigin;
+  if (!url) return t(WORDS.noHost);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return t(WORDS.notHttps);
+  if (hasUserInfo(withScheme(host))) return t(WORDS.userInfo);
+  if (isStoreHost(url.hostname)) return t(WORDS.storeHost);
+  if (url.pathname !== '/' || url.search || url.hash) return t(WORDS.notOrigin);
   return null;
 }
 
@@ -83,10 +85,10 @@ export function sourceAddressProblem(kind: NetworkKind, access: Omit<SourceAcces
   const info = NETWORK_KINDS[kind];
   if (info.address === 'feed-url') {
     const feedUrl = access.feedUrl ?? '';
-    return feedUrlProblem(feedUrl) ?? (feedUrl.trim() ? null : WORDS.noFeedUrl);
+    return feedUrlProblem(feedUrl) ?? (feedUrl.trim() ? null : t(WORDS.noFeedUrl));
   }
   if (info.address === 'host') return apiHostProblem(access.host ?? '');
-  return everflowHost(access.host) ? null : WORDS.notEverflowHost;
+  return everflowHost(access.host) ? null : t(WORDS.notEverflowHost);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { type ErrorInfo, FeedError } from '../errors';
 import { type ParsedFeed, unusableFeedError } from '../feed';
+import { formatInteger } from '../format';
+import { t } from '../i18n';
 import { SETTING_LABELS, type SettingKey, type Settings } from '../settings/defaults';
 import { redactSecret } from '../settings/secret';
 import type { SourceSnapshot } from '../snapshot';
@@ -100,7 +102,7 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     const config = trial ? { ...trial, repaired: [] } : await deps.loadConfig();
     const { apiKey, repaired } = config;
     const notice = repaired.length
-      ? `Stored settings that were not valid were reset: ${repaired.map((key) => SETTING_LABELS[key]).join(', ')}`
+      ? t('refreshSettingsReset', { settings: repaired.map((key) => SETTING_LABELS[key]).join(', ') })
       : null;
 
     const precondition = await deps.checkAccess(config, trial?.approvedOrigin);
@@ -136,7 +138,7 @@ export function createRefresher(deps: RefresherDeps): Refresher {
       });
       const emptied =
         feed.offers.length === 0 && previous && previous.offerCount > 0
-          ? `The feed now lists no offers (was ${previous.offerCount.toLocaleString('en-US')})`
+          ? t('refreshFeedEmptied', { count: formatInteger(previous.offerCount) })
           : null;
       // Demo data stays until the publisher asks for their own offers.
       const next = deps.demo ? null : fetchedAt + refreshIntervalMs(config.settings.refreshMinutes);

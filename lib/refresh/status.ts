@@ -1,5 +1,6 @@
 import type { FeedErrorInfo } from '../errors';
 import { countText, formatDuration } from '../format';
+import { t, tp } from '../i18n';
 import type { SnapshotSummary } from '../snapshot';
 
 /** Where the refresh stands. The background keeps it in IndexedDB and mirrors it for the pages. */
@@ -36,27 +37,39 @@ export interface StatusText {
 
 /** What every UI says about the feed: one function, so popup, options and badge agree. */
 export function describeStatus(status: RefreshStatus, summary: SnapshotSummary | null, now: number): StatusText {
-  const age = summary ? `${formatDuration(now - summary.fetchedAt)} ago` : '';
-  const demo = summary?.source === 'demo' ? ' · demo data' : '';
+  const duration = summary ? formatDuration(now - summary.fetchedAt) : '';
+  const demo = summary?.source === 'demo' ? t('statusDemoData') : '';
+  const details = (...parts: string[]) => parts.filter(Boolean).join(' · ');
   if (status.refreshing) {
     return {
       tone: 'busy',
-      text: 'Refreshing offers…',
-      detail: summary ? `${countText(summary.offerCount)}${demo}` : '',
+      text: t('statusRefreshing'),
+      detail: summary ? details(countText(summary.offerCount), demo) : '',
     };
   }
   if (status.error) {
-    const retry =
-      status.nextAttemptAt !== null ? `, retrying in ${formatDuration(Math.max(0, status.nextAttemptAt - now))}` : '';
+    const { message } = status.error;
+    const text =
+      status.nextAttemptAt !== null
+        ? t('statusErrorRetrying', {
+            error: message,
+            duration: formatDuration(Math.max(0, status.nextAttemptAt - now)),
+          })
+        : message;
     return {
       tone: 'error',
-      text: `${status.error.message}${retry}`,
-      detail: summary ? `Last good data from ${age}: ${countText(summary.offerCount)}${demo}` : 'No offers loaded yet',
+      text,
+      detail: summary
+        ? details(t('statusLastGood', { duration, offers: countText(summary.offerCount) }), demo)
+        : t('statusNoOffersYet'),
     };
   }
-  if (!summary) return { tone: 'empty', text: 'No offers loaded yet', detail: '' };
-  const notice = status.notice ? ` · ${status.notice}` : '';
-  return { tone: 'ok', text: countText(summary.offerCount), detail: `updated ${age}${demo}${notice}` };
+  if (!summary) return { tone: 'empty', text: t('statusNoOffersYet'), detail: '' };
+  return {
+    tone: 'ok',
+    text: countText(summary.offerCount),
+    detail: details(t('statusUpdated', { duration }), demo, status.notice ?? ''),
+  };
 }
 
 /**
@@ -67,10 +80,11 @@ export function describeStatus(status: RefreshStatus, summary: SnapshotSummary |
 export function combineStatuses(entries: readonly { name: string; status: RefreshStatus }[]): RefreshStatus {
   if (entries.length === 0) return EMPTY_STATUS;
   if (entries.length === 1) return (entries[0] as { status: RefreshStatus }).status;
-  const named = (name: string, text: string) => `${name}: ${text}`;
+  const named = (name: string, text: string) => t('statusNamed', { name, text });
   const failing = entries.filter((e) => e.status.error);
   const first = failing[0];
-  const others = failing.length > 1 ? ` (and ${failing.length - 1} more)` : '';
+  const failingNamed = (name: string, text: string) =>
+    failing.length > 1 ? tp('statusNamedAndMore', failing.length - 1, { name, text }) : named(name, text);
   const pick = (values: (number | null)[], choose: (a: number, b: number) => number) =>
     values.reduce<number | null>((best, v) => (v === null ? best : best === null ? v : choose(best, v)), null);
   const notice = entries.find((e) => e.status.notice);
@@ -90,7 +104,7 @@ export function combineStatuses(entries: readonly { name: string; status: Refres
     failures: Math.max(...entries.map((e) => e.status.failures)),
     refreshing: entries.some((e) => e.status.refreshing),
     error: first?.status.error
-      ? { ...first.status.error, message: named(first.name, first.status.error.message) + others }
+      ? { ...first.status.error, message: failingNamed(first.name, first.status.error.message) }
       : null,
     notice: notice?.status.notice ? named(notice.name, notice.status.notice) : null,
   };

@@ -1,16 +1,17 @@
 import { normaliseCountry } from '../country';
+import { messageTable } from '../i18n/lazy';
 import type { Platform } from '../offer';
 
 /** The orders a list can have, the one definition every surface and message uses. */
 export const SORT_KEYS = ['best', 'payout', 'name', 'expiry'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
-export const SORT_LABELS: Record<SortKey, string> = {
-  best: 'Best match',
-  payout: 'Payout',
-  name: 'Name',
-  expiry: 'Expiry',
-};
+export const SORT_LABELS: Readonly<Record<SortKey, string>> = messageTable({
+  best: 'searchSortBest',
+  payout: 'searchSortPayout',
+  name: 'searchSortName',
+  expiry: 'searchSortExpiry',
+});
 
 export interface SearchFilters {
   platform: Platform | null;

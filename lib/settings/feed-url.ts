@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { isStoreHost } from '../store-url';
 import { hasUserInfo, isLoopbackHost, parseHttpUrl } from '../url';
 
@@ -21,13 +22,14 @@ export function feedUrlProblem(template: string, allowLoopbackHttp = LOOPBACK_HT
   const text = template.trim();
   if (text === '') return null;
   const url = parseHttpUrl(text.replaceAll(API_KEY_PLACEHOLDER, 'key'));
-  if (!url) return 'Enter a full address starting with https://';
+  if (!url) return t('feedUrlProblemNotUrl');
   if (url.protocol === 'http:' && !(allowLoopbackHttp && isLoopbackHost(url.hostname))) {
-    return 'The feed URL must start with https:// (your key would travel unencrypted)';
+    return t('feedUrlProblemNotHttps');
   }
-  if (hasUserInfo(text)) return 'The feed URL cannot contain a user name or password';
-  if (isStoreHost(url.hostname)) return 'The feed URL cannot be a store address';
-  if (!text.includes(API_KEY_PLACEHOLDER)) return 'Put {apiKey} where the key goes, e.g. …/offers?apikey={apiKey}';
+  if (hasUserInfo(text)) return t('feedUrlProblemUserInfo');
+  if (isStoreHost(url.hostname)) return t('feedUrlProblemStoreHost');
+  // The message names the placeholder itself: `{apiKey}` stays in it as written (t() fills nothing here).
+  if (!text.includes(API_KEY_PLACEHOLDER)) return t('feedUrlProblemNoKeyPlace');
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { BUNDLED_RATES, DISPLAY_CURRENCIES, isCurrencyCode } from '../currency';
-import { LOCALE_NAMES, LOCALES } from '../i18n';
+import { formatInteger } from '../format';
+import { LOCALE_NAMES, LOCALES, type MessageKey, t, tp } from '../i18n';
 import type { RefreshOutcome } from '../refresh';
 import { DEFAULT_CLICK_ID_PARAM, DEFAULT_SUB_ID_PARAM } from '../tracking-link';
 import { feedUrlProblem } from './feed-url';
@@ -24,16 +25,28 @@ export const MIN_REFRESH_MINUTES = 5;
 export const MAX_REFRESH_MINUTES = 240;
 
 const PARAM_NAME = /^[A-Za-z0-9_.\-[\]]{1,64}$/;
-const PARAM_RULE = 'Letters, digits, _ . - only';
 
-/** A trimmed string of at most `max` characters. */
-const trimmed = (max: number, message?: string) => z.string().check(z.trim(), z.maxLength(max, message));
+/**
+ * Every word of this table is looked up when it is read (`field`, `choice`, `problem`), never
+ * when the module loads: imports run before an entrypoint installs its catalogue.
+ */
+const problem = (key: MessageKey) => ({ error: () => t(key) });
+const choice = (value: string, key: MessageKey) => ({
+  value,
+  get label() {
+    return t(key);
+  },
+});
+
+/** A trimmed string of at most `max` characters; `error` says so (zod's own words when none). */
+const trimmed = (max: number, error?: () => string) => z.string().check(z.trim(), z.maxLength(max, error && { error }));
+const atMostCharacters = (max: number) => () => tp('settingProblemAtMostCharacters', max);
 
 /** Two-letter country codes, upper-cased; `pattern` allows several separated by commas or spaces. */
-const countryCodes = (max: number, pattern: RegExp, message: string) =>
+const countryCodes = (max: number, pattern: RegExp, message: MessageKey) =>
   trimmed(max).check(
     z.toUpperCase(),
-    z.refine((value) => value === '' || pattern.test(value), { error: message }),
+    z.refine((value) => value === '' || pattern.test(value), problem(message)),
   );
 
 /** Where a field sits on the settings page. */
@@ -63,32 +76,36 @@ export interface SettingField<T> {
   guarded?: true;
 }
 
-const field = <T>(spec: SettingField<T>) => spec;
+/** A field as declared below: its words by message key (a function for words with values), looked up when read. */
+type FieldSpec<T> = Omit<SettingField<T>, 'label' | 'hint'> & { label: MessageKey; hint?: MessageKey | (() => string) };
+
+const field = <T>({ label, hint, ...spec }: FieldSpec<T>): SettingField<T> => {
+  const words: PropertyDescriptorMap = { label: { enumerable: true, get: () => t(label) } };
+  if (hint) words.hint = { enumerable: true, get: typeof hint === 'function' ? hint : () => t(hint) };
+  return Object.defineProperties(spec, words) as SettingField<T>;
+};
 
 export const SETTING_FIELDS = {
   language: field<string>({
-    label: 'Language',
-    hint: "Offer Lens speaks your browser's language unless you choose another here",
+    label: 'settingLanguage',
+    hint: 'settingLanguageHint',
     input: {
       kind: 'select',
-      options: [
-        { value: 'auto', label: "The browser's language" },
-        ...LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] })),
-      ],
+      options: [choice('auto', 'settingLanguageAuto'), ...LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))],
     },
     section: 'general',
     check: z.enum(['auto', ...LOCALES]),
     initial: () => 'auto',
   }),
   tracker: field<TrackerChoice>({
-    label: 'Your tracker',
-    hint: 'Its click-ID macro goes into every tracking link, so conversions can be attributed',
+    label: 'settingTracker',
+    hint: 'settingTrackerHint',
     input: {
       kind: 'select',
       options: [
-        { value: '', label: 'Not chosen yet' },
-        ...TRACKERS.map((t) => ({ value: t.id, label: `${t.name} (${t.clickId})` })),
-        { value: 'custom', label: 'Another tracker, or none' },
+        choice('', 'settingTrackerNotChosen'),
+        ...TRACKERS.map((tracker) => ({ value: tracker.id, label: `${tracker.name} (${tracker.clickId})` })),
+        choice('custom', 'settingTrackerOther'),
       ],
     },
     section: 'links',
@@ -96,63 +113,63 @@ export const SETTING_FIELDS = {
     initial: () => '',
   }),
   clickId: field({
-    label: 'Click ID',
-    hint: "A value, or your tracker's macro such as {clickid}",
+    label: 'settingClickId',
+    hint: 'settingClickIdHint',
     input: { kind: 'text', spellcheck: false },
     section: 'links',
-    check: trimmed(200, 'At most 200 characters'),
+    check: trimmed(200, atMostCharacters(200)),
     initial: () => '[CLICK_ID]',
     guarded: true,
   }),
   clickIdParam: field({
-    label: 'Click ID parameter',
+    label: 'settingClickIdParam',
     input: { kind: 'text', spellcheck: false },
     section: 'links',
-    check: z.string().check(z.trim(), z.regex(PARAM_NAME, PARAM_RULE)),
+    check: z.string().check(z.trim(), z.regex(PARAM_NAME, problem('settingProblemParamName'))),
     initial: () => DEFAULT_CLICK_ID_PARAM,
     guarded: true,
   }),
   subId: field({
-    label: 'Sub ID',
-    hint: 'Optional',
+    label: 'settingSubId',
+    hint: 'settingSubIdHint',
     input: { kind: 'text', spellcheck: false },
     section: 'links',
-    check: trimmed(200, 'At most 200 characters'),
+    check: trimmed(200, atMostCharacters(200)),
     initial: () => '',
     guarded: true,
   }),
   subIdParam: field({
-    label: 'Sub ID parameter',
+    label: 'settingSubIdParam',
     input: { kind: 'text', spellcheck: false },
     section: 'links',
-    check: z.string().check(z.trim(), z.regex(PARAM_NAME, PARAM_RULE)),
+    check: z.string().check(z.trim(), z.regex(PARAM_NAME, problem('settingProblemParamName'))),
     initial: () => DEFAULT_SUB_ID_PARAM,
     guarded: true,
   }),
   country: field({
-    label: 'Country you buy traffic in',
-    hint: 'Used when a store page names none, e.g. US',
+    label: 'settingCountry',
+    hint: 'settingCountryHint',
     input: { kind: 'text', maxLength: 2 },
     section: 'links',
-    check: countryCodes(200, /^[A-Z]{2}$/, 'Two letters, e.g. US'),
+    check: countryCodes(200, /^[A-Z]{2}$/, 'settingProblemCountry'),
     initial: () => '',
   }),
   badgesEnabled: field({
-    label: 'Show a badge on Google Play and App Store pages of apps with an offer',
+    label: 'settingBadgesEnabled',
     input: { kind: 'checkbox' },
     section: 'store-pages',
     check: z.boolean(),
     initial: () => true,
   }),
   badgeCorner: field<BadgeCorner>({
-    label: 'Badge corner',
+    label: 'settingBadgeCorner',
     input: {
       kind: 'select',
       options: [
-        { value: 'bottom-right', label: 'Bottom right' },
-        { value: 'bottom-left', label: 'Bottom left' },
-        { value: 'top-right', label: 'Top right' },
-        { value: 'top-left', label: 'Top left' },
+        choice('bottom-right', 'settingBadgeCornerBottomRight'),
+        choice('bottom-left', 'settingBadgeCornerBottomLeft'),
+        choice('top-right', 'settingBadgeCornerTopRight'),
+        choice('top-left', 'settingBadgeCornerTopLeft'),
       ],
     },
     section: 'store-pages',
@@ -160,43 +177,53 @@ export const SETTING_FIELDS = {
     initial: () => 'bottom-right',
   }),
   alertPayoutDrop: field({
-    label: 'Warn about a payout drop of at least (%)',
-    hint: '0 = any drop',
+    label: 'settingAlertPayoutDrop',
+    hint: 'settingAlertPayoutDropHint',
     input: { kind: 'number', min: 0, max: 100, inputMode: 'decimal' },
     section: 'watchlist',
-    check: z.number({ error: 'Enter a percentage' }).check(z.gte(0, 'At least 0 %'), z.lte(100, 'At most 100 %')),
+    check: z
+      .number(problem('settingProblemPercentage'))
+      .check(
+        z.gte(0, { error: () => t('settingProblemPercentAtLeast', { min: formatInteger(0) }) }),
+        z.lte(100, { error: () => t('settingProblemPercentAtMost', { max: formatInteger(100) }) }),
+      ),
     initial: () => 0,
   }),
   watchedCountries: field({
-    label: 'Countries to watch',
-    hint: 'Warn when one is removed from a watched offer; empty = any',
-    input: { kind: 'text', placeholder: 'e.g. US, GB' },
+    label: 'settingWatchedCountries',
+    hint: 'settingWatchedCountriesHint',
+    input: {
+      kind: 'text',
+      get placeholder() {
+        return t('settingWatchedCountriesPlaceholder');
+      },
+    },
     section: 'watchlist',
-    check: countryCodes(300, /^[A-Z]{2}([\s,]+[A-Z]{2})*$/, 'Two-letter codes, e.g. US, GB'),
+    check: countryCodes(300, /^[A-Z]{2}([\s,]+[A-Z]{2})*$/, 'settingProblemCountries'),
     initial: () => '',
   }),
   displayCurrency: field({
-    label: 'Show payouts also in',
-    hint: 'Payouts in other currencies get the equivalent beside them; every payout order compares them in one currency.',
+    label: 'settingDisplayCurrency',
+    hint: 'settingDisplayCurrencyHint',
     input: {
       kind: 'select',
       options: DISPLAY_CURRENCIES.map((code) => ({ value: code, label: code })),
     },
     section: 'currency',
-    check: z.string().check(z.refine((value) => isCurrencyCode(value), { error: 'Choose a currency' })),
+    check: z.string().check(z.refine((value) => isCurrencyCode(value), problem('settingProblemCurrency'))),
     initial: () => 'USD',
   }),
   refreshRates: field({
-    label: 'Update the exchange rates daily (from a free public rates service)',
-    hint: `Off: Offer Lens uses the rates it ships with (${BUNDLED_RATES.date}).`,
+    label: 'settingRefreshRates',
+    hint: () => t('settingRefreshRatesHint', { date: BUNDLED_RATES.date }),
     input: { kind: 'checkbox' },
     section: 'currency',
     check: z.boolean(),
     initial: () => false,
   }),
   feedUrl: field({
-    label: 'Feed URL',
-    hint: '{apiKey} is replaced by your key',
+    label: 'settingFeedUrl',
+    hint: 'settingFeedUrlHint',
     input: { kind: 'url' },
     section: 'advanced',
     // See feed-url.ts for the rules.
@@ -209,16 +236,16 @@ export const SETTING_FIELDS = {
     guarded: true,
   }),
   refreshMinutes: field({
-    label: 'Refresh every (minutes)',
-    hint: `${MIN_REFRESH_MINUTES}–${MAX_REFRESH_MINUTES}`,
+    label: 'settingRefreshMinutes',
+    hint: () => `${formatInteger(MIN_REFRESH_MINUTES)}–${formatInteger(MAX_REFRESH_MINUTES)}`,
     input: { kind: 'number', min: MIN_REFRESH_MINUTES, max: MAX_REFRESH_MINUTES, inputMode: 'numeric' },
     section: 'advanced',
     check: z
-      .number({ error: 'Enter a number of minutes' })
+      .number(problem('settingProblemMinutes'))
       .check(
-        z.refine(Number.isInteger, { error: 'Whole minutes only', abort: true }),
-        z.gte(MIN_REFRESH_MINUTES, `At least ${MIN_REFRESH_MINUTES} minutes`),
-        z.lte(MAX_REFRESH_MINUTES, `At most ${MAX_REFRESH_MINUTES} minutes`),
+        z.refine(Number.isInteger, { ...problem('settingProblemWholeMinutes'), abort: true }),
+        z.gte(MIN_REFRESH_MINUTES, { error: () => tp('settingProblemAtLeastMinutes', MIN_REFRESH_MINUTES) }),
+        z.lte(MAX_REFRESH_MINUTES, { error: () => tp('settingProblemAtMostMinutes', MAX_REFRESH_MINUTES) }),
       ),
     initial: () => 30,
   }),
@@ -238,11 +265,11 @@ export const SETTING_KEYS = Object.keys(SETTING_FIELDS) as SettingKey[];
 /** The fields that steer where the key goes or what a link carries (see `guarded`). */
 export const GUARDED_SETTINGS = SETTING_KEYS.filter((key) => SETTING_FIELDS[key].guarded);
 
-/** Each setting's one label. */
-export const SETTING_LABELS = Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTING_FIELDS[key].label])) as Record<
-  SettingKey,
-  string
->;
+/** Each setting's one label (read when shown, like the table's). */
+export const SETTING_LABELS = {} as Readonly<Record<SettingKey, string>>;
+for (const key of SETTING_KEYS) {
+  Object.defineProperty(SETTING_LABELS, key, { enumerable: true, get: () => SETTING_FIELDS[key].label });
+}
 
 /** The build's feed URL (WXT_FEED_URL) is the default and the one origin approved from the start. */
 export function defaultSettings(buildFeedUrl: string): Settings {

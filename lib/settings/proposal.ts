@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { SETTING_FIELDS, SETTING_KEYS, type SettingKey, type Settings } from './fields';
 
 /**
@@ -52,5 +53,5 @@ export function readSyncedSettings(current: Settings, synced: unknown): SyncedSe
 }
 
 function shown(value: unknown): string {
-  return value === '' ? '(empty)' : String(value);
+  return value === '' ? t('settingEmptyValue') : String(value);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { t } from '../i18n';
 import { SETTING_FIELDS, SETTING_KEYS, type SettingKey, type Settings } from './fields';
 
 /** Each setting's check from the table (fields.ts), as one object schema for messages. */
@@ -10,8 +11,8 @@ export const SettingsSchema = z.object(
 
 export const ApiKeySchema = z.string().check(
   z.trim(),
-  z.maxLength(512, 'That is too long for an API key'),
-  z.refine((value) => !/\s/.test(value), { error: 'An API key has no spaces' }),
+  z.maxLength(512, { error: () => t('settingProblemKeyTooLong') }),
+  z.refine((value) => !/\s/.test(value), { error: () => t('settingProblemKeySpaces') }),
 );
 
 /** Field → first problem, for inline messages as the publisher types. */

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { t } from '../i18n';
 import { NETWORK_KIND_NAMES, NETWORK_KINDS, type NetworkKind, sourceAddressProblem } from '../networks/kinds';
 import type { Offer } from '../offer';
 import type { RefreshStatus } from '../refresh/status';
@@ -35,7 +36,7 @@ export function primarySource(feedUrl: string): Source {
 /** "NetworkX (Affise)", or "Affise" when the label is the kind's own name. */
 export function sourceName(source: Pick<Source, 'kind' | 'label'>): string {
   const kind = NETWORK_KINDS[source.kind].label;
-  return !source.label || source.label === kind ? kind : `${source.label} (${kind})`;
+  return !source.label || source.label === kind ? kind : t('sourceNameWithKind', { label: source.label, kind });
 }
 
 const id = z.string().check(z.regex(/^[a-z0-9-]{1,24}$/));

@@ -2,6 +2,7 @@ import type { ChangeRecord } from '../changes/log';
 import { isWatched, type Watchlist } from '../changes/watch';
 import { convert, formatMoney } from '../currency';
 import { formatAmount, formatDay, formatPayout } from '../format';
+import { t } from '../i18n';
 import { acceptsCountry, type Offer, type Payout, type Platform } from '../offer';
 import type { BadgeCorner, Settings } from '../settings/defaults';
 import { offerKey, PRIMARY_SOURCE_ID } from '../sources';
@@ -172,13 +173,14 @@ export function createStorePages(deps: StorePagesDeps) {
 function newsOf(change: ChangeRecord | undefined, now: number): PageOffer['news'] {
   if (!change || now - change.at > NEWS_MS) return null;
   const day = formatDay(change.at, now);
-  if (change.kind === 'new') return { tone: 'new', text: `New since ${day}` };
+  if (change.kind === 'new') return { tone: 'new', text: t('storePageNewSince', { day }) };
   if (change.kind !== 'payout' || (change.group !== 'payout-up' && change.group !== 'payout-down')) return null;
   const before = change.before as Payout | null;
-  const was = before ? ` from ${formatAmount(before)}` : '';
-  return change.group === 'payout-up'
-    ? { tone: 'up', text: `Payout up${was} on ${day}` }
-    : { tone: 'down', text: `Payout down${was} on ${day}` };
+  const values = { day, amount: before ? formatAmount(before) : '' };
+  if (change.group === 'payout-up') {
+    return { tone: 'up', text: before ? t('storePagePayoutUpFrom', values) : t('storePagePayoutUp', values) };
+  }
+  return { tone: 'down', text: before ? t('storePagePayoutDownFrom', values) : t('storePagePayoutDown', values) };
 }
 
 export function toPageOffer(

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { SurfaceStart } from '../storage/items';
 import { STORE_APP_PATTERNS } from '../store-url';
 
@@ -35,11 +36,28 @@ export function surfaceStartFromUrl(search: string): SurfaceStart | undefined {
 /** The right-click items: on a link to a store app page (any site), and on a store app page. */
 export const MENU_LINK = 'offers-for-app-link';
 export const MENU_PAGE = 'offers-for-app-page';
-export const MENU_TITLE = 'Offer Lens: offers for this app';
+/** The items' title, in the UI language (asked for when the menus are made, never at import). */
+export function menuTitle(): string {
+  return t('menuOffersForApp');
+}
 
 export const MENU_ITEMS = [
-  { id: MENU_LINK, title: MENU_TITLE, contexts: ['link'], targetUrlPatterns: STORE_APP_PATTERNS },
-  { id: MENU_PAGE, title: MENU_TITLE, contexts: ['page'], documentUrlPatterns: STORE_APP_PATTERNS },
+  {
+    id: MENU_LINK,
+    get title() {
+      return menuTitle();
+    },
+    contexts: ['link'],
+    targetUrlPatterns: STORE_APP_PATTERNS,
+  },
+  {
+    id: MENU_PAGE,
+    get title() {
+      return menuTitle();
+    },
+    contexts: ['page'],
+    documentUrlPatterns: STORE_APP_PATTERNS,
+  },
 ] as const;
 
 /** Which store URL a right-click was about: the link's for the link item, the page's for the page item. */

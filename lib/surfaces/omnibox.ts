@@ -1,4 +1,5 @@
 import { formatGeos, formatPayout, formatPlatform } from '../format';
+import { t, tp } from '../i18n';
 import type { Offer } from '../offer';
 
 /**
@@ -58,14 +59,22 @@ export function omniboxSuggestions(offers: Offer[], markup: 'xml' | 'plain'): Om
   });
 }
 
+/** Where the typed text goes in an XML sentence: a control character, which `oneLine` takes out of the text. */
+const TYPED = '\u0001';
+
 /** The line above the suggestions, for the text typed. */
 export function defaultSuggestion(text: string, total: number | null, markup: 'xml' | 'plain'): string {
-  const found = total === null ? '' : ` (${total.toLocaleString('en-US')} found)`;
   const typed = oneLine(text);
-  if (!typed) return 'Type to search your offers: an app, an id, geo:US, payout>1';
-  return markup === 'xml'
-    ? `Search offers for <match>${escapeXml(typed)}</match>${found}`
-    : `Search offers for ${typed}${found}`;
+  if (!typed) return xmlText(t('omniboxTypeToSearch'), markup);
+  const sentence = (shown: string) =>
+    total === null ? t('omniboxSearch', { text: shown }) : tp('omniboxSearchFound', total, { text: shown });
+  if (markup === 'plain') return sentence(typed);
+  return xmlText(sentence(TYPED), markup).replace(TYPED, `<match>${escapeXml(typed)}</match>`);
+}
+
+/** A message as Chrome's XML wants it: the two characters XML text cannot hold, escaped (a translation may have them). */
+function xmlText(message: string, markup: 'xml' | 'plain'): string {
+  return markup === 'xml' ? message.replaceAll('&', '&amp;').replaceAll('<', '&lt;') : message;
 }
 
 /** What Enter chose: one offer (a suggestion) or a search (the text typed). */

@@ -1,3 +1,5 @@
+import { formatFixed, formatInteger } from '../format';
+import { t, tp } from '../i18n';
 import type { RefreshStatus } from '../refresh/status';
 import { amountText, isMultiNetwork, type PageOffer } from '../store-page';
 
@@ -18,12 +20,15 @@ export const WATCH_COLOR = '#1a5fd6';
  */
 export function globalBadge(status: RefreshStatus, watchedUnseen = 0): ToolbarBadge {
   if (status.error) {
-    return { text: '!', color: ERROR_COLOR, title: `Offer Lens — ${status.error.message}` };
+    return { text: '!', color: ERROR_COLOR, title: t('toolbarTitleError', { error: status.error.message }) };
   }
   if (watchedUnseen > 0) {
-    const count = watchedUnseen > 99 ? '99+' : String(watchedUnseen);
-    const noun = watchedUnseen === 1 ? 'change' : 'changes';
-    return { text: count, color: WATCH_COLOR, title: `Offer Lens — ${watchedUnseen} ${noun} to watched offers` };
+    const count = formatInteger(watchedUnseen, false);
+    return {
+      text: watchedUnseen > 99 ? `${formatInteger(99)}+` : count,
+      color: WATCH_COLOR,
+      title: tp('toolbarTitleWatched', watchedUnseen, { count }),
+    };
   }
   return { text: '', color: OFFER_COLOR, title: 'Offer Lens' };
 }
@@ -35,20 +40,23 @@ export function globalBadge(status: RefreshStatus, watchedUnseen = 0): ToolbarBa
 export function tabBadge(status: RefreshStatus, offers: PageOffer[], watchedUnseen = 0): ToolbarBadge {
   const best = offers[0];
   if (status.error || !best) return globalBadge(status, watchedUnseen);
-  const more = offers.length > 1 ? ` (+${offers.length - 1} more)` : '';
   // Offers of several networks: the best one says whose it is, and what it is worth in one currency.
-  const network = isMultiNetwork({ offers }) && best.network ? ` · ${best.network}` : '';
+  const offer =
+    isMultiNetwork({ offers }) && best.network
+      ? t('toolbarOfferOfNetwork', { name: best.name, network: best.network })
+      : best.name;
+  const values = { offer, payout: amountText(best, true) };
   return {
     text: best.payout ? compactAmount(best.payout.amount) : '✓',
     color: OFFER_COLOR,
-    title: `Offer Lens — ${best.name}${network}: ${amountText(best, true)}${more}`,
+    title: offers.length > 1 ? tp('toolbarTitleOfferMore', offers.length - 1, values) : t('toolbarTitleOffer', values),
   };
 }
 
 /** Badge text has room for about four characters: "1.25", "12.5", "125", "1.2k". */
 function compactAmount(amount: number): string {
-  if (amount >= 1000) return `${(amount / 1000).toFixed(1)}k`;
-  if (amount >= 100) return amount.toFixed(0);
-  if (amount >= 10) return amount.toFixed(1);
-  return amount.toFixed(2);
+  if (amount >= 1000) return t('toolbarThousands', { amount: formatFixed(amount / 1000, 1) });
+  if (amount >= 100) return formatFixed(amount, 0);
+  if (amount >= 10) return formatFixed(amount, 1);
+  return formatFixed(amount, 2);
 }
