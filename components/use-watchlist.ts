@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { NOTIFICATIONS_WHY } from '../lib/changes/notifications';
-import { isWatched, setWatched, WATCHLIST_FULL, type WatchTarget } from '../lib/changes/watch';
+import { notificationsWhy } from '../lib/changes/notifications';
+import { isWatched, setWatched, type WatchTarget, watchlistFullText } from '../lib/changes/watch';
 import type { Offer } from '../lib/offer';
 import { offerKey } from '../lib/sources';
 import { watchlistItem } from '../lib/storage/items';
@@ -9,7 +9,7 @@ import { useNotificationsPermission } from './use-notifications';
 import { useStorageItem } from './use-storage-item';
 
 /** Why Offer Lens asks to show notifications (its home is lib/changes/notifications.ts). */
-export { NOTIFICATIONS_WHY };
+export { notificationsWhy };
 
 /** Said when the publisher watches something but refuses notifications. */
 const WITHOUT_NOTIFICATIONS = 'Watching. Without notifications, watched changes show in the Changes view.';
@@ -34,12 +34,12 @@ export function useWatchlist() {
     /** Runs inside the click: the permission question must come from the publisher's gesture. */
     toggle(target: WatchTarget, on: boolean): void {
       if (on && notifications.allowed === false) {
-        setNotice(NOTIFICATIONS_WHY);
+        setNotice(notificationsWhy());
         void notifications.ask().then((granted) => setNotice(granted ? null : WITHOUT_NOTIFICATIONS));
       }
       void watchlistItem.getValue().then(async (current) => {
         const next = setWatched(current, target, on);
-        if (!next) setNotice(WATCHLIST_FULL);
+        if (!next) setNotice(watchlistFullText());
         else await watchlistItem.setValue(next);
       });
     },

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { LINK_CHECK_WHY } from '../../lib/link-check/permissions';
+import { linkCheckWhy } from '../../lib/link-check/permissions';
 import type { Offer } from '../../lib/offer';
 import { offerKey } from '../../lib/sources';
 import { useCheckAll } from './use-check-all';
@@ -29,7 +29,7 @@ export function CheckAll({ offers, what, onClose }: { offers: Offer[]; what: str
       <p class="muted">
         {`Follows the links of ${list.length === offers.length ? '' : 'the first '}${list.length} ${what} one at a time, as a phone would. Each check is a real click at the network.`}
       </p>
-      {refused && <p class="banner warn">{LINK_CHECK_WHY}</p>}
+      {refused && <p class="banner warn">{linkCheckWhy()}</p>}
       <div class="row">
         {running ? (
           <button type="button" class="btn" onClick={stop}>

@@ -1,4 +1,4 @@
-import { LINK_CHECK_WHY } from '../../lib/link-check/permissions';
+import { linkCheckWhy } from '../../lib/link-check/permissions';
 import { LinkCheckReport } from './LinkCheckReport';
 import { useLinkCheck } from './use-link-check';
 
@@ -23,7 +23,7 @@ export function LinkCheck({ offerId }: { offerId: string }) {
       <div role="status" aria-live="polite">
         {state.kind === 'refused' && (
           <p class="banner warn">
-            Link checks need your permission. {LINK_CHECK_WHY} You can allow it at the next click, and take it back on
+            Link checks need your permission. {linkCheckWhy()} You can allow it at the next click, and take it back on
             the settings page.
           </p>
         )}

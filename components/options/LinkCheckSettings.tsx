@@ -1,4 +1,4 @@
-import { LINK_CHECK_WHY } from '../../lib/link-check/permissions';
+import { linkCheckWhy } from '../../lib/link-check/permissions';
 import { useLinkCheckPermission } from './use-link-check-permission';
 
 /** Link checks' optional permissions: what they are for, and the way to give them back. */
@@ -6,7 +6,7 @@ export function LinkCheckSettings() {
   const permission = useLinkCheckPermission();
   return (
     <div class="link-check-settings">
-      <p class="muted">{LINK_CHECK_WHY}</p>
+      <p class="muted">{linkCheckWhy()}</p>
       {permission.allowed === true && (
         <p>
           ✓ Link checks are allowed.{' '}

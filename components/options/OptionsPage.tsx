@@ -85,6 +85,8 @@ export function OptionsPage() {
         </p>
       </header>
 
+      <div class="language">{fields('general')}</div>
+
       {proposal.proposal && (
         <SettingsProposal
           proposal={proposal.proposal}

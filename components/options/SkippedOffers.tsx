@@ -1,4 +1,5 @@
 import type { RejectedOffer } from '../../lib/feed';
+import { skipReasonText } from '../../lib/feed';
 import { countText } from '../../lib/format';
 
 /** "M offers skipped", with the reasons one click away. */
@@ -11,7 +12,7 @@ export function SkippedOffers({ count, first }: { count: number; first: Rejected
         {first.map((r) => (
           <li key={r.index}>
             Offer #{r.index + 1}
-            {r.id ? ` (id ${r.id})` : ''}: {r.reason}
+            {r.id ? ` (id ${r.id})` : ''}: {skipReasonText(r.reason)}
           </li>
         ))}
         {more > 0 && <li class="muted">…and {more.toLocaleString('en-US')} more</li>}

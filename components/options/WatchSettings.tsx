@@ -1,4 +1,4 @@
-import { NOTIFICATIONS_WHY } from '../use-watchlist';
+import { notificationsWhy } from '../use-watchlist';
 
 interface Props {
   watchedOffers: number;
@@ -17,7 +17,7 @@ export function WatchSettings({ watchedOffers, watchedApps, notificationsAllowed
       </p>
       {notificationsAllowed === false && (
         <div class="banner warn">
-          {NOTIFICATIONS_WHY}{' '}
+          {notificationsWhy()}{' '}
           <button type="button" class="btn" onClick={onAllow}>
             Allow notifications
           </button>

@@ -15,6 +15,7 @@ import {
 import { ApiKeySchema, settingsProblems } from '../../lib/settings/schema';
 import { database } from '../../lib/storage/database';
 import { DEFAULT_SETTINGS, settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
+import { chosenLanguage, rememberLanguage } from '../start-page';
 import { useAsyncEffect } from '../use-async-effect';
 import { useStorageItem } from '../use-storage-item';
 
@@ -86,6 +87,11 @@ export function useOptions() {
       if (outcome.ok) {
         setResult(outcome);
         if (typed) setApiKey('');
+        // Another language chosen: every page speaks it from its next start; this one at once.
+        if (settings && settings.language !== (chosenLanguage() ?? 'auto')) {
+          rememberLanguage(settings.language);
+          location.reload();
+        }
       } else if (outcome.confirmOrigin) {
         setConfirm({ origin: outcome.confirmOrigin, host: new URL(outcome.confirmOrigin).host });
       } else {

@@ -6,6 +6,7 @@ import { settingsItem, watchlistItem } from '../storage/items';
 import { migrateLegacyStorage } from '../storage/legacy';
 import { createToolbar } from '../toolbar';
 import { createAccounts } from './accounts';
+import { createLanguage } from './language';
 import { createLinkChecks } from './link-checks';
 import { createOffers } from './offers';
 import { createRates } from './rates';
@@ -64,6 +65,7 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
     timeoutMs: options.linkCheckTimeoutMs,
   });
   const rates = createRates(browser, options);
+  const language = createLanguage(browser);
   const storeTabs = createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks, sourceNames: sources.names });
 
   // Adding a message: one entry in lib/messaging/protocol.ts, one handler in the module that owns
@@ -115,11 +117,15 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
         void rates.schedule();
       });
       // The daily rates follow the setting: on, they are fetched at once and every day after.
-      settingsItem.watch(() => void rates.schedule().then(rates.refresh));
+      settingsItem.watch((settings) => {
+        void rates.schedule().then(rates.refresh);
+        void language.follow(settings).then(() => surfaces.installMenus());
+      });
       settings.listen();
       watching.listen();
       storeTabs.listen();
       surfaces.listen();
+      await language.follow(await settingsItem.getValue()).catch(() => undefined);
       await surfaces.installMenus().catch(() => undefined);
       await restrictStorageToExtension(browser);
       await settings.adoptOlderSettings();

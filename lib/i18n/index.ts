@@ -101,9 +101,17 @@ export function tp(key: PluralKey, count: number, values?: Values): string {
   return fill(text, { count: formatNumber(count), ...values });
 }
 
-/** A number as the language writes it ("1,234", "1 234", "1.234"). */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** A number as the language writes it ("1,234", "1 234", "1.234"); formatters made once per language and options. */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(intlLocale(), options).format(value);
+  const key = options ? `${locale}|${JSON.stringify(options)}` : locale;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(intlLocale(), options);
+    formatters.set(key, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** `{name}` → its value; text without braces is returned as it is (the common case). */
