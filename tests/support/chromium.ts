@@ -149,14 +149,6 @@ export async function waitForOfferCount(ext: ChromiumExtension, count: number, t
   throw new Error(`the background never stored ${count} offers (has ${await storedOfferCount(ext)})`);
 }
 
-/** When the stored snapshot was fetched (the background's summary of it); null before the first. */
-export function snapshotFetchedAt(ext: ChromiumExtension): Promise<number | null> {
-  return ext.worker.evaluate(async () => {
-    const { summary } = await chrome.storage.local.get('summary');
-    return (summary as { fetchedAt: number } | undefined)?.fetchedAt ?? null;
-  });
-}
-
 /** The refresh state the pages show (the background's mirror of it in storage.local). */
 export interface ShownStatus {
   lastAttemptAt: number | null;
