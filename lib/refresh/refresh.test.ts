@@ -410,7 +410,7 @@ describe('without a usable configuration', () => {
       ok: false,
       error: {
         code: 'unapproved-origin',
-        message: `The feed URL was changed outside the settings page, to a server you have not approved (localhost:${new URL(other.url).port}): restore the default feed URL, or approve that server in the settings`,
+        message: `The feed URL points at a server not approved on this computer, localhost:${new URL(other.url).port} (it was changed outside the settings page, or its approval taken back): restore the default feed URL, or approve that server in the settings`,
       },
     });
     expect(other.requests).toBe(0);

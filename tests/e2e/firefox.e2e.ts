@@ -1,70 +1,30 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_API_KEY } from '../support/constants';
-import { createFeedServer, type FeedServer } from '../support/feed-server';
-import { launchFirefox, openExtensionPage } from '../support/firefox';
+import { DEMO_OFFERS, DEMO_SAVED, E2E_API_KEY, SPOTIFY_LINK } from '../support/constants';
+import type { FeedServer } from '../support/feed-server';
+import {
+  clipboardText,
+  type FirefoxWorld,
+  openExtensionPage,
+  openPopup,
+  startFirefoxWorld,
+  text,
+  until,
+} from '../support/firefox';
 import { ATTRIBUTION, chainFeed, TRACKER } from '../support/link-chains';
-import { type StoreServer, startStoreServer } from '../support/store-server';
+import type { StoreServer } from '../support/store-server';
 
 const PAGE = 'https://play.google.com/store/apps/details?id=com.spotify.music&gl=ES';
+let world: FirefoxWorld;
 let feed: FeedServer;
 let store: StoreServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  feed = await createFeedServer({ port: 18787, apiKey: E2E_API_KEY });
-  store = await startStoreServer(443);
-  browser = await launchFirefox(`${process.cwd()}/.output/firefox-mv3-e2e`);
+  world = await startFirefoxWorld();
+  ({ feed, store, browser } = world);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await feed?.close();
-  await store?.close();
-});
-
-const text = (page: Page, selector: string) =>
-  page.$eval(selector, (el) => el.textContent ?? '').catch(() => null as string | null);
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < 100 && !ok(value); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    value = await read();
-  }
-  if (!ok(value)) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-  return value;
-}
-
-/** The popup page at the popup's size, once it lists its first offer. */
-async function openPopup(): Promise<Page> {
-  const page = await openExtensionPage(browser, 'popup.html');
-  await page.setViewport({ width: 400, height: 600 });
-  await until(
-    () => text(page, '.offer-row .name'),
-    (t) => !!t,
-    'first row',
-  );
-  return page;
-}
-
-/** What the clipboard holds, pasted into a scratch field with the keyboard. */
-async function clipboardText(page: Page): Promise<string> {
-  await page.evaluate(() => {
-    const area = document.createElement('textarea');
-    area.id = 'paste-here';
-    document.body.append(area);
-    area.focus();
-  });
-  await page.keyboard.down('Control');
-  await page.keyboard.press('v');
-  await page.keyboard.up('Control');
-  return page.$eval('#paste-here', (area) => {
-    const value = (area as HTMLTextAreaElement).value;
-    area.remove();
-    return value;
-  });
-}
+afterAll(() => world?.close());
 
 describe('Firefox', () => {
   it('fetches the feed in the background and shows the badge on a store page', async () => {
@@ -117,10 +77,10 @@ describe('Firefox', () => {
     expect(
       await until(
         () => text(page, '.result'),
-        (t) => t === '✓ 223 offers · 3 offers skipped',
+        (t) => t === DEMO_SAVED,
         'result',
       ),
-    ).toBe('✓ 223 offers · 3 offers skipped');
+    ).toBe(DEMO_SAVED);
     await save('not-the-key');
     expect(
       await until(
@@ -131,11 +91,11 @@ describe('Firefox', () => {
     ).toBe('The API key was rejected (HTTP 401)');
     // Not saved: the good key stays in force, so the feed in use shows no error.
     expect(await text(page, '.status-line')).not.toContain('Last good data from');
-    expect(await text(page, '.status-line')).toContain('223 offers');
+    expect(await text(page, '.status-line')).toContain(`${DEMO_OFFERS} offers`);
     await save(E2E_API_KEY);
     await until(
       () => text(page, '.result'),
-      (t) => t === '✓ 223 offers · 3 offers skipped',
+      (t) => t === DEMO_SAVED,
       'result again',
     );
     await page.close();
@@ -183,12 +143,12 @@ describe('Firefox', () => {
       (t) => !t?.includes('permission'),
       'the error gone',
     );
-    expect(status).toContain('223 offers');
+    expect(status).toContain(`${DEMO_OFFERS} offers`);
     await page.close();
   });
 
   it('searches with a typo in the popup, opens a detail and copies its link', async () => {
-    const page = await openPopup();
+    const page = await openPopup(browser);
     await page.type('input[type=search]', 'spotfy');
     const names = () => page.$$eval('.offer-row .name', (els) => els.map((el) => el.textContent));
     expect(
@@ -207,14 +167,12 @@ describe('Firefox', () => {
       (t) => t === 'Copied',
       'copied',
     );
-    expect(await clipboardText(page)).toBe(
-      'https://trk.carrierapptraffic.example/click?offer_id=4100&aff_id=demo&aff_sub=[CLICK_ID]',
-    );
+    expect(await clipboardText(page)).toBe(SPOTIFY_LINK);
     await page.close();
   });
 
   it('keeps a change log and warns with a notification when a watched offer goes', async () => {
-    const page = await openPopup();
+    const page = await openPopup(browser);
     await page.click('input[type=search]', { count: 3 });
     await page.keyboard.press('Backspace');
     await page.type('input[type=search]', 'spotify android');

@@ -3,12 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 import type { PageOffers } from '../../lib/store-page';
-import { E2E_API_KEY, EXTENSION_NAME } from './constants';
+import { DEMO_OFFERS, E2E_API_KEY, E2E_FEED_PORT, EXTENSION_NAME } from './constants';
 import { createFeedServer, type FeedServer } from './feed-server';
 import { CHAIN_HOSTS } from './link-chains';
 import { type StoreServer, startStoreServer } from './store-server';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/**
+ * The e2e build the journeys load. CHROME_BUILD points them at another (an older commit's
+ * `.output/chrome-mv3-e2e`, to see a journey fail where a fix is missing).
+ */
+export const CHROME_BUILD = process.env.CHROME_BUILD ?? `${process.cwd()}/.output/chrome-mv3-e2e`;
 /** The networks' API hosts the journeys use: the fixture server passes them on to a network stand-in. */
 export const API_HOSTS = { affise: 'api-approcket.affise.com', everflow: 'api.eflow.team' } as const;
 /** Hosts the browser sends to the local HTTPS fixture server (evil.test plays an attacker). */
@@ -82,20 +87,50 @@ export interface ChromiumWorld {
   close(): Promise<void>;
 }
 
+/**
+ * The feed server on the port the e2e build fetches from (a taken port fails at once: another
+ * test run holds it), the store fixture server, then Chromium. What was started is stopped again
+ * when a later part fails, so the next test file finds the port free.
+ */
 export async function startChromiumWorld(): Promise<ChromiumWorld> {
-  const feed = await createFeedServer({ port: 18787, apiKey: E2E_API_KEY });
-  const store = await startStoreServer();
-  const ext = await launchChromium(`${process.cwd()}/.output/chrome-mv3-e2e`, store.port);
-  return {
-    ext,
-    feed,
-    store,
-    async close() {
-      await ext.close();
-      await feed.close();
-      await store.close();
-    },
-  };
+  const feed = await createFeedServer({ port: E2E_FEED_PORT, apiKey: E2E_API_KEY });
+  let store: StoreServer | undefined;
+  try {
+    store = await startStoreServer();
+    const ext = await launchChromium(CHROME_BUILD, store.port);
+    const started = store;
+    return {
+      ext,
+      feed,
+      store: started,
+      async close() {
+        await ext.close();
+        await feed.close();
+        await started.close();
+      },
+    };
+  } catch (error) {
+    await Promise.all([feed.close(), store?.close()]);
+    throw error;
+  }
+}
+
+/** A journey's usual start: the world, once the background has stored the demo feed's offers. */
+export async function startDemoWorld(): Promise<ChromiumWorld> {
+  const world = await startChromiumWorld();
+  try {
+    await waitForOfferCount(world.ext, DEMO_OFFERS);
+  } catch (error) {
+    await world.close();
+    throw error;
+  }
+  return world;
+}
+
+/** Type a key on the settings page and press "Save and test", as a publisher does (what the page says next is the journey's to read). */
+export async function saveKey(options: Page, key: string): Promise<void> {
+  await options.getByLabel('API key', { exact: true }).fill(key);
+  await options.getByRole('button', { name: 'Save and test' }).click();
 }
 
 /** How many offers the background has stored (its own record, read in the service worker). */
@@ -106,12 +141,36 @@ export function storedOfferCount(ext: ChromiumExtension): Promise<number | null>
   });
 }
 
-export async function waitForOfferCount(ext: ChromiumExtension, count: number): Promise<void> {
-  for (let i = 0; i < 150; i++) {
+export async function waitForOfferCount(ext: ChromiumExtension, count: number, timeoutMs = 20_000): Promise<void> {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
     if ((await storedOfferCount(ext)) === count) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`the background never stored ${count} offers (has ${await storedOfferCount(ext)})`);
+}
+
+/** The refresh state the pages show (the background's mirror of it in storage.local). */
+export interface ShownStatus {
+  lastAttemptAt: number | null;
+  refreshing: boolean;
+  error: { code: string; message: string } | null;
+}
+
+export function shownStatus(ext: ChromiumExtension): Promise<ShownStatus | null> {
+  return ext.worker.evaluate(async () => {
+    const { status } = await chrome.storage.local.get('status');
+    return (status as ShownStatus | undefined) ?? null;
+  });
+}
+
+/** Wait until a refresh started after `since` (a lastAttemptAt) has ended; answers how it ended. */
+export async function refreshEndedAfter(ext: ChromiumExtension, since: number, timeoutMs = 20_000) {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+    const status = await shownStatus(ext);
+    if (status && (status.lastAttemptAt ?? 0) > since && !status.refreshing) return status;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no refresh after ${since} ended (status: ${JSON.stringify(await shownStatus(ext))})`);
 }
 
 /** Ask the background to refresh, as the popup's Refresh button does. */

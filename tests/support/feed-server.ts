@@ -1,6 +1,7 @@
 /**
- * The demo and test feed server: serves public/demo-feed.json at
- * http://127.0.0.1:8787/offers?apikey=demo and 401 for any other key.
+ * The demo and test feed server: serves public/demo-feed.json at /offers?apikey=<its key>
+ * (`demo` unless told otherwise) and 401 for any other key, on a free port unless told one
+ * (`npm run feed-server`: 8787; the e2e build's: E2E_FEED_PORT). A taken port fails at once.
  *
  * Fault modes (for tests and for trying the error states by hand) are switched with
  * `POST /__mode/<mode>` or `createFeedServer().setMode(mode)`.
@@ -11,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { driftFeed } from '../../lib/demo';
+import { listen } from './listen';
 
 export const FAULT_MODES = [
   'ok',
@@ -173,7 +175,7 @@ export async function createFeedServer(options: FeedServerOptions = {}): Promise
     }
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const state: FeedServer = {

@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { listen } from './listen';
 
 export const NETWORK_MODES = [
   'ok',
@@ -229,21 +230,6 @@ function keyPlaces(req: IncomingMessage, url: URL, secrets: string[]): string[] 
   for (const [name, value] of url.searchParams) if (carries(value)) places.push(`query:${name}`);
   if (carries(url.pathname)) places.push('path');
   return places;
-}
-
-/** Listen, or fail within seconds: "port N is in use" when it is taken. */
-function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`port ${port} did not open within 5 s`)), 5000);
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is in use`) : error);
-    });
-    server.listen(port, host, () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

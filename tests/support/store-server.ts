@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { CHAIN_HOSTS, chainAnswer } from './link-chains';
+import { listen } from './listen';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 
@@ -91,10 +92,7 @@ export async function startStoreServer(port = 0): Promise<StoreServer> {
       res.end(body);
     },
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
+  await listen(server, port, '127.0.0.1');
   return {
     port: (server.address() as AddressInfo).port,
     requests,

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromiumWorld, refreshFrom, startChromiumWorld, waitForOfferCount } from '../../support/chromium';
+import { type ChromiumWorld, refreshFrom, startDemoWorld } from '../../support/chromium';
 import { POPUP_SIZE } from '../../support/constants';
 
 let world: ChromiumWorld;
 
 beforeAll(async () => {
-  world = await startChromiumWorld();
-  await waitForOfferCount(world.ext, 223);
+  world = await startDemoWorld();
 });
 afterAll(() => world?.close());
 

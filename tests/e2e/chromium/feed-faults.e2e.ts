@@ -7,19 +7,18 @@ import {
   type ChromiumWorld,
   clickInBadge,
   refreshFrom,
-  startChromiumWorld,
+  startDemoWorld,
   storedOfferCount,
   toolbarBadge,
   waitForOfferCount,
 } from '../../support/chromium';
-import { PLAY_SPOTIFY, POPUP_SIZE } from '../../support/constants';
+import { DEMO_OFFERS, PLAY_SPOTIFY, POPUP_SIZE } from '../../support/constants';
 import type { FaultMode } from '../../support/feed-server';
 
 let world: ChromiumWorld;
 
 beforeAll(async () => {
-  world = await startChromiumWorld();
-  await waitForOfferCount(world.ext, 223);
+  world = await startDemoWorld();
 });
 afterAll(() => world?.close());
 beforeEach(async () => {
@@ -29,7 +28,7 @@ beforeEach(async () => {
 async function backToDemo(popup: Page) {
   world.feed.setMode('ok');
   await refreshFrom(popup);
-  await waitForOfferCount(world.ext, 223);
+  await waitForOfferCount(world.ext, DEMO_OFFERS);
 }
 
 describe('feed faults', () => {
@@ -47,7 +46,7 @@ describe('feed faults', () => {
     await expect.poll(() => popup.getByRole('alert').first().textContent(), { timeout: 15_000 }).toContain(message);
     expect(await popup.locator('.offer-row').count()).toBeGreaterThan(0);
     expect(await toolbarBadge(world.ext)).toBe('!');
-    expect(await storedOfferCount(world.ext)).toBe(223);
+    expect(await storedOfferCount(world.ext)).toBe(DEMO_OFFERS);
 
     world.feed.setMode('ok');
     await popup.getByRole('button', { name: 'Retry' }).click();

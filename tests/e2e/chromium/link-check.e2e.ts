@@ -6,7 +6,7 @@ import {
   type ChromiumWorld,
   clickInBadge,
   refreshFrom,
-  startChromiumWorld,
+  startDemoWorld,
   waitForOfferCount,
 } from '../../support/chromium';
 import { POPUP_SIZE } from '../../support/constants';
@@ -16,8 +16,7 @@ let world: ChromiumWorld;
 let popup: Page;
 
 beforeAll(async () => {
-  world = await startChromiumWorld();
-  await waitForOfferCount(world.ext, 223);
+  world = await startDemoWorld();
   world.feed.setBody(JSON.stringify(chainFeed()));
   popup = await world.ext.openPage('popup.html', POPUP_SIZE);
   await refreshFrom(popup);
@@ -200,7 +199,7 @@ describe('Check link', () => {
     // Checked a moment ago: the background answers with that check, as it keeps it.
     const answer = (await popup.evaluate(
       (offerId) => chrome.runtime.sendMessage({ tag: 'offer-lens/v1', type: 'checkLink', data: { offerId } }),
-      '9012',
+      'cat|9012', // the popup checks by offer key (source|id)
     )) as { value: LinkCheckAnswer };
     const kept = answer.value.status === 'too-soon' ? answer.value.last?.hops : undefined;
     const padded = `https://${ATTRIBUTION}/abc123?campaign=long&pad=`;

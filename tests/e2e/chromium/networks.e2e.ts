@@ -9,7 +9,7 @@ import {
   storedOfferCount,
   waitForOfferCount,
 } from '../../support/chromium';
-import { E2E_API_KEY, PLAY_SPOTIFY } from '../../support/constants';
+import { DEMO_OFFERS, E2E_API_KEY, PLAY_SPOTIFY } from '../../support/constants';
 import { createNetworkServer, DEMO_KEYS, type NetworkServer } from '../../support/network-server';
 
 let world: ChromiumWorld;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   // The browser sends the networks' API hosts to the HTTPS fixture server, which passes them on.
   world.store.forward(API_HOSTS.affise, networks.url);
   world.store.forward(API_HOSTS.everflow, networks.url);
-  await waitForOfferCount(world.ext, 223);
+  await waitForOfferCount(world.ext, DEMO_OFFERS);
   options = await world.ext.openPage('options.html');
 });
 afterAll(async () => {
@@ -88,7 +88,7 @@ describe('several networks', () => {
       /^(AppRocket \(Affise\)|MobiPeak \(Everflow\)): /,
     );
     expect(await storedOfferCount(world.ext)).toBe(before);
-    expect(before).toBeGreaterThan(223 + 50);
+    expect(before).toBeGreaterThan(DEMO_OFFERS + 50);
   });
 
   it('keeps every key out of what a store page can reach', async () => {

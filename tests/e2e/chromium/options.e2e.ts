@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromiumWorld, startChromiumWorld, storedOfferCount, waitForOfferCount } from '../../support/chromium';
-import { E2E_API_KEY } from '../../support/constants';
+import { type ChromiumWorld, saveKey, startDemoWorld, storedOfferCount } from '../../support/chromium';
+import { DEMO_OFFERS, DEMO_SAVED, E2E_API_KEY } from '../../support/constants';
 
 let world: ChromiumWorld;
 
 beforeAll(async () => {
-  world = await startChromiumWorld();
-  await waitForOfferCount(world.ext, 223);
+  world = await startDemoWorld();
 });
 afterAll(() => world?.close());
 
@@ -14,12 +13,10 @@ describe('settings page', () => {
   it('saves a key and tests it, then keeps the offers when a wrong key is rejected', async () => {
     const options = await world.ext.openPage('options.html');
     const key = options.getByLabel('API key', { exact: true });
-    await key.fill(E2E_API_KEY);
-    await options.getByRole('button', { name: 'Save and test' }).click();
-    await expect.poll(() => options.locator('.result').textContent()).toBe('✓ 223 offers · 3 offers skipped');
+    await saveKey(options, E2E_API_KEY);
+    await expect.poll(() => options.locator('.result').textContent()).toBe(DEMO_SAVED);
 
-    await key.fill('not-the-key');
-    await options.getByRole('button', { name: 'Save and test' }).click();
+    await saveKey(options, 'not-the-key');
     // Beside the field, with what to do; the key typed stays for correction and is not kept.
     await expect
       .poll(() => options.locator('#apiKey-problem').textContent())
@@ -28,18 +25,17 @@ describe('settings page', () => {
       'Not saved: Offer Lens keeps using what was saved before. Check that you pasted the whole key (no spaces); a new key comes from your account manager.',
     );
     expect(await key.inputValue()).toBe('not-the-key');
-    expect(await storedOfferCount(world.ext)).toBe(223);
+    expect(await storedOfferCount(world.ext)).toBe(DEMO_OFFERS);
     // The saved key is still the good one: Refresh works, and the popup shows no error.
     await options.getByRole('button', { name: 'Refresh now' }).click();
-    await expect.poll(() => options.locator('.account .result').textContent()).toBe('✓ 223 offers · 3 offers skipped');
+    await expect.poll(() => options.locator('.account .result').textContent()).toBe(DEMO_SAVED);
     // The key is not shown in clear until asked for.
     await key.fill('');
     expect(await key.getAttribute('type')).toBe('password');
     expect(await key.getAttribute('placeholder')).toBe('••••••••3a9c (saved)');
 
-    await key.fill(E2E_API_KEY);
-    await options.getByRole('button', { name: 'Save and test' }).click();
-    await expect.poll(() => options.locator('.result').textContent()).toBe('✓ 223 offers · 3 offers skipped');
+    await saveKey(options, E2E_API_KEY);
+    await expect.poll(() => options.locator('.result').textContent()).toBe(DEMO_SAVED);
     await options.getByText('3 offers skipped', { exact: true }).click();
     expect(await options.locator('.skipped li').allTextContents()).toEqual([
       'Offer #224 (id 4100): Duplicate id 4100',

@@ -7,8 +7,7 @@ import {
   clickInBadge,
   clipboardText,
   contentScriptWorld,
-  startChromiumWorld,
-  waitForOfferCount,
+  startDemoWorld,
 } from '../../support/chromium';
 import { PLAY_SPOTIFY } from '../../support/constants';
 
@@ -32,8 +31,7 @@ let world: ChromiumWorld;
 const trackerRequests: Request[] = [];
 
 beforeAll(async () => {
-  world = await startChromiumWorld();
-  await waitForOfferCount(world.ext, 223);
+  world = await startDemoWorld();
   const options = await world.ext.openPage('options.html');
   await options.getByLabel('Sub ID', { exact: true }).fill(SUB_ID);
   await options.getByRole('button', { name: 'Save and test' }).click();

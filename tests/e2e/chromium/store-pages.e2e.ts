@@ -4,9 +4,8 @@ import {
   badgeText,
   type ChromiumWorld,
   clickInBadge,
-  startChromiumWorld,
+  startDemoWorld,
   toolbarBadge,
-  waitForOfferCount,
 } from '../../support/chromium';
 import { PLAY_SPOTIFY } from '../../support/constants';
 
@@ -17,8 +16,7 @@ const PLAY_TELEGRAM = 'https://play.google.com/store/apps/details?id=org.telegra
 let world: ChromiumWorld;
 
 beforeAll(async () => {
-  world = await startChromiumWorld();
-  await waitForOfferCount(world.ext, 223);
+  world = await startDemoWorld();
 });
 afterAll(() => world?.close());
 

@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  badgeText,
-  type ChromiumWorld,
-  contentScriptWorld,
-  startChromiumWorld,
-  waitForOfferCount,
-} from '../../support/chromium';
+import { badgeText, type ChromiumWorld, contentScriptWorld, startDemoWorld } from '../../support/chromium';
 import { E2E_API_KEY, PLAY_SPOTIFY } from '../../support/constants';
 
 let world: ChromiumWorld;
 
 beforeAll(async () => {
-  world = await startChromiumWorld();
-  await waitForOfferCount(world.ext, 223);
+  world = await startDemoWorld();
 });
 afterAll(() => world?.close());
 
