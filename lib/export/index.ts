@@ -70,6 +70,7 @@ export function toCsv<T>(
 export const OFFER_COLUMNS = [
   'Offer ID',
   'Name',
+  'Network',
   'Platform',
   'Countries',
   'Payout',
@@ -83,11 +84,18 @@ export const OFFER_COLUMNS = [
   'Tracking link',
 ] as const;
 
-/** One row per offer, its tracking link built with the publisher's click ID and sub ID. */
-export function offersCsv(offers: Offer[], settings: LinkSettings): string {
+/** The network an offer comes from, by name ("AppRocket (Affise)"): ids repeat across networks. */
+export type NetworkNameOf = (offer: Offer) => string;
+
+/**
+ * One row per offer, its network named (an offer id means something only with it), its tracking
+ * link built with the publisher's click ID and sub ID.
+ */
+export function offersCsv(offers: Offer[], settings: LinkSettings, networkOf: NetworkNameOf = () => ''): string {
   return toCsv(OFFER_COLUMNS, offers, (offer) => [
     offer.id,
     offer.name,
+    networkOf(offer),
     offer.platform,
     offer.geos.join(' '),
     offer.payout?.amount ?? null,
@@ -102,9 +110,18 @@ export function offersCsv(offers: Offer[], settings: LinkSettings): string {
   ]);
 }
 
-/** The offers as JSON: as Offer Lens keeps them, plus the built tracking link. */
-export function offersJson(offers: Offer[], settings: LinkSettings, exportedAt: number): string {
-  const list = offers.map((offer) => ({ ...offer, trackingLink: trackingLinkFor(offer, settings) }));
+/** The offers as JSON: as Offer Lens keeps them, plus their network's name and the built tracking link. */
+export function offersJson(
+  offers: Offer[],
+  settings: LinkSettings,
+  exportedAt: number,
+  networkOf: NetworkNameOf = () => '',
+): string {
+  const list = offers.map((offer) => ({
+    ...offer,
+    network: networkOf(offer),
+    trackingLink: trackingLinkFor(offer, settings),
+  }));
   return JSON.stringify({ exportedAt: new Date(exportedAt).toISOString(), count: list.length, offers: list }, null, 2);
 }
 
