@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChangeRecord } from '../../lib/changes/log';
 import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
-import { DEFAULT_SEARCH_STATE } from '../../lib/search/query';
+import { DEFAULT_SEARCH_STATE, effectiveFilters } from '../../lib/search/query';
 import type { SurfaceStart } from '../../lib/storage/items';
 import { storeKeyLabel } from '../../lib/store-url';
 import { useNow } from '../use-storage-item';
 import { useWatchlist } from '../use-watchlist';
 import { bodyFor, type View } from './body';
 import { changeListRows } from './ChangesView';
+import { DemoBanner } from './DemoBanner';
 import { Filters } from './Filters';
 import { Footer } from './Footer';
 import { OfferDetail } from './OfferDetail';
@@ -35,7 +36,7 @@ interface Props {
 export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) {
   const watch = useWatchlist();
   const app = useOffers(watch.watchlist, start);
-  const { search, detail, settings } = app;
+  const { search, detail, settings, facts, demo } = app;
   const now = useNow();
   const [view, setView] = useState<View>('offers');
   const [checkingAll, setCheckingAll] = useState(false);
@@ -47,8 +48,8 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
     [changes.changes, changes.unseen, changes.showingEarlier],
   );
   const offers = search.results?.offers ?? [];
-  const onPage = useOnThisPage(surface === 'panel', app.source, settings);
-  const act = useOfferActions({ view, settings, search, changes, watch, copy, say });
+  const onPage = useOnThisPage(surface === 'panel', app.source, settings, facts);
+  const act = useOfferActions({ view, settings, facts, isDemo: demo.isDemo, search, changes, watch, copy, say });
   const openChange = (change: ChangeRecord) => void detail.open(change.offerId);
   const nav = useListNavigation({
     view,
@@ -70,6 +71,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
 
   const status = describeStatus(app.status ?? EMPTY_STATUS, app.summary ?? null, now);
   const rootClass = `popup surface-${surface}`;
+  const demoBanner = demo.isDemo && <DemoBanner onBack={demo.leave} />;
   if (detail.focused && settings) {
     return (
       <div
@@ -81,14 +83,18 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
           }
         }}
       >
+        {demoBanner}
         <OfferDetail
           offer={detail.focused.offer}
           goneAt={detail.focused.goneAt}
           settings={settings}
+          facts={facts}
+          isDemo={demo.isDemo}
           now={now}
           watch={watch}
           onBack={() => detail.show(null)}
           onCopy={copy}
+          onOpenSettings={act.openSettings}
         />
       </div>
     );
@@ -112,6 +118,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
   });
   return (
     <div class={rootClass}>
+      {demoBanner}
       <SearchBar
         inputRef={searchRef}
         query={search.state?.query ?? ''}
@@ -131,6 +138,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
             search={search.state}
             categories={results?.categories ?? []}
             geos={results?.geos ?? []}
+            facts={facts}
             onChange={search.change}
           />
           <ViewTabs
@@ -156,6 +164,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
         <OnThisPage
           url={onPage.url}
           offers={onPage.offers}
+          facts={facts}
           onOpen={(offer) => void detail.open(offer.id)}
           onCopy={(offer) => void act.copyTabOffer(offer)}
           onShowAll={(appKey) => search.state && search.change({ ...DEFAULT_SEARCH_STATE, app: appKey })}
@@ -180,6 +189,8 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
         selected={nav.selected}
         now={now}
         settings={settings}
+        facts={facts}
+        showExpiry={!!search.state && effectiveFilters(search.state).sort === 'expiry'}
         checkWhat={search.state?.watching ? 'watched offers' : 'listed offers'}
         scrollTo={nav.scrollTo}
         isWatched={watch.isOfferWatched}
