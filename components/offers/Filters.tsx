@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Platform } from '../../lib/offer';
 import { effectiveFilters, type SearchState, SORT_KEYS, SORT_LABELS, withFilter } from '../../lib/search/query';
+import { searchOnShow } from '../../lib/surfaces/offer-facts';
 import { MinPayout } from './MinPayout';
 import type { OfferFacts } from './use-offer-facts';
 
@@ -22,7 +23,7 @@ const ANY = 'any';
  */
 export function Filters({ search, categories, geos, facts, onChange }: Props) {
   const { networks } = facts;
-  const shown = effectiveFilters(search, networks.searchNames);
+  const shown = effectiveFilters(searchOnShow(search, networks.searchNames), networks.searchNames);
   const category = matchCase(categories, shown.category);
   const network = networks.list.find((source) => source.id === shown.network);
   return (

@@ -124,6 +124,17 @@ describe('offers of several networks', () => {
     await waitFor(() => expect(names()).toEqual(['Spotify - DE', 'Spotify - GB', 'Spotify - US']));
   });
 
+  it('lists every offer again when the network filtered by is no longer on show', async () => {
+    await seed();
+    render(<OffersApp />);
+    fireEvent.change(await screen.findByLabelText('Network'), { target: { value: 'affise-1' } });
+    await waitFor(() => expect(names()).toEqual(['Spotify - DE']));
+    // Back from the demo, or the account removed: its network is gone from what is on show.
+    await sourceNamesItem.setValue([THREE_NETWORKS[0] as (typeof THREE_NETWORKS)[number]]);
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    expect(screen.queryByLabelText('Network')).toBeNull();
+  });
+
   it('shows equivalents in the display currency, and reads the Min box in it', async () => {
     await seed({ settings: { displayCurrency: 'EUR' } });
     render(<OffersApp />);

@@ -5,6 +5,7 @@ import { DEFAULT_SEARCH_STATE, type SearchState, type SourceNames } from '../../
 import type { SnapshotSummary } from '../../lib/snapshot';
 import { searchStateItem } from '../../lib/storage/items';
 import { StaleSourceError } from '../../lib/storage/offer-source';
+import { searchOnShow } from '../../lib/surfaces/offer-facts';
 import { useAsyncEffect } from '../use-async-effect';
 import type { OfferSourceState } from './use-offer-source';
 
@@ -60,7 +61,7 @@ export function useOfferSearch(
   useAsyncEffect(
     () =>
       state && source
-        ? source.search(state, limit, Date.now(), watchlist ?? null, { sources }).then(
+        ? source.search(searchOnShow(state, sources), limit, Date.now(), watchlist ?? null, { sources }).then(
             (answer) => ({ answer }),
             (failure: unknown) => ({ failure }),
           )
@@ -107,7 +108,7 @@ export function useOfferSearch(
     /** Every offer the search matches (not only the rows loaded), in its order, for export. */
     async allMatches(): Promise<Offer[]> {
       const ready = await offers.ready();
-      const all = state ?? DEFAULT_SEARCH_STATE;
+      const all = searchOnShow(state ?? DEFAULT_SEARCH_STATE, sources);
       return (await ready.search(all, ready.engine.size, Date.now(), watchlist ?? null, { sources })).offers;
     },
   };

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { currencySign, minPayoutFromUsd, minPayoutToUsd, networksOnShow, parseAmount, payoutText } from './offer-facts';
+import { DEFAULT_SEARCH_STATE } from '../search/query';
+import {
+  currencySign,
+  minPayoutFromUsd,
+  minPayoutToUsd,
+  networksOnShow,
+  parseAmount,
+  payoutText,
+  searchOnShow,
+} from './offer-facts';
 
 const DEMO_NAMES = [
   { id: 'demo-cat', kind: 'carrierapptraffic', label: 'CarrierAppTraffic', name: 'CarrierAppTraffic' },
@@ -29,6 +38,24 @@ describe('networksOnShow: which network an offer comes from', () => {
     expect(networks.labelOf({})).toBe('CarrierAppTraffic');
     expect(networks.nameOf({ source: 'gone-1' })).toBe('gone-1');
     expect(networks.labelOf({ source: 'gone-1' })).toBe('');
+  });
+});
+
+describe('searchOnShow: a network filter of a network no longer on show', () => {
+  const demo = networksOnShow(DEMO_NAMES).searchNames;
+  const own = [{ id: 'cat', names: ['CarrierAppTraffic', 'CarrierAppTraffic', 'carrierapptraffic'] }];
+  const onAppRocket = { ...DEFAULT_SEARCH_STATE, query: 'spotify', network: 'demo-affise' };
+
+  it('keeps filtering by a network on show', () => {
+    expect(searchOnShow(onAppRocket, demo)).toEqual(onAppRocket);
+  });
+
+  it('filters by no network once that network is not on show (back from the demo)', () => {
+    expect(searchOnShow(onAppRocket, own)).toEqual({ ...DEFAULT_SEARCH_STATE, query: 'spotify', network: null });
+  });
+
+  it('leaves the search as it is while the names are not known yet', () => {
+    expect(searchOnShow(onAppRocket, [])).toEqual(onAppRocket);
   });
 });
 

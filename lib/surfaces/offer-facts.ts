@@ -1,6 +1,6 @@
 import { BUNDLED_RATES, convert, formatMoney, type Rates, toUsd } from '../currency';
 import type { Offer } from '../offer';
-import type { SourceNames } from '../search/query';
+import type { SearchState, SourceNames } from '../search/query';
 import { PRIMARY_SOURCE_ID } from '../sources';
 import type { SourceName } from '../storage/items';
 
@@ -37,6 +37,18 @@ export function networksOnShow(list: readonly SourceName[]): Networks {
     },
     nameOf: (offer) => sourceOf(offer)?.name ?? (offer.source || PRIMARY_SOURCE_ID),
   };
+}
+
+/**
+ * The search as it applies to the sources on show: a network chosen in the other world (the
+ * demo's AppRocket, back in the publisher's own offers) or of a removed account filters nothing,
+ * rather than hiding every offer behind a control that is no longer there. Kept in the stored
+ * search, so it applies again where that network is on show. Before the names are known, as is.
+ */
+export function searchOnShow(state: SearchState, sources: readonly SourceNames[]): SearchState {
+  const { network } = state;
+  if (network === null || network === undefined || sources.length === 0) return state;
+  return sources.some((source) => source.id === network) ? state : { ...state, network: null };
 }
 
 /** A payout as a row shows it: as the network pays it, and its equivalent when that is another currency. */
