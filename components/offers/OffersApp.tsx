@@ -71,7 +71,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
 
   const status = describeStatus(app.status ?? EMPTY_STATUS, app.summary ?? null, now);
   const rootClass = `popup surface-${surface}`;
-  const demoBanner = demo.isDemo && <DemoBanner onBack={demo.leave} />;
+  const demoBanner = demo.isDemo && <DemoBanner leadsToSettings={demo.leadsToSettings} onBack={demo.leave} />;
   if (detail.focused && settings) {
     return (
       <div

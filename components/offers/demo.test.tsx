@@ -110,7 +110,9 @@ describe('the demo on show', () => {
     render(<OffersApp />);
     await waitFor(() => expect(rows()).toHaveLength(1));
     await waitFor(() => expect(asked).toContain('listSources'));
-    fireEvent.click(screen.getByRole('button', { name: 'Back to my offers' }));
+    const back = screen.getByRole('button', { name: 'Back to my offers' });
+    expect(back.title).toBe('');
+    fireEvent.click(back);
     await waitFor(() => expect(banner()).toBeNull());
     expect(asked).toContain('leaveDemo');
     expect(openOptionsPage).not.toHaveBeenCalled();
@@ -120,8 +122,12 @@ describe('the demo on show', () => {
     const asked = fakeBackground({ hasKey: false });
     await seedDemo();
     render(<OffersApp />);
-    await waitFor(() => expect(asked).toContain('listSources'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Back to my offers' }));
+    const back = await screen.findByRole('button', { name: 'Back to my offers' });
+    await waitFor(() =>
+      expect(back.title).toBe('You have no key of your own yet: this opens the settings, where you add it'),
+    );
+    expect(asked).toContain('listSources');
+    fireEvent.click(back);
     await waitFor(() => expect(openOptionsPage).toHaveBeenCalledOnce());
     expect(asked).toContain('leaveDemo');
     // Their world has nothing yet: the way to connect, and to the demo again.

@@ -11,7 +11,9 @@ import { useAsyncEffect } from '../use-async-effect';
  */
 export function useDemo(summary: SnapshotSummary | null | undefined) {
   const isDemo = summary?.source === 'demo';
-  const [hasOwnKey, setHasOwnKey] = useState(false);
+  // Null until the background says: an early click goes back without opening the settings (the
+  // empty state that follows has its own way there).
+  const [hasOwnKey, setHasOwnKey] = useState<boolean | null>(null);
   useAsyncEffect(
     () =>
       isDemo
@@ -25,10 +27,12 @@ export function useDemo(summary: SnapshotSummary | null | undefined) {
   );
   return {
     isDemo,
+    /** Back also opens the settings: the publisher has no key of their own (known once the background said). */
+    leadsToSettings: hasOwnKey === false,
     leave(): void {
       // Asked first: the popup closes once the settings tab opens.
       void sendMessage('leaveDemo', {}).catch(() => undefined);
-      if (!hasOwnKey) void browser.runtime.openOptionsPage();
+      if (hasOwnKey === false) void browser.runtime.openOptionsPage();
     },
   };
 }
