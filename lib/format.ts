@@ -53,6 +53,15 @@ export function formatExpiry(expiresAt: number | null, now: number): string {
   return diff > 0 ? t('formatExpiresIn', { duration }) : t('formatExpiredAgo', { duration });
 }
 
+/**
+ * When an offer stops, as a date for a list sorted by expiry: "expires 3 Dec" (the publisher's
+ * time zone; "3 Dec 2027" in another year), "expired" once it has, "no expiry" when it has none.
+ */
+export function formatExpiryDay(expiresAt: number | null, now: number): string {
+  if (expiresAt === null) return 'no expiry';
+  return expiresAt <= now ? 'expired' : `expires ${formatDay(expiresAt, now)}`;
+}
+
 /** "5 min", "2 h", "3 days". */
 export function formatDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000);

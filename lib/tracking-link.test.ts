@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrackingLink, networkParamProblem, subIdStatus, trackingLinkFor } from './tracking-link';
+import {
+  buildTrackingLink,
+  isClickIdPlaceholder,
+  linkSegments,
+  networkParamProblem,
+  subIdStatus,
+  trackingLinkFor,
+} from './tracking-link';
 
 const base = 'https://trk.example.com/click?offer_id=42&aff_id=7';
 
@@ -170,5 +177,58 @@ describe("trackingLinkFor: the network's own parameters stay its own", () => {
     );
     expect(networkParamProblem('aff_sub', [link])).toBeNull();
     expect(networkParamProblem('clickref', ['https://t.example/c?clickref=net'])).toBeNull();
+  });
+});
+
+describe('isClickIdPlaceholder: no tracker macro set yet', () => {
+  it.each(['[CLICK_ID]', ' [click_id] ', '', '   '])('%j is still the placeholder', (clickId) => {
+    expect(isClickIdPlaceholder(clickId)).toBe(true);
+  });
+
+  it.each(['{clickid}', '{{click_id}}', '#clickid#', '[CLICKID]', 'abc123'])(
+    '%j is a click ID of its own',
+    (clickId) => {
+      expect(isClickIdPlaceholder(clickId)).toBe(false);
+    },
+  );
+});
+
+describe('linkSegments: the link with its click-ID and sub-ID parameters marked', () => {
+  const params = { clickIdParam: 'aff_sub', subIdParam: 'aff_sub2' };
+
+  it('marks aff_sub and aff_sub2 and keeps the rest as it is', () => {
+    expect(linkSegments('https://t.example/c?o=1&aff_sub=[CLICK_ID]&aff_sub2=pub7#top', params)).toEqual([
+      { text: 'https://t.example/c?o=1&', param: null },
+      { text: 'aff_sub=[CLICK_ID]', param: 'click-id' },
+      { text: '&', param: null },
+      { text: 'aff_sub2=pub7', param: 'sub-id' },
+      { text: '#top', param: null },
+    ]);
+  });
+
+  it('marks a parameter at the start of the query and custom names', () => {
+    expect(
+      linkSegments('https://t.example/c?sub1={clickid}&o=1&sub2=pub9', { clickIdParam: 'sub1', subIdParam: 'sub2' }),
+    ).toEqual([
+      { text: 'https://t.example/c?', param: null },
+      { text: 'sub1={clickid}', param: 'click-id' },
+      { text: '&o=1&', param: null },
+      { text: 'sub2=pub9', param: 'sub-id' },
+    ]);
+  });
+
+  it('keeps a #clickid# macro inside its parameter, and ignores look-alikes in the fragment', () => {
+    expect(linkSegments('https://t.example/c?aff_sub=#clickid#&o=1#aff_sub2=x', params)).toEqual([
+      { text: 'https://t.example/c?', param: null },
+      { text: 'aff_sub=#clickid#', param: 'click-id' },
+      { text: '&o=1#aff_sub2=x', param: null },
+    ]);
+  });
+
+  it('leaves a link without those parameters in one piece', () => {
+    expect(linkSegments('https://t.example/c?aff_sub3=x&aff_subway=1', params)).toEqual([
+      { text: 'https://t.example/c?aff_sub3=x&aff_subway=1', param: null },
+    ]);
+    expect(linkSegments('https://t.example/c', params)).toEqual([{ text: 'https://t.example/c', param: null }]);
   });
 });

@@ -112,6 +112,58 @@ function safeDecode(value: string): string {
   }
 }
 
+/** The click ID Offer Lens starts with: a placeholder that says where the tracker's macro goes. */
+export const CLICK_ID_PLACEHOLDER = '[CLICK_ID]';
+
+/**
+ * The publisher has not set their tracker's macro yet: the click ID is still the placeholder
+ * Offer Lens starts with (any case), or empty (the link keeps whatever the network put there).
+ * A link copied this way sends no click ID the tracker can match a conversion to.
+ */
+export function isClickIdPlaceholder(clickId: string): boolean {
+  const value = clickId.trim();
+  return value === '' || value.toUpperCase() === CLICK_ID_PLACEHOLDER;
+}
+
+/** A piece of a tracking link as shown: the publisher's click-ID or sub-ID parameter, or the rest. */
+export interface LinkSegment {
+  text: string;
+  param: 'click-id' | 'sub-id' | null;
+}
+
+/**
+ * The link cut into pieces for showing, so the parameters the publisher's values go into can be
+ * marked: each `name=value` of the click-ID or sub-ID parameter in the query is a piece of its
+ * own, everything else stays in between. The pieces join back to the link, byte for byte.
+ */
+export function linkSegments(
+  link: string,
+  params: Pick<TrackingLinkParams, 'clickIdParam' | 'subIdParam'>,
+): LinkSegment[] {
+  const clickIdParam = params.clickIdParam || DEFAULT_CLICK_ID_PARAM;
+  const subIdParam = params.subIdParam || DEFAULT_SUB_ID_PARAM;
+  const hashAt = fragmentStart(link);
+  const queryAt = link.slice(0, hashAt).indexOf('?');
+  if (queryAt === -1) return [{ text: link, param: null }];
+  const segments: LinkSegment[] = [];
+  let plain = link.slice(0, queryAt + 1);
+  const parts = link.slice(queryAt + 1, hashAt).split('&');
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    const name = paramName(part);
+    const param = name === clickIdParam ? 'click-id' : name === subIdParam ? 'sub-id' : null;
+    if (param) {
+      if (plain) segments.push({ text: plain, param: null });
+      segments.push({ text: part, param });
+      plain = '';
+    } else plain += part;
+    if (i < parts.length - 1) plain += '&';
+  }
+  plain += link.slice(hashAt);
+  if (plain) segments.push({ text: plain, param: null });
+  return segments;
+}
+
 export type SubIdStatus = 'ok' | 'excluded' | 'not-included';
 
 /** Whether the offer accepts traffic under this sub ID (its include/exclude lists). */

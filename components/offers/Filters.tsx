@@ -1,65 +1,90 @@
-import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import type { Platform } from '../../lib/offer';
 import { effectiveFilters, type SearchState, SORT_KEYS, SORT_LABELS, withFilter } from '../../lib/search/query';
+import { searchOnShow } from '../../lib/surfaces/offer-facts';
+import { MinPayout } from './MinPayout';
+import type { OfferFacts } from './use-offer-facts';
 
 interface Props {
   search: SearchState;
   categories: string[];
   geos: string[];
+  facts: OfferFacts;
   onChange: (next: SearchState) => void;
 }
 
+/** What a control says it filters by when it filters by nothing. */
+const ANY = 'any';
+
 /**
- * Platform, country, category, minimum payout and sort, as controls. They show the filters in
- * force, terms typed in the query included (`geo:de` shows DE in Country).
+ * Platform, country, category, network (with more than one on show), minimum payout and sort, as
+ * controls. They show the filters in force, terms typed in the query included (`geo:de` shows DE
+ * in Country, `net:approcket` AppRocket in Network). Each says its full choice on hover.
  */
-export function Filters({ search, categories, geos, onChange }: Props) {
-  const shown = effectiveFilters(search);
+export function Filters({ search, categories, geos, facts, onChange }: Props) {
+  const { networks } = facts;
+  const shown = effectiveFilters(searchOnShow(search, networks.searchNames), networks.searchNames);
+  const category = matchCase(categories, shown.category);
+  const network = networks.list.find((source) => source.id === shown.network);
   return (
     <div class="filters">
-      <label>
-        <span class="sr-only">Platform</span>
-        <select
-          value={shown.platform ?? ''}
-          onChange={(e) => onChange(withFilter(search, 'platform', (e.currentTarget.value || null) as Platform | null))}
+      <Choice
+        label="Platform"
+        value={shown.platform ?? ''}
+        chosen={shown.platform === 'ios' ? 'iOS' : shown.platform === 'android' ? 'Android' : null}
+        onChoose={(value) => onChange(withFilter(search, 'platform', (value || null) as Platform | null))}
+      >
+        <option value="android">Android</option>
+        <option value="ios">iOS</option>
+      </Choice>
+      <Choice
+        label="Country"
+        value={shown.geo ?? ''}
+        chosen={shown.geo}
+        onChoose={(value) => onChange(withFilter(search, 'geo', value || null))}
+      >
+        {withCurrent(geos, shown.geo).map((geo) => (
+          <option key={geo} value={geo}>
+            {geo}
+          </option>
+        ))}
+      </Choice>
+      <Choice
+        label="Category"
+        value={category ?? ''}
+        chosen={category}
+        onChoose={(value) => onChange(withFilter(search, 'category', value || null))}
+      >
+        {withCurrent(categories, category).map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </Choice>
+      {networks.isMixed && (
+        <Choice
+          label="Network"
+          value={shown.network ?? ''}
+          chosen={network?.name ?? null}
+          onChoose={(value) => onChange(withFilter(search, 'network', value || null))}
         >
-          <option value="">Platform</option>
-          <option value="android">Android</option>
-          <option value="ios">iOS</option>
-        </select>
-      </label>
-      <label>
-        <span class="sr-only">Country</span>
-        <select
-          value={shown.geo ?? ''}
-          onChange={(e) => onChange(withFilter(search, 'geo', e.currentTarget.value || null))}
-        >
-          <option value="">Country</option>
-          {withCurrent(geos, shown.geo).map((geo) => (
-            <option key={geo} value={geo}>
-              {geo}
+          {networks.list.map((source) => (
+            <option key={source.id} value={source.id} title={source.name}>
+              {source.label || source.name}
             </option>
           ))}
-        </select>
-      </label>
-      <label>
-        <span class="sr-only">Category</span>
-        <select
-          value={matchCase(categories, shown.category) ?? ''}
-          onChange={(e) => onChange(withFilter(search, 'category', e.currentTarget.value || null))}
-        >
-          <option value="">Category</option>
-          {withCurrent(categories, matchCase(categories, shown.category)).map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </label>
-      <MinPayout value={shown.minPayout} onChange={(amount) => onChange(withFilter(search, 'minPayout', amount))} />
-      <label>
+        </Choice>
+      )}
+      <MinPayout
+        usd={shown.minPayout}
+        currency={facts.displayCurrency}
+        rates={facts.rates}
+        onChange={(usd) => onChange(withFilter(search, 'minPayout', usd))}
+      />
+      <label class="sort">
         <span class="sr-only">Sort by</span>
         <select
+          title={`Sort by: ${SORT_LABELS[shown.sort]}`}
           value={shown.sort}
           onChange={(e) => onChange(withFilter(search, 'sort', e.currentTarget.value as SearchState['sort']))}
         >
@@ -74,34 +99,27 @@ export function Filters({ search, categories, geos, onChange }: Props) {
   );
 }
 
-/** The minimum payout as typed ("1." on the way to "1.5" stays), the number once it is one. */
-function MinPayout({ value, onChange }: { value: number | null; onChange: (amount: number | null) => void }) {
-  const [text, setText] = useState(value === null ? '' : String(value));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a value from elsewhere (the query, Clear) rewrites the box, never the publisher's own typing
-  useEffect(() => {
-    if (toAmount(text) !== value) setText(value === null ? '' : String(value));
-  }, [value]);
+/** One filter as a select: its name as the "any" choice, and its full choice in the tooltip. */
+function Choice(props: {
+  label: string;
+  value: string;
+  chosen: string | null;
+  onChoose: (value: string) => void;
+  children: ComponentChildren;
+}) {
   return (
-    <label class="min-payout">
-      <span class="sr-only">Minimum payout</span>
-      <input
-        type="number"
-        min="0"
-        step="0.1"
-        placeholder="Min $"
-        value={text}
-        onInput={(e) => {
-          setText(e.currentTarget.value);
-          onChange(toAmount(e.currentTarget.value));
-        }}
-      />
+    <label>
+      <span class="sr-only">{props.label}</span>
+      <select
+        title={`${props.label}: ${props.chosen ?? ANY}`}
+        value={props.value}
+        onChange={(e) => props.onChoose(e.currentTarget.value)}
+      >
+        <option value="">{props.label}</option>
+        {props.children}
+      </select>
     </label>
   );
-}
-
-function toAmount(text: string): number | null {
-  const amount = Number(text.trim());
-  return text.trim() && Number.isFinite(amount) ? Math.max(0, amount) : null;
 }
 
 /** Keep a remembered choice listed even before the background's lists arrive. */

@@ -1,42 +1,41 @@
 import { useEffect, useRef } from 'preact/hooks';
-import {
-  formatCaps,
-  formatDay,
-  formatExpiry,
-  formatGeos,
-  formatPayout,
-  formatPlatform,
-  plainText,
-} from '../../lib/format';
+import { formatCaps, formatDay, formatExpiry, formatGeos, formatPlatform, plainText } from '../../lib/format';
 import { isExpired, isExpiringSoon, type Offer } from '../../lib/offer';
 import type { Settings } from '../../lib/settings/defaults';
 import { offerKey } from '../../lib/sources';
 import { storeKey } from '../../lib/store-url';
+import { payoutText } from '../../lib/surfaces/offer-facts';
 import { subIdStatus, trackingLinkFor } from '../../lib/tracking-link';
-import { linkHost, safeHttpUrl } from '../../lib/url';
-import { QrCode } from '../QrCode';
+import { safeHttpUrl } from '../../lib/url';
 import { SubIdWarning } from '../SubIdWarning';
-import { useCopy } from '../use-copy';
 import type { useWatchlist } from '../use-watchlist';
 import { LinkCheck } from './LinkCheck';
+import { TrackingLinkBox } from './TrackingLinkBox';
+import type { OfferFacts } from './use-offer-facts';
 import { useOfferHistory } from './use-offer-history';
 
 interface Props {
   offer: Offer;
   settings: Settings;
+  facts: OfferFacts;
+  /** The demo world is on show: its links are no one's. */
+  isDemo: boolean;
   now: number;
   /** When the feed stopped listing it: the offer is its last known state. */
   goneAt?: number | null;
   watch: ReturnType<typeof useWatchlist>;
   onBack: () => void;
   onCopy: (link: string) => Promise<void>;
+  onOpenSettings: () => void;
 }
 
 /** An offer in full, with its tracking link ready to copy, open or scan, and its history. */
-export function OfferDetail({ offer, settings, now, goneAt = null, watch, onBack, onCopy }: Props) {
+export function OfferDetail(props: Props) {
+  const { offer, settings, facts, now, goneAt = null, watch, onBack } = props;
   const link = safeHttpUrl(trackingLinkFor(offer, settings));
   const store = safeHttpUrl(offer.previewUrl);
-  const { state: copied, copy } = useCopy(onCopy);
+  const payout = payoutText(offer.payout, facts.displayCurrency, facts.rates);
+  const network = facts.networks.nameOf(offer);
   const copyButton = useRef<HTMLButtonElement>(null);
   const history = useOfferHistory(offerKey(offer), now);
   const watched = watch.isOfferWatched(offer);
@@ -50,7 +49,10 @@ export function OfferDetail({ offer, settings, now, goneAt = null, watch, onBack
         <button type="button" class="btn" onClick={onBack} aria-label="Back to results">
           ← Back
         </button>
-        <span class="payout big">{formatPayout(offer.payout)}</span>
+        <span class="payout-cell big">
+          <span class="payout">{payout.paid}</span>
+          {payout.equivalent && <span class="equivalent"> {payout.equivalent}</span>}
+        </span>
       </div>
       <h2 id="detail-name">{offer.name}</h2>
       {goneAt !== null && (
@@ -84,6 +86,8 @@ export function OfferDetail({ offer, settings, now, goneAt = null, watch, onBack
         </p>
       )}
       <dl class="facts">
+        <dt>Network</dt>
+        <dd>{network}</dd>
         <dt>Offer id</dt>
         <dd>{offer.id}</dd>
         <dt>Platform</dt>
@@ -136,29 +140,17 @@ export function OfferDetail({ offer, settings, now, goneAt = null, watch, onBack
       />
 
       {link ? (
-        <div class="link-box">
-          <label for="tracking-link">
-            Tracking link <span class="muted">→ {linkHost(link)}</span>
-          </label>
-          <input id="tracking-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
-          <div class="row">
-            <button ref={copyButton} type="button" class="btn primary" onClick={() => copy(link)}>
-              Copy tracking link
-            </button>
-            <a class="btn" href={link} target="_blank" rel="noopener noreferrer">
-              Open
-            </a>
-            <span role="status" aria-live="polite" class={copied === 'failed' ? 'problem' : 'copied'}>
-              {copied === 'copied'
-                ? 'Copied'
-                : copied === 'failed'
-                  ? 'Could not copy: select the link and copy it'
-                  : ''}
-            </span>
-          </div>
-          <QrCode text={link} label="QR code of the tracking link" />
+        <>
+          <TrackingLinkBox
+            link={link}
+            settings={settings}
+            isDemo={props.isDemo}
+            copyRef={copyButton}
+            onCopy={props.onCopy}
+            onOpenSettings={props.onOpenSettings}
+          />
           {goneAt === null && <LinkCheck offerId={offerKey(offer)} />}
-        </div>
+        </>
       ) : (
         <p class="banner error">This offer has no usable tracking link.</p>
       )}

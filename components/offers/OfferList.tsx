@@ -2,8 +2,10 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Offer } from '../../lib/offer';
 import type { Settings } from '../../lib/settings/defaults';
 import { offerKey } from '../../lib/sources';
+import { payoutText } from '../../lib/surfaces/offer-facts';
 import { subIdStatus } from '../../lib/tracking-link';
 import { OfferRow } from './OfferRow';
+import type { OfferFacts } from './use-offer-facts';
 import { useVirtualList } from './use-virtual-list';
 
 /** The one place a result row's height is set (rows get it inline; the CSS does not set it). */
@@ -14,6 +16,9 @@ interface Props {
   selected: number;
   now: number;
   settings: Settings | undefined;
+  facts: OfferFacts;
+  /** Sorted by expiry: rows say their expiry dates. */
+  showExpiry: boolean;
   isWatched: (offer: Offer) => boolean;
   onOpen: (index: number) => void;
   onToggleWatch: (offer: Offer) => void;
@@ -29,6 +34,8 @@ export function OfferList({
   selected,
   now,
   settings,
+  facts,
+  showExpiry,
   isWatched,
   onOpen,
   onToggleWatch,
@@ -39,6 +46,7 @@ export function OfferList({
   const list = useVirtualList(offers.length, ROW_HEIGHT, () => listRef.current);
   scrollTo.current = list.scrollToIndex;
   const lastShown = list.items[list.items.length - 1]?.index;
+  const { networks, displayCurrency, rates } = facts;
   // biome-ignore lint/correctness/useExhaustiveDependencies: asked once per new last row, not on every render (onNearEnd is a new function each time)
   useEffect(() => {
     if (lastShown !== undefined && lastShown >= offers.length - 10) onNearEnd();
@@ -58,6 +66,9 @@ export function OfferList({
             selected={item.index === selected}
             watched={isWatched(offer)}
             subIdWarning={!!settings && subIdStatus(offer, settings.subId) !== 'ok'}
+            payout={payoutText(offer.payout, displayCurrency, rates)}
+            network={networks.isMixed ? { label: networks.labelOf(offer), name: networks.nameOf(offer) } : null}
+            showExpiry={showExpiry}
             style={`transform:translateY(${item.start}px);height:${ROW_HEIGHT}px`}
             onOpen={() => onOpen(item.index)}
             onToggleWatch={() => onToggleWatch(offer)}

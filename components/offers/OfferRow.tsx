@@ -1,5 +1,6 @@
-import { formatCaps, formatExpiry, formatGeos, formatPayout, formatPlatform } from '../../lib/format';
+import { formatCaps, formatExpiry, formatExpiryDay, formatGeos, formatPlatform } from '../../lib/format';
 import { isExpired, isExpiringSoon, type Offer } from '../../lib/offer';
+import type { PayoutText } from '../../lib/surfaces/offer-facts';
 
 interface Props {
   offer: Offer;
@@ -8,6 +9,11 @@ interface Props {
   watched: boolean;
   /** The publisher's sub ID is excluded by this offer, or missing from its include list. */
   subIdWarning: boolean;
+  payout: PayoutText;
+  /** Its network, short and in full; null when only one is on show. */
+  network: { label: string; name: string } | null;
+  /** The list is sorted by expiry: each row says its expiry date. */
+  showExpiry: boolean;
   now: number;
   style: string;
   onOpen: () => void;
@@ -15,19 +21,14 @@ interface Props {
 }
 
 /** One result: what decides whether to run it, in two lines. */
-export function OfferRow({ offer, id, selected, watched, subIdWarning, now, style, onOpen, onToggleWatch }: Props) {
+export function OfferRow(props: Props) {
+  const { offer, id, selected, watched, payout, network, now } = props;
   const expired = isExpired(offer, now);
   const soon = isExpiringSoon(offer, now);
+  const rowClass = `offer-row${selected ? ' selected' : ''}${expired ? ' expired' : ''}${network ? ' has-network' : ''}`;
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard use goes through the search box (combobox pattern)
-    <li
-      id={id}
-      role="option"
-      aria-selected={selected}
-      class={`offer-row${selected ? ' selected' : ''}${expired ? ' expired' : ''}`}
-      style={style}
-      onClick={onOpen}
-    >
+    <li id={id} role="option" aria-selected={selected} class={rowClass} style={props.style} onClick={props.onOpen}>
       <div class="line1">
         {/* Mouse shortcut; the keyboard has Alt+S and the detail's Watch button (no control inside an option). */}
         <span
@@ -36,31 +37,53 @@ export function OfferRow({ offer, id, selected, watched, subIdWarning, now, styl
           title={watched ? 'Stop watching (Alt+S)' : 'Watch (Alt+S)'}
           onClick={(e) => {
             e.stopPropagation();
-            onToggleWatch();
+            props.onToggleWatch();
           }}
         >
           {watched ? '★' : '☆'}
         </span>
-        <span class="name">
+        <span class="name" title={offer.name}>
           {offer.name}
           {watched && <span class="sr-only"> (watched)</span>}
         </span>
-        <span class="payout">{formatPayout(offer.payout)}</span>
+        <span class="payout-cell">
+          <span class="payout">{payout.paid}</span>
+          {payout.equivalent && <span class="equivalent"> {payout.equivalent}</span>}
+        </span>
+        {network && (
+          <span class="network" title={`From ${network.name}`}>
+            <span class="dot" aria-hidden="true">
+              ·{' '}
+            </span>
+            {network.label}
+          </span>
+        )}
       </div>
       <div class="line2">
-        {subIdWarning && (
+        {props.subIdWarning && (
           <span class="soon" title="Your sub ID is not accepted by this offer">
             ⚠ sub ID
           </span>
+        )}
+        {props.showExpiry ? (
+          <span class={expired ? 'expired-tag' : soon ? 'soon' : 'expiry'}>
+            {formatExpiryDay(offer.expiresAt, now)}
+          </span>
+        ) : (
+          offer.expiresAt !== null &&
+          (expired || soon) && (
+            <span class={expired ? 'expired-tag' : 'soon'}>{formatExpiry(offer.expiresAt, now)}</span>
+          )
         )}
         {offer.platform && <span class={`tag ${offer.platform}`}>{formatPlatform(offer.platform)}</span>}
         {offer.minVersion && <span>{offer.minVersion}+</span>}
         <span title={offer.geos.join(', ')}>{formatGeos(offer.geos)}</span>
         <span>{formatCaps(offer.caps)}</span>
-        {offer.expiresAt !== null && (expired || soon) && (
-          <span class={expired ? 'expired-tag' : 'soon'}>{formatExpiry(offer.expiresAt, now)}</span>
+        {offer.categories.length > 0 && (
+          <span class="cats" title={offer.categories.join(', ')}>
+            {offer.categories.join(', ')}
+          </span>
         )}
-        {offer.categories.length > 0 && <span class="cats">{offer.categories.join(', ')}</span>}
       </div>
     </li>
   );

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChangeRecord } from '../../lib/changes/log';
 import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
-import { DEFAULT_SEARCH_STATE } from '../../lib/search/query';
+import { DEFAULT_SEARCH_STATE, effectiveFilters } from '../../lib/search/query';
 import type { SurfaceStart } from '../../lib/storage/items';
 import { storeKeyLabel } from '../../lib/store-url';
 import { useNow } from '../use-storage-item';
 import { useWatchlist } from '../use-watchlist';
 import { bodyFor, type View } from './body';
+import { DemoBanner } from './DemoBanner';
 import { Filters } from './Filters';
 import { Footer } from './Footer';
 import { OfferDetail } from './OfferDetail';
@@ -34,7 +35,7 @@ interface Props {
 export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) {
   const watch = useWatchlist();
   const app = useOffers(watch.watchlist, start);
-  const { search, detail, settings } = app;
+  const { search, detail, settings, facts, demo } = app;
   const now = useNow();
   const [view, setView] = useState<View>('offers');
   const [checkingAll, setCheckingAll] = useState(false);
@@ -43,8 +44,8 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
   const changes = useChanges(search.state, view === 'changes', app.summary?.fetchedAt ?? null, watch.watchlist);
   const changeRows = changes.rows;
   const offers = search.results?.offers ?? [];
-  const onPage = useOnThisPage(surface === 'panel', app.source, settings);
-  const act = useOfferActions({ view, settings, search, changes, watch, copy, say });
+  const onPage = useOnThisPage(surface === 'panel', app.source, settings, facts);
+  const act = useOfferActions({ view, settings, facts, isDemo: demo.isDemo, search, changes, watch, copy, say });
   const openChange = (change: ChangeRecord) => void detail.open(change.offerId);
   const nav = useListNavigation({
     view,
@@ -66,6 +67,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
 
   const status = describeStatus(app.status ?? EMPTY_STATUS, app.summary ?? null, now);
   const rootClass = `popup surface-${surface}`;
+  const demoBanner = demo.isDemo && <DemoBanner leadsToSettings={demo.leadsToSettings} onBack={demo.leave} />;
   if (detail.focused && settings) {
     return (
       <div
@@ -77,14 +79,18 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
           }
         }}
       >
+        {demoBanner}
         <OfferDetail
           offer={detail.focused.offer}
           goneAt={detail.focused.goneAt}
           settings={settings}
+          facts={facts}
+          isDemo={demo.isDemo}
           now={now}
           watch={watch}
           onBack={() => detail.show(null)}
           onCopy={copy}
+          onOpenSettings={act.openSettings}
         />
       </div>
     );
@@ -108,6 +114,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
   });
   return (
     <div class={rootClass}>
+      {demoBanner}
       <SearchBar
         inputRef={searchRef}
         query={search.state?.query ?? ''}
@@ -127,6 +134,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
             search={search.state}
             categories={results?.categories ?? []}
             geos={results?.geos ?? []}
+            facts={facts}
             onChange={search.change}
           />
           <ViewTabs
@@ -152,6 +160,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
         <OnThisPage
           url={onPage.url}
           offers={onPage.offers}
+          facts={facts}
           onOpen={(offer) => void detail.open(offer.id)}
           onCopy={(offer) => void act.copyTabOffer(offer)}
           onShowAll={(appKey) => search.state && search.change({ ...DEFAULT_SEARCH_STATE, app: appKey })}
@@ -176,6 +185,8 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
         selected={nav.selected}
         now={now}
         settings={settings}
+        facts={facts}
+        showExpiry={!!search.state && effectiveFilters(search.state).sort === 'expiry'}
         checkWhat={search.state?.watching ? 'watched offers' : 'listed offers'}
         scrollTo={nav.scrollTo}
         isWatched={watch.isOfferWatched}

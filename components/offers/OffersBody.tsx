@@ -6,6 +6,7 @@ import { type ChangeListRow, ChangesView } from './ChangesView';
 import { CheckAll } from './CheckAll';
 import { OfferList } from './OfferList';
 import type { ChangesState } from './use-changes';
+import type { OfferFacts } from './use-offer-facts';
 
 interface Props {
   body: Body;
@@ -15,6 +16,9 @@ interface Props {
   selected: number;
   now: number;
   settings: Settings | undefined;
+  facts: OfferFacts;
+  /** Sorted by expiry: rows say their expiry dates. */
+  showExpiry: boolean;
   /** What Check links checks, in words ("listed offers"). */
   checkWhat: string;
   scrollTo: { current: ((index: number) => void) | null };
@@ -106,6 +110,8 @@ export function OffersBody({ body, offers, changes, changeRows, selected, now, s
           selected={selected}
           now={now}
           settings={settings}
+          facts={props.facts}
+          showExpiry={props.showExpiry}
           isWatched={props.isWatched}
           onOpen={on.openOffer}
           onToggleWatch={on.toggleWatch}

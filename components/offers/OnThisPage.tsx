@@ -1,10 +1,13 @@
-import { formatGeos, formatPayout, formatPlatform } from '../../lib/format';
+import { formatGeos, formatPlatform } from '../../lib/format';
 import type { TabOffer } from '../../lib/storage/items';
 import { parseStoreUrl, storeKey, storeKeyLabel } from '../../lib/store-url';
+import { payoutText } from '../../lib/surfaces/offer-facts';
+import type { OfferFacts } from './use-offer-facts';
 
 interface Props {
   url: string;
   offers: TabOffer[];
+  facts: OfferFacts;
   onOpen: (offer: TabOffer) => void;
   onCopy: (offer: TabOffer) => void;
   /** Every offer of the page's app, by its store key. */
@@ -18,7 +21,7 @@ const SHOWN = 5;
  * The side panel's top while the tab beside it is a store app page: that app's offers first,
  * each one click from its tracking link.
  */
-export function OnThisPage({ url, offers, onOpen, onCopy, onShowAll }: Props) {
+export function OnThisPage({ url, offers, facts, onOpen, onCopy, onShowAll }: Props) {
   const app = parseStoreUrl(url);
   if (!app) return null;
   const appKey = storeKey(app);
@@ -31,25 +34,34 @@ export function OnThisPage({ url, offers, onOpen, onCopy, onShowAll }: Props) {
         <p class="muted">No offers for this app.</p>
       ) : (
         <ul>
-          {offers.slice(0, SHOWN).map((offer) => (
-            <li key={offer.id} class="on-page-offer">
-              <button type="button" class="open" onClick={() => onOpen(offer)}>
-                <span class="name">{offer.name}</span>
-                <span class="muted">
-                  {[formatPlatform(offer.platform), formatGeos(offer.geos, 3)].filter(Boolean).join(' · ')}
+          {offers.slice(0, SHOWN).map((offer) => {
+            const network = facts.networks.isMixed ? offer.network : '';
+            const about = [network, formatPlatform(offer.platform), formatGeos(offer.geos, 3)]
+              .filter(Boolean)
+              .join(' · ');
+            return (
+              <li key={offer.id} class="on-page-offer">
+                <button type="button" class="open" title={offer.name} onClick={() => onOpen(offer)}>
+                  <span class="name">{offer.name}</span>
+                  <span class="muted about" title={about}>
+                    {about}
+                  </span>
+                </button>
+                <span class="payout-cell">
+                  <span class="payout">{payoutText(offer.payout, facts.displayCurrency, facts.rates).paid}</span>
+                  {offer.equivalent && <span class="equivalent">{offer.equivalent}</span>}
                 </span>
-              </button>
-              <span class="payout">{formatPayout(offer.payout)}</span>
-              <button
-                type="button"
-                class="btn"
-                aria-label={`Copy the tracking link of ${offer.name}`}
-                onClick={() => onCopy(offer)}
-              >
-                Copy link
-              </button>
-            </li>
-          ))}
+                <button
+                  type="button"
+                  class="btn"
+                  aria-label={`Copy the tracking link of ${offer.name}`}
+                  onClick={() => onCopy(offer)}
+                >
+                  Copy link
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
       {offers.length > SHOWN && (

@@ -34,6 +34,7 @@ export function SearchBar(props: Props) {
         aria-autocomplete="list"
         aria-description="Arrow keys choose, Enter opens, Ctrl+C copies the link, Alt+S watches"
         placeholder="Search offers, e.g. spotify geo:US"
+        title="Search offers: words, an offer id, or geo:US platform:ios cat:games net:affise payout>1.5 sort:payout"
         value={query}
         onInput={(e) => onType(e.currentTarget.value)}
         onKeyDown={onKeyDown}

@@ -14,12 +14,15 @@ import type { useWatchlist } from '../use-watchlist';
 import type { View } from './body';
 import type { ExportFormat } from './ExportMenu';
 import type { useChanges } from './use-changes';
+import type { OfferFacts } from './use-offer-facts';
 import type { OfferSearch } from './use-offer-search';
 
 /** What the footer says after an action (one place, for the translations to come). */
 const SAID = {
   copied: (name: string) => `Copied the tracking link of ${name}`,
   subIdRefused: ' (⚠ your sub ID is not accepted by it)',
+  /** The demo's links lead nowhere of the publisher's: a copy of one says so. */
+  demoLink: ' (demo link)',
   copyFailed: 'Could not copy the link',
   exported: (what: string, format: ExportFormat) => `Exported ${what} as ${format.toUpperCase()}`,
   watching: (name: string) => `Watching ${name}`,
@@ -29,6 +32,8 @@ const SAID = {
 interface Deps {
   view: View;
   settings: Settings | undefined;
+  facts: OfferFacts;
+  isDemo: boolean;
   search: OfferSearch;
   changes: ReturnType<typeof useChanges>;
   watch: ReturnType<typeof useWatchlist>;
@@ -37,8 +42,9 @@ interface Deps {
 }
 
 /** What an offers surface does on the publisher's clicks and keys, each said in the footer. */
-export function useOfferActions({ view, settings, search, changes, watch, copy, say }: Deps) {
+export function useOfferActions({ view, settings, facts, isDemo, search, changes, watch, copy, say }: Deps) {
   const { copy: copyToClipboard } = useCopy(copy);
+  const demo = isDemo ? SAID.demoLink : '';
   return {
     async copyLink(offer: Offer): Promise<void> {
       if (!settings) return;
@@ -46,11 +52,11 @@ export function useOfferActions({ view, settings, search, changes, watch, copy, 
         say(SAID.copyFailed);
         return;
       }
-      say(SAID.copied(offer.name) + (subIdStatus(offer, settings.subId) === 'ok' ? '' : SAID.subIdRefused));
+      say(SAID.copied(offer.name) + demo + (subIdStatus(offer, settings.subId) === 'ok' ? '' : SAID.subIdRefused));
     },
     async copyTabOffer(offer: TabOffer): Promise<void> {
       const copied = await copyToClipboard(safeHttpUrl(offer.trackingLink));
-      say(copied ? SAID.copied(offer.name) : SAID.copyFailed);
+      say(copied ? SAID.copied(offer.name) + demo : SAID.copyFailed);
     },
     /** The list the view shows, all of it (not only the rows loaded), as a file. */
     async exportView(format: ExportFormat): Promise<void> {
@@ -60,7 +66,8 @@ export function useOfferActions({ view, settings, search, changes, watch, copy, 
       const type = csv ? 'text/csv;charset=utf-8' : 'application/json';
       if (view === 'offers') {
         const list = await search.allMatches();
-        const text = csv ? offersCsv(list, settings) : offersJson(list, settings, at);
+        const networkOf = facts.networks.nameOf;
+        const text = csv ? offersCsv(list, settings, networkOf) : offersJson(list, settings, at, networkOf);
         downloadText(exportFileName('offers', format, at), text, type);
         say(SAID.exported(countText(list.length), format));
       } else {

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Watchlist } from '../../lib/changes/watch';
 import type { Offer } from '../../lib/offer';
-import { DEFAULT_SEARCH_STATE, type SearchState } from '../../lib/search/query';
+import { DEFAULT_SEARCH_STATE, type SearchState, type SourceNames } from '../../lib/search/query';
 import type { SnapshotSummary } from '../../lib/snapshot';
 import { searchStateItem } from '../../lib/storage/items';
 import { StaleSourceError } from '../../lib/storage/offer-source';
+import { searchOnShow } from '../../lib/surfaces/offer-facts';
 import { useAsyncEffect } from '../use-async-effect';
 import type { OfferSourceState } from './use-offer-source';
 
@@ -30,6 +31,8 @@ export function useOfferSearch(
   offers: OfferSourceState,
   summary: SnapshotSummary | null | undefined,
   watchlist: Watchlist | undefined,
+  /** The sources on show and their names, for a typed `net:`. */
+  sources: SourceNames[],
 ) {
   const { source, firstPage } = offers;
   const [state, setState] = useState<SearchState | null>(null);
@@ -58,7 +61,7 @@ export function useOfferSearch(
   useAsyncEffect(
     () =>
       state && source
-        ? source.search(state, limit, Date.now(), watchlist ?? null).then(
+        ? source.search(searchOnShow(state, sources), limit, Date.now(), watchlist ?? null, { sources }).then(
             (answer) => ({ answer }),
             (failure: unknown) => ({ failure }),
           )
@@ -72,7 +75,7 @@ export function useOfferSearch(
         offers.reopen();
       } else setError(outcome.failure instanceof Error ? outcome.failure.message : String(outcome.failure));
     },
-    [state, limit, source, watchlist],
+    [state, limit, source, watchlist, sources],
   );
 
   /** A new search (a filter control, or Esc): remembered for the next open. */
@@ -105,13 +108,14 @@ export function useOfferSearch(
     /** Every offer the search matches (not only the rows loaded), in its order, for export. */
     async allMatches(): Promise<Offer[]> {
       const ready = await offers.ready();
-      return (await ready.search(state ?? DEFAULT_SEARCH_STATE, ready.engine.size, Date.now(), watchlist ?? null))
-        .offers;
+      const all = searchOnShow(state ?? DEFAULT_SEARCH_STATE, sources);
+      return (await ready.search(all, ready.engine.size, Date.now(), watchlist ?? null, { sources })).offers;
     },
   };
 }
 
 function isDefault(state: SearchState): boolean {
-  const { query, platform, geo, category, minPayout, sort, watching, app } = state;
-  return !query.trim() && !platform && !geo && !category && minPayout === null && sort === 'best' && !watching && !app;
+  const { query, platform, geo, category, minPayout, network, sort, watching, app } = state;
+  const filtered = !!platform || !!geo || !!category || minPayout !== null || (network ?? null) !== null;
+  return !query.trim() && !filtered && sort === 'best' && !watching && !app;
 }

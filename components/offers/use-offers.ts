@@ -4,7 +4,9 @@ import { sendMessage } from '../../lib/messaging/client';
 import { type SurfaceStart, settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
 import { useAsyncEffect } from '../use-async-effect';
 import { useStorageItem } from '../use-storage-item';
+import { useDemo } from './use-demo';
 import { useFocusedOffer } from './use-focused-offer';
+import { useOfferFacts } from './use-offer-facts';
 import { useOfferSearch } from './use-offer-search';
 import { useOfferSource } from './use-offer-source';
 import { useSurfaceStart } from './use-surface-start';
@@ -13,15 +15,17 @@ export type OffersData = ReturnType<typeof useOffers>;
 
 /**
  * Everything an offers surface (popup, side panel, page) loads and does, by concern: the feed's
- * state and settings here, the offer source, the search and the detail in their own hooks, and
- * where the surface starts.
+ * state and settings here; the networks and currency offers are shown in, the demo, the offer
+ * source, the search and the detail in their own hooks; and where the surface starts.
  */
 export function useOffers(watchlist: Watchlist | undefined, start?: SurfaceStart) {
   const summary = useStorageItem(summaryItem);
   const status = useStorageItem(statusItem);
   const settings = useStorageItem(settingsItem);
+  const facts = useOfferFacts(settings);
+  const demo = useDemo(summary);
   const offers = useOfferSource(summary?.fetchedAt);
-  const search = useOfferSearch(offers, summary, watchlist);
+  const search = useOfferSearch(offers, summary, watchlist, facts.networks.searchNames);
   const detail = useFocusedOffer(offers.source);
   useSurfaceStart(start, summary !== undefined, search.change, detail.open);
 
@@ -38,6 +42,8 @@ export function useOffers(watchlist: Watchlist | undefined, start?: SurfaceStart
     status,
     settings,
     keyInfo,
+    facts,
+    demo,
     source: offers.source,
     search,
     detail,

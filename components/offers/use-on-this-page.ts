@@ -1,11 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings/defaults';
-import { type TabOffer, tabOffersItem, toTabOffer } from '../../lib/storage/items';
+import { offerKey } from '../../lib/sources';
+import { type TabOffer, tabOffersItem } from '../../lib/storage/items';
 import type { OfferSource } from '../../lib/storage/offer-source';
+import { payoutText } from '../../lib/surfaces/offer-facts';
 import { trackingLinkFor } from '../../lib/tracking-link';
 import { useAsyncEffect } from '../use-async-effect';
 import { useStorageItem } from '../use-storage-item';
 import { useActiveStoreTab } from './use-active-tab';
+import type { OfferFacts } from './use-offer-facts';
 
 /** How many of the page's offers are matched here when the background has not (the panel shows 5, then "All N"). */
 const MATCHED_MAX = 10;
@@ -24,6 +27,7 @@ export function useOnThisPage(
   enabled: boolean,
   source: OfferSource | null,
   settings: Settings | undefined,
+  facts: OfferFacts,
 ): PageOffers | null {
   const beside = useActiveStoreTab(enabled);
   const tabOffers = useStorageItem(tabOffersItem);
@@ -36,13 +40,21 @@ export function useOnThisPage(
       if (!beside || !source || !settings || isKnown) return undefined;
       return source.forStorePage(beside.url, settings.country || null, Date.now()).then((found) => ({
         url: beside.url,
-        offers: found
-          .slice(0, MATCHED_MAX)
-          .map((offer) => toTabOffer({ ...offer, trackingLink: trackingLinkFor(offer, settings) })),
+        // As the background writes them for the badge: by offer key, with network and equivalent.
+        offers: found.slice(0, MATCHED_MAX).map((offer) => ({
+          id: offerKey(offer),
+          name: offer.name,
+          platform: offer.platform,
+          geos: offer.geos,
+          payout: offer.payout,
+          trackingLink: trackingLinkFor(offer, settings),
+          network: facts.networks.nameOf(offer),
+          equivalent: payoutText(offer.payout, facts.displayCurrency, facts.rates).equivalent,
+        })),
       }));
     },
     setMatched,
-    [beside, source, settings, isKnown],
+    [beside, source, settings, isKnown, facts],
   );
 
   if (isKnown && known) return known;

@@ -101,11 +101,12 @@ describe('toCsv', () => {
 
 describe('offersCsv', () => {
   it('writes one row per offer that reads back to the offer, with the built tracking link', () => {
-    const rows = parseCsv(offersCsv([offer], settings).slice(1));
+    const rows = parseCsv(offersCsv([offer], settings, () => 'CarrierAppTraffic').slice(1));
     expect(rows).toEqual([
       [
         'Offer ID',
         'Name',
+        'Network',
         'Platform',
         'Countries',
         'Payout',
@@ -121,6 +122,7 @@ describe('offersCsv', () => {
       [
         '100042',
         'Spotify – Android – US, "Premium"',
+        'CarrierAppTraffic',
         'android',
         'US GB',
         '1.45',
@@ -134,7 +136,7 @@ describe('offersCsv', () => {
         buildTrackingLink(offer.trackingUrl, settings),
       ],
     ]);
-    expect(rows[1]?.[12]).toBe(
+    expect(rows[1]?.[13]).toBe(
       'https://trk.example.com/click?offer_id=100042&aff_id=7&aff_sub=[CLICK_ID]&aff_sub2=camp-7',
     );
   });
@@ -147,17 +149,48 @@ describe('offersCsv', () => {
   it('writes empty cells for what an offer lacks', () => {
     const bare = { ...offer, platform: null, payout: null, expiresAt: null, store: null, previewUrl: null, geos: [] };
     const row = parseCsv(offersCsv([bare], settings).slice(1))[1];
-    expect(row?.slice(2, 12)).toEqual(['', '', '', '', '', '50', '', '', 'Music; Audio', '']);
+    expect(row?.slice(2, 13)).toEqual(['', '', '', '', '', '', '50', '', '', 'Music; Audio', '']);
+  });
+
+  it('names each offer’s network, so the same id on two networks stays two offers', () => {
+    const names: Record<string, string> = { 'demo-cat': 'CarrierAppTraffic', 'demo-affise': 'AppRocket (Affise)' };
+    const csv = offersCsv(
+      [
+        { ...offer, source: 'demo-cat' },
+        { ...offer, source: 'demo-affise' },
+      ],
+      settings,
+      (o) => names[o.source ?? ''] ?? '',
+    );
+    expect(parseCsv(csv.slice(1)).map((row) => row.slice(0, 3))).toEqual([
+      ['Offer ID', 'Name', 'Network'],
+      ['100042', 'Spotify – Android – US, "Premium"', 'CarrierAppTraffic'],
+      ['100042', 'Spotify – Android – US, "Premium"', 'AppRocket (Affise)'],
+    ]);
+  });
+
+  it('neutralises a network name that is a formula', () => {
+    const rows = parseCsv(offersCsv([offer], settings, () => '=cmd|"/c calc"!A0').slice(1));
+    expect(rows[1]?.[2]).toBe(`'=cmd|"/c calc"!A0`);
   });
 });
 
 describe('offersJson', () => {
-  it('holds the offers with their built tracking link', () => {
-    const parsed = JSON.parse(offersJson([offer], settings, Date.UTC(2026, 10, 27, 9, 30)));
+  it('holds the offers with their network and their built tracking link', () => {
+    const sourced = { ...offer, source: 'demo-affise' };
+    const parsed = JSON.parse(
+      offersJson([sourced], settings, Date.UTC(2026, 10, 27, 9, 30), () => 'AppRocket (Affise)'),
+    );
     expect(parsed).toEqual({
       exportedAt: '2026-11-27T09:30:00.000Z',
       count: 1,
-      offers: [{ ...offer, trackingLink: buildTrackingLink(offer.trackingUrl, settings) }],
+      offers: [
+        {
+          ...sourced,
+          network: 'AppRocket (Affise)',
+          trackingLink: 'https://trk.example.com/click?offer_id=100042&aff_id=7&aff_sub=[CLICK_ID]&aff_sub2=camp-7',
+        },
+      ],
     });
   });
 });

@@ -73,6 +73,7 @@ export function offerColumns(): string[] {
   return [
     t('exportColumnOfferId'),
     t('exportColumnName'),
+    t('exportColumnNetwork'),
     t('exportColumnPlatform'),
     t('exportColumnCountries'),
     t('exportColumnPayout'),
@@ -87,11 +88,18 @@ export function offerColumns(): string[] {
   ];
 }
 
-/** One row per offer, its tracking link built with the publisher's click ID and sub ID. */
-export function offersCsv(offers: Offer[], settings: LinkSettings): string {
+/** The network an offer comes from, by name ("AppRocket (Affise)"): ids repeat across networks. */
+export type NetworkNameOf = (offer: Offer) => string;
+
+/**
+ * One row per offer, its network named (an offer id means something only with it), its tracking
+ * link built with the publisher's click ID and sub ID.
+ */
+export function offersCsv(offers: Offer[], settings: LinkSettings, networkOf: NetworkNameOf = () => ''): string {
   return toCsv(offerColumns(), offers, (offer) => [
     offer.id,
     offer.name,
+    networkOf(offer),
     offer.platform,
     offer.geos.join(' '),
     offer.payout?.amount ?? null,
@@ -106,9 +114,18 @@ export function offersCsv(offers: Offer[], settings: LinkSettings): string {
   ]);
 }
 
-/** The offers as JSON: as Offer Lens keeps them, plus the built tracking link. */
-export function offersJson(offers: Offer[], settings: LinkSettings, exportedAt: number): string {
-  const list = offers.map((offer) => ({ ...offer, trackingLink: trackingLinkFor(offer, settings) }));
+/** The offers as JSON: as Offer Lens keeps them, plus their network's name and the built tracking link. */
+export function offersJson(
+  offers: Offer[],
+  settings: LinkSettings,
+  exportedAt: number,
+  networkOf: NetworkNameOf = () => '',
+): string {
+  const list = offers.map((offer) => ({
+    ...offer,
+    network: networkOf(offer),
+    trackingLink: trackingLinkFor(offer, settings),
+  }));
   return JSON.stringify({ exportedAt: new Date(exportedAt).toISOString(), count: list.length, offers: list }, null, 2);
 }
 

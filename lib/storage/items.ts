@@ -219,12 +219,15 @@ export interface TabOffer {
   geos: string[];
   payout: Offer['payout'];
   trackingLink: string;
+  /** The network it comes from ("AppRocket (Affise)"), and its payout's equivalent ("≈ $1.73"), as the badge has them. */
+  network?: string;
+  equivalent?: string | null;
 }
 export type TabOffers = Record<string, { url: string; offers: TabOffer[] }>;
 
 export function toTabOffer(offer: TabOffer): TabOffer {
-  const { id, name, platform, geos, payout, trackingLink } = offer;
-  return { id, name, platform, geos, payout, trackingLink };
+  const { id, name, platform, geos, payout, trackingLink, network, equivalent } = offer;
+  return { id, name, platform, geos, payout, trackingLink, network, equivalent };
 }
 /** Tabs kept at most (the oldest go first); tabs also leave when closed. */
 export const TAB_OFFERS_MAX = 40;

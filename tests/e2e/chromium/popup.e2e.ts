@@ -39,11 +39,21 @@ describe('popup', () => {
     await expect.poll(() => popup.locator('.offer-row').count()).toBe(2);
 
     await search.press('Enter');
+    // The link in full, its click-ID parameter marked.
+    expect(await popup.locator('#tracking-link').textContent()).toBe(
+      'https://trk.carrierapptraffic.example/click?offer_id=4100&aff_id=demo&aff_sub=[CLICK_ID]',
+    );
+    expect(await popup.locator('#tracking-link mark.click-id').allTextContents()).toEqual(['aff_sub=[CLICK_ID]']);
     await popup.getByRole('button', { name: 'Copy tracking link' }).click();
     await popup.getByText('Copied', { exact: true }).waitFor();
     expect(await clipboardText(popup)).toBe(
       'https://trk.carrierapptraffic.example/click?offer_id=4100&aff_id=demo&aff_sub=[CLICK_ID]',
     );
+    // The build's click ID is still the placeholder: said, with the way to the settings.
+    expect(await popup.locator('.copy-status').textContent()).toBe(
+      "Copied — but the click ID is still the placeholder [CLICK_ID]: set your tracker's macro in Settings",
+    );
+    expect(await popup.locator('.copy-status').getByRole('button', { name: 'Settings' }).isVisible()).toBe(true);
     expect(await popup.getByText('→ trk.carrierapptraffic.example').isVisible()).toBe(true);
     expect(await popup.getByRole('img', { name: 'QR code of the tracking link' }).isVisible()).toBe(true);
 
@@ -59,6 +69,24 @@ describe('popup', () => {
     expect(await clipboardText(popup)).toBe(
       'https://trk.carrierapptraffic.example/click?offer_id=4101&aff_id=demo&aff_sub=[CLICK_ID]',
     );
+    await popup.close();
+  });
+
+  it('filters by a minimum payout typed in the Min box, compared in dollars', async () => {
+    const popup = await world.ext.openPage('popup.html', POPUP_SIZE);
+    await popup.getByRole('combobox', { name: 'Search offers' }).fill('');
+    const min = popup.getByLabel('Minimum payout');
+    expect(await min.getAttribute('placeholder')).toBe('Min $');
+    await min.fill('12.5');
+    // $13.22 and $12.88 pass; €10.95 (≈ $12.44) does not.
+    await expect
+      .poll(() => popup.locator('.offer-row .name').allTextContents())
+      .toEqual([
+        'ExpressVPN - iOS - US/BR/KR - Install + register',
+        'Telegram - Android - GB - Install + subscribe (trial)',
+      ]);
+    await min.fill('');
+    await expect.poll(() => popup.locator('.offer-row').count()).toBeGreaterThan(2);
     await popup.close();
   });
 

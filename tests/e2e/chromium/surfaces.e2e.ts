@@ -107,8 +107,10 @@ describe('export', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^offer-lens-offers-\d{4}-\d\d-\d\d-\d{4}\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv.startsWith('\uFEFFOffer ID,Name,')).toBe(true);
+    expect(csv.startsWith('\uFEFFOffer ID,Name,Network,Platform,')).toBe(true);
     const rows = csv.slice(1).trimEnd().split('\r\n').slice(1);
+    // Each offer names its network (an id means something only with it).
+    expect(rows.every((row) => row.includes(',CarrierAppTraffic,'))).toBe(true);
     const feed = new Map(parseFeed(raw).offers.map((o) => [o.id, o]));
     const settings = { clickId: '[CLICK_ID]', clickIdParam: 'aff_sub', subId: '', subIdParam: 'aff_sub2' };
     expect(rows.map((row) => feed.get(row.split(',')[0] as string)?.name)).toEqual(listed);
