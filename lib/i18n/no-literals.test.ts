@@ -45,7 +45,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** A text a user would read as words: letters left once brands are taken out. */
-export function hasWords(text: string): boolean {
+function hasWords(text: string): boolean {
   let rest = text;
   for (const brand of BRANDS) rest = rest.replaceAll(brand, ' ');
   return /\p{L}{2,}/u.test(rest);
