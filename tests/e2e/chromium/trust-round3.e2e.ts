@@ -208,7 +208,7 @@ describe('a feed URL planted in storage.sync', () => {
       .toEqual(['127.0.0.1:18787 (CarrierAppTraffic’s feed, built in)']);
     await expect
       .poll(() => options.locator('.status-line').textContent())
-      .toContain(`to a server you have not approved (${host})`);
+      .toContain(`a server not approved on this computer, ${host}`);
     await options.getByRole('button', { name: 'Refresh now' }).click();
     await expect.poll(() => options.locator('.account .banner.error').textContent()).toContain('not approved');
     expect(planted.requests).toBe(requestsBeforeRevoke);
