@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import type { SubIdStatus } from '../lib/tracking-link';
 
 interface Props {
@@ -22,8 +23,6 @@ export function SubIdWarning({ status, subId, accepted }: Props) {
 export function subIdWarning(status: SubIdStatus, subId: string, accepted: string[]): string | null {
   if (status === 'ok') return null;
   const list = accepted.slice(0, 5).join(', ');
-  if (status === 'excluded') return `This offer excludes your sub ID “${subId}”: its conversions will not be paid.`;
-  return subId
-    ? `Your sub ID “${subId}” is not in this offer's list of accepted sub IDs (${list}).`
-    : `This offer accepts only these sub IDs: ${list}. Set yours in the settings.`;
+  if (status === 'excluded') return t('offersSubIdExcluded', { subId });
+  return subId ? t('offersSubIdNotAccepted', { subId, list }) : t('offersSubIdMissing', { list });
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { notificationsWhy } from '../lib/changes/notifications';
 import { isWatched, setWatched, type WatchTarget, watchlistFullText } from '../lib/changes/watch';
+import { t } from '../lib/i18n';
 import type { Offer } from '../lib/offer';
 import { offerKey } from '../lib/sources';
 import { watchlistItem } from '../lib/storage/items';
@@ -10,9 +11,6 @@ import { useStorageItem } from './use-storage-item';
 
 /** Why Offer Lens asks to show notifications (its home is lib/changes/notifications.ts). */
 export { notificationsWhy };
-
-/** Said when the publisher watches something but refuses notifications. */
-const WITHOUT_NOTIFICATIONS = 'Watching. Without notifications, watched changes show in the Changes view.';
 
 /** The watchlist for extension pages: what is watched, and the star's toggle. */
 export function useWatchlist() {
@@ -35,7 +33,7 @@ export function useWatchlist() {
     toggle(target: WatchTarget, on: boolean): void {
       if (on && notifications.allowed === false) {
         setNotice(notificationsWhy());
-        void notifications.ask().then((granted) => setNotice(granted ? null : WITHOUT_NOTIFICATIONS));
+        void notifications.ask().then((granted) => setNotice(granted ? null : t('offersWatchingWithoutNotifications')));
       }
       void watchlistItem.getValue().then(async (current) => {
         const next = setWatched(current, target, on);

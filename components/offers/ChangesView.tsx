@@ -2,7 +2,8 @@ import { useMemo, useRef } from 'preact/hooks';
 import { changeLine, changeRow, formatWhen } from '../../lib/changes/describe';
 import { type ChangeListRow, rowKey, SECTION_LABELS } from '../../lib/changes/list';
 import type { ChangeRecord } from '../../lib/changes/log';
-import { countText } from '../../lib/format';
+import { formatNumber, t, tp } from '../../lib/i18n';
+import { optionId } from './body';
 import type { ChangesState } from './use-changes';
 import { useVirtualList } from './use-virtual-list';
 
@@ -13,19 +14,11 @@ const HEADER_HEIGHT = 30;
 /** Two lines: the offer's name, then what changed and when (each cut with "…" when longer; the title has all). */
 const ROW_HEIGHT = 46;
 
-/** What the view says, in one place for the catalogue. */
-const TEXT = {
-  noLog: 'No changes yet: Offer Lens compares every refresh with the one before.',
-  noneMatch: 'No changes match the search and filters.',
-  nothingNet: 'Nothing is different now: what changed has changed back.',
-  sinceLook: (count: number) => `${countText(count, 'change')} since you last looked`,
-  earlier: (count: number, since: string | null) =>
-    `Nothing new since you last looked · earlier: ${countText(count, 'change')}${since ? ` since ${since}` : ''}`,
-  hidden: (count: number) => ` · ${count.toLocaleString('en-US')} hidden by filters`,
-  markAllSeen: 'Mark all seen',
-  reading: 'Reading the changes…',
-  watched: 'Watched',
-} as const;
+/** The head's count: what is new since the last look, or (nothing new) the latest changes and since when. */
+function headText(shown: number, showingEarlier: boolean, since: string | null): string {
+  if (!showingEarlier) return tp('offersChangesSinceLook', shown);
+  return since ? tp('offersChangesEarlierSince', shown, { since }) : tp('offersChangesEarlier', shown);
+}
 
 interface Props {
   state: ChangesState;
@@ -53,7 +46,7 @@ export function ChangesView({ state, rows, selected, now, onOpen, onSelect, onMa
   if (state.loading) {
     return (
       <div class="changes-head" aria-live="polite">
-        <span>{TEXT.reading}</span>
+        <span>{t('offersChangesReading')}</span>
       </div>
     );
   }
@@ -62,62 +55,65 @@ export function ChangesView({ state, rows, selected, now, onOpen, onSelect, onMa
   if (state.steps === 0) {
     return (
       <div class="empty">
-        <p>{TEXT.noLog}</p>
+        <p>{t('offersChangesNoLog')}</p>
       </div>
     );
   }
   const since = state.since === null ? null : formatWhen(state.since, now, true);
+  const spacerStyle = `height:${list.totalSize}px`;
   return (
     <>
       <div class="changes-head">
         <span>
-          {state.showingEarlier ? TEXT.earlier(shown, since) : TEXT.sinceLook(shown)}
-          {state.hidden > 0 && <span class="muted">{TEXT.hidden(state.hidden)}</span>}
+          {headText(shown, state.showingEarlier, since)}
+          {state.hidden > 0 && <span class="muted"> · {tp('offersChangesHidden', state.hidden)}</span>}
         </span>
         {!state.showingEarlier && (
           <button type="button" class="btn link" onClick={onMarkAllSeen}>
-            {TEXT.markAllSeen}
+            {t('offersChangesMarkAllSeen')}
           </button>
         )}
       </div>
       {shown === 0 && (
         <div class="empty">
-          <p>{state.hidden > 0 ? TEXT.noneMatch : TEXT.nothingNet}</p>
+          <p>{state.hidden > 0 ? t('offersChangesNoneMatch') : t('offersChangesNothingNet')}</p>
         </div>
       )}
       <ul
         id="changes"
         class="results changes"
         role="listbox"
-        aria-label="Changes"
+        aria-label={t('offersChangesList')}
         ref={listRef}
         tabIndex={-1}
         hidden={shown === 0}
       >
-        <li class="spacer" role="presentation" style={`height:${list.totalSize}px`} />
+        <li class="spacer" role="presentation" style={spacerStyle} />
         {list.items.map((item) => {
           const row = rows[item.index];
           if (!row) return null;
           const style = `transform:translateY(${item.start}px);height:${item.size}px`;
           if (row.type === 'header') {
+            const groupClass = `change-group ${row.section}`;
             return (
-              <li key={rowKey(row)} class={`change-group ${row.section}`} role="presentation" style={style}>
-                {SECTION_LABELS[row.section]} · {row.count.toLocaleString('en-US')}
+              <li key={rowKey(row)} class={groupClass} role="presentation" style={style}>
+                {SECTION_LABELS[row.section]} · {formatNumber(row.count)}
               </li>
             );
           }
           const { change, watched } = row;
           const when = formatWhen(change.at, now);
           const sentence = `${changeRow(change, now)} · ${when}`;
+          const rowClass = `change-row ${change.group}${watched ? ' watched' : ''}${item.index === selected ? ' selected' : ''}`;
           return (
             // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard use goes through the search box (combobox pattern)
             <li
               key={rowKey(row)}
-              id={`change-${item.index}`}
+              id={optionId('changes', item.index)}
               role="option"
               aria-selected={item.index === selected}
-              aria-label={watched ? `${TEXT.watched}: ${sentence}` : sentence}
-              class={`change-row ${change.group}${watched ? ' watched' : ''}${item.index === selected ? ' selected' : ''}`}
+              aria-label={watched ? t('offersChangesWatchedRow', { change: sentence }) : sentence}
+              class={rowClass}
               style={style}
               title={sentence}
               onClick={() => {

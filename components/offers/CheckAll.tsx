@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { formatNumber, type PluralKey, t, tp } from '../../lib/i18n';
 import { linkCheckWhy } from '../../lib/link-check/permissions';
 import type { Offer } from '../../lib/offer';
 import { offerKey } from '../../lib/sources';
@@ -12,7 +13,7 @@ export const CHECK_ALL_MAX = 50;
  * time with a pause between, a progress bar and a Stop button, then a table of verdicts that
  * can be exported.
  */
-export function CheckAll({ offers, what, onClose }: { offers: Offer[]; what: string; onClose: () => void }) {
+export function CheckAll({ offers, watched, onClose }: { offers: Offer[]; watched: boolean; onClose: () => void }) {
   const list = offers.slice(0, CHECK_ALL_MAX);
   const { rows, running, refused, checked, start, stop, exportCsv } = useCheckAll(list);
   const startButton = useRef<HTMLButtonElement>(null);
@@ -21,42 +22,40 @@ export function CheckAll({ offers, what, onClose }: { offers: Offer[]; what: str
   return (
     <section class="check-all" aria-labelledby="check-all-title">
       <div class="row spread">
-        <h2 id="check-all-title">Check links</h2>
+        <h2 id="check-all-title">{t('offersCheckLinks')}</h2>
         <button type="button" class="btn link" onClick={onClose}>
-          Close
+          {t('offersClose')}
         </button>
       </div>
-      <p class="muted">
-        {`Follows the links of ${list.length === offers.length ? '' : 'the first '}${list.length} ${what} one at a time, as a phone would. Each check is a real click at the network.`}
-      </p>
+      <p class="muted">{tp(introKey(watched, list.length < offers.length), list.length)}</p>
       {refused && <p class="banner warn">{linkCheckWhy()}</p>}
       <div class="row">
         {running ? (
           <button type="button" class="btn" onClick={stop}>
-            Stop
+            {t('offersStop')}
           </button>
         ) : (
           <button ref={startButton} type="button" class="btn primary" onClick={start} disabled={list.length === 0}>
-            {rows.length ? 'Check again' : `Check ${list.length} links`}
+            {rows.length ? t('offersCheckAgain') : tp('offersCheckCount', list.length)}
           </button>
         )}
         {checked > 0 && !running && (
           <button type="button" class="btn" onClick={exportCsv}>
-            Export CSV
+            {t('offersExportCsv')}
           </button>
         )}
       </div>
       {(running || rows.length > 0) && (
-        <progress max={list.length} value={rows.length} aria-label="Links checked">
-          {rows.length} of {list.length}
+        <progress max={list.length} value={rows.length} aria-label={t('offersLinksChecked')}>
+          {t('offersCheckProgress', { done: formatNumber(rows.length), total: formatNumber(list.length) })}
         </progress>
       )}
       {rows.length > 0 && (
         <table class="checks">
           <thead>
             <tr>
-              <th scope="col">Offer</th>
-              <th scope="col">Verdict</th>
+              <th scope="col">{t('offersCheckOffer')}</th>
+              <th scope="col">{t('offersCheckVerdict')}</th>
             </tr>
           </thead>
           <tbody>
@@ -66,9 +65,9 @@ export function CheckAll({ offers, what, onClose }: { offers: Offer[]; what: str
                 <td>
                   {row.result
                     ? row.result.verdict === 'broken'
-                      ? `Broken: ${row.result.reason}`
+                      ? t('offersCheckBroken', { reason: row.result.reason })
                       : row.result.reason
-                    : `Not checked: ${row.problem}`}
+                    : t('offersCheckNotChecked', { problem: row.problem ?? '' })}
                 </td>
               </tr>
             ))}
@@ -77,4 +76,10 @@ export function CheckAll({ offers, what, onClose }: { offers: Offer[]; what: str
       )}
     </section>
   );
+}
+
+/** What the run follows: the listed or the watched offers, all of them or the first CHECK_ALL_MAX. */
+function introKey(watched: boolean, cut: boolean): PluralKey {
+  if (watched) return cut ? 'offersCheckAllFirstWatched' : 'offersCheckAllWatched';
+  return cut ? 'offersCheckAllFirstListed' : 'offersCheckAllListed';
 }

@@ -1,10 +1,12 @@
-/** What the demo banner says (one place, for the translations to come). */
-const TEXT = {
-  what: 'Demo data:',
-  notYours: 'not your offers.',
-  back: 'Back to my offers',
-  toSettings: 'You have no key of your own yet: this opens the settings, where you add it',
-};
+import { messageTable } from '../../lib/i18n/lazy';
+
+/** What the demo banner says, each looked up when read. */
+const TEXT = messageTable({
+  what: 'offersDemoWhat',
+  notYours: 'offersDemoNotYours',
+  back: 'offersDemoBack',
+  toSettings: 'offersDemoBackToSettings',
+});
 
 /**
  * At the top of every offers surface while the bundled demo is on show: its offers, payouts and

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -6,7 +7,7 @@ export type ExportFormat = 'csv' | 'json';
  * "Export ▾": CSV or JSON of what the view lists (the filtered offers, or the changes). A menu
  * button: Enter/Space/↓ opens it, arrows move, Escape closes and returns focus.
  */
-export function ExportMenu({ what, onExport }: { what: string; onExport: (format: ExportFormat) => Promise<void> }) {
+export function ExportMenu({ label, onExport }: { label: string; onExport: (format: ExportFormat) => Promise<void> }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -48,8 +49,8 @@ export function ExportMenu({ what, onExport }: { what: string; onExport: (format
         ref={button}
         type="button"
         class="btn icon"
-        title={`Export ${what}`}
-        aria-label={`Export ${what}`}
+        title={label}
+        aria-label={label}
         aria-haspopup="menu"
         aria-expanded={open}
         disabled={busy}
@@ -68,14 +69,14 @@ export function ExportMenu({ what, onExport }: { what: string; onExport: (format
           ref={menu}
           class="menu"
           role="menu"
-          aria-label={`Export ${what}`}
+          aria-label={label}
           onKeyDown={onMenuKey}
           onFocusOut={(e) => {
             if (!menu.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
           }}
         >
           <button type="button" role="menuitem" onClick={() => void choose('csv')}>
-            CSV (spreadsheets)
+            {t('offersExportCsvSpreadsheets')}
           </button>
           <button type="button" role="menuitem" onClick={() => void choose('json')}>
             JSON

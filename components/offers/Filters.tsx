@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { formatPlatform } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import type { Platform } from '../../lib/offer';
 import { effectiveFilters, type SearchState, SORT_KEYS, SORT_LABELS, withFilter } from '../../lib/search/query';
 import { searchOnShow } from '../../lib/surfaces/offer-facts';
@@ -13,9 +15,6 @@ interface Props {
   onChange: (next: SearchState) => void;
 }
 
-/** What a control says it filters by when it filters by nothing. */
-const ANY = 'any';
-
 /**
  * Platform, country, category, network (with more than one on show), minimum payout and sort, as
  * controls. They show the filters in force, terms typed in the query included (`geo:de` shows DE
@@ -29,16 +28,16 @@ export function Filters({ search, categories, geos, facts, onChange }: Props) {
   return (
     <div class="filters">
       <Choice
-        label="Platform"
+        label={t('offersFilterPlatform')}
         value={shown.platform ?? ''}
-        chosen={shown.platform === 'ios' ? 'iOS' : shown.platform === 'android' ? 'Android' : null}
+        chosen={formatPlatform(shown.platform) || null}
         onChoose={(value) => onChange(withFilter(search, 'platform', (value || null) as Platform | null))}
       >
-        <option value="android">Android</option>
-        <option value="ios">iOS</option>
+        <option value="android">{formatPlatform('android')}</option>
+        <option value="ios">{formatPlatform('ios')}</option>
       </Choice>
       <Choice
-        label="Country"
+        label={t('offersFilterCountry')}
         value={shown.geo ?? ''}
         chosen={shown.geo}
         onChoose={(value) => onChange(withFilter(search, 'geo', value || null))}
@@ -50,7 +49,7 @@ export function Filters({ search, categories, geos, facts, onChange }: Props) {
         ))}
       </Choice>
       <Choice
-        label="Category"
+        label={t('offersFilterCategory')}
         value={category ?? ''}
         chosen={category}
         onChoose={(value) => onChange(withFilter(search, 'category', value || null))}
@@ -63,7 +62,7 @@ export function Filters({ search, categories, geos, facts, onChange }: Props) {
       </Choice>
       {networks.isMixed && (
         <Choice
-          label="Network"
+          label={t('offersFilterNetwork')}
           value={shown.network ?? ''}
           chosen={network?.name ?? null}
           onChoose={(value) => onChange(withFilter(search, 'network', value || null))}
@@ -82,9 +81,9 @@ export function Filters({ search, categories, geos, facts, onChange }: Props) {
         onChange={(usd) => onChange(withFilter(search, 'minPayout', usd))}
       />
       <label class="sort">
-        <span class="sr-only">Sort by</span>
+        <span class="sr-only">{t('offersSortBy')}</span>
         <select
-          title={`Sort by: ${SORT_LABELS[shown.sort]}`}
+          title={t('offersSortByChosen', { sort: SORT_LABELS[shown.sort] })}
           value={shown.sort}
           onChange={(e) => onChange(withFilter(search, 'sort', e.currentTarget.value as SearchState['sort']))}
         >
@@ -99,7 +98,7 @@ export function Filters({ search, categories, geos, facts, onChange }: Props) {
   );
 }
 
-/** One filter as a select: its name as the "any" choice, and its full choice in the tooltip. */
+/** One filter as a select: its name as the "any" choice, and its full choice in the tooltip ("any" when none). */
 function Choice(props: {
   label: string;
   value: string;
@@ -111,7 +110,7 @@ function Choice(props: {
     <label>
       <span class="sr-only">{props.label}</span>
       <select
-        title={`${props.label}: ${props.chosen ?? ANY}`}
+        title={t('offersFilterChosen', { filter: props.label, choice: props.chosen ?? t('offersFilterAny') })}
         value={props.value}
         onChange={(e) => props.onChoose(e.currentTarget.value)}
       >

@@ -1,12 +1,14 @@
+import { formatNumber, t, tp } from '../../lib/i18n';
 import type { StatusText } from '../../lib/refresh/status';
 import { StatusLine } from '../StatusLine';
+import { CHECK_ALL_MAX } from './CheckAll';
 
 interface Props {
   /** The last action's confirmation, shown over the feed's status for a moment. */
   toast: string;
   status: StatusText;
   searching: boolean;
-  /** "N match", when it means something (a loaded feed, and a count that differs from it). */
+  /** "N matches", when it means something (a loaded feed, and a count that differs from it). */
   matchCount: number | null;
   /** Null: no Check links (nothing listed, or already checking). */
   onCheckLinks: (() => void) | null;
@@ -28,21 +30,21 @@ export function Footer({ toast, status, searching, matchCount, onCheckLinks, onR
       ) : (
         <StatusLine status={status} />
       )}
-      {searching && <span class="muted">Searching…</span>}
-      {!searching && matchCount !== null && <span class="muted">{matchCount.toLocaleString('en-US')} match</span>}
+      {searching && <span class="muted">{t('offersSearching')}</span>}
+      {!searching && matchCount !== null && <span class="muted">{tp('offersMatchCount', matchCount)}</span>}
       {onCheckLinks && (
         <button
           type="button"
           class="btn link"
-          title="Follow the listed links (up to 50) as a phone would"
+          title={t('offersCheckLinksHint', { max: formatNumber(CHECK_ALL_MAX) })}
           onClick={onCheckLinks}
         >
-          Check links
+          {t('offersCheckLinks')}
         </button>
       )}
       {onRefresh && (
         <button type="button" class="btn link" onClick={onRefresh} disabled={status.tone === 'busy'}>
-          Refresh
+          {t('offersRefresh')}
         </button>
       )}
     </footer>

@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import { linkCheckWhy } from '../../lib/link-check/permissions';
 import { LinkCheckReport } from './LinkCheckReport';
 import { useLinkCheck } from './use-link-check';
@@ -14,20 +15,17 @@ export function LinkCheck({ offerId }: { offerId: string }) {
           class="btn"
           onClick={check}
           disabled={state.kind === 'checking'}
-          title="Follows the link as a phone would. Each check is a real click at the network, with the click ID offerlens-check and a time stamp."
+          title={t('offersLinkCheckHint')}
         >
-          {state.kind === 'checking' ? 'Checking…' : 'Check link'}
+          {state.kind === 'checking' ? t('offersChecking') : t('offersCheckLink')}
         </button>
-        {state.kind === 'idle' && <span class="muted">Where does the link land? A real click, as a phone.</span>}
+        {state.kind === 'idle' && <span class="muted">{t('offersLinkCheckIdle')}</span>}
       </div>
       <div role="status" aria-live="polite">
-        {state.kind === 'refused' && (
-          <p class="banner warn">
-            Link checks need your permission. {linkCheckWhy()} You can allow it at the next click, and take it back on
-            the settings page.
-          </p>
+        {state.kind === 'refused' && <p class="banner warn">{t('offersLinkCheckRefused', { why: linkCheckWhy() })}</p>}
+        {state.kind === 'failed' && (
+          <p class="banner error">{t('offersLinkCheckFailed', { message: state.message })}</p>
         )}
-        {state.kind === 'failed' && <p class="banner error">Could not check the link: {state.message}</p>}
         {state.kind === 'done' && (
           <>
             {state.note && <p class="muted">{state.note}</p>}

@@ -1,3 +1,4 @@
+import { formatNumber, t } from '../../lib/i18n';
 import type { LinkCheckResult, LinkVerdict } from '../../lib/link-check';
 import { hopHost, resolveLocation } from '../../lib/link-check';
 
@@ -10,22 +11,24 @@ const HEADLINES: Record<LinkVerdict, string> = {
 
 /** The verdict in words on the first line, then every hop, then what helps read it. */
 export function LinkCheckReport({ result }: { result: LinkCheckResult }) {
-  const headline = result.verdict === 'broken' ? `Broken: ${result.reason}` : result.reason;
+  const headline = result.verdict === 'broken' ? t('offersCheckBroken', { reason: result.reason }) : result.reason;
+  const verdictClass = `check-report ${result.verdict}`;
+  const seconds = formatNumber(result.ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return (
-    <div class={`check-report ${result.verdict}`}>
+    <div class={verdictClass}>
       <p class="verdict">
         <span aria-hidden="true">{HEADLINES[result.verdict]} </span>
         {headline}
       </p>
       {result.country && <p class={result.country.fits === false ? 'problem' : 'muted'}>{result.country.text}</p>}
-      <ol class="hops" aria-label="Hops">
+      <ol class="hops" aria-label={t('offersHops')}>
         {result.hops.map((hop, i) => {
           const next = resolveLocation(hop) ?? hop.location;
           return (
             <li key={i}>
               <span class="host">{hopHost(hop.url)}</span>{' '}
               <span class={hop.status >= 400 || hop.status === 0 ? 'status bad' : 'status'}>
-                {hop.status === 0 ? 'no answer' : hop.status}
+                {hop.status === 0 ? t('offersHopNoAnswer') : hop.status}
               </span>
               {next && <span class="muted"> → {hopHost(next)}</span>}
             </li>
@@ -34,9 +37,9 @@ export function LinkCheckReport({ result }: { result: LinkCheckResult }) {
       </ol>
       <p class="muted">
         {result.clickIdPassedAt !== null
-          ? `Click ID passed on at hop ${result.clickIdPassedAt}. `
-          : 'The click ID was not passed on to a later hop. '}
-        {(result.ms / 1000).toFixed(1)} s, as an {result.phoneLabel}, from your own connection and country.
+          ? t('offersClickIdPassed', { hop: formatNumber(result.clickIdPassedAt) })
+          : t('offersClickIdNotPassed')}{' '}
+        {t('offersCheckTiming', { seconds, phone: result.phoneLabel })}
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Rates } from '../../lib/currency';
+import { t } from '../../lib/i18n';
 import { currencySign, minPayoutFromUsd, minPayoutToUsd, parseAmount } from '../../lib/surfaces/offer-facts';
 
 interface Props {
@@ -10,13 +11,6 @@ interface Props {
   rates: Rates;
   onChange: (usd: number | null) => void;
 }
-
-const TEXT = {
-  label: 'Minimum payout',
-  placeholder: (sign: string) => `Min ${sign}`,
-  hint: (currency: string) => `Minimum payout in ${currency} (other currencies compare by their equivalent)`,
-  invalid: 'Type an amount, e.g. 1.5',
-};
 
 /**
  * The minimum payout, typed in the display currency and searched in USD. A text box with a
@@ -39,14 +33,14 @@ export function MinPayout({ usd, currency, rates, onChange }: Props) {
   const invalid = typed === 'invalid';
   return (
     <label class="min-payout">
-      <span class="sr-only">{TEXT.label}</span>
+      <span class="sr-only">{t('offersMinPayout')}</span>
       <input
         type="text"
         inputMode="decimal"
         autoComplete="off"
         spellcheck={false}
-        placeholder={TEXT.placeholder(currencySign(currency))}
-        title={invalid ? TEXT.invalid : TEXT.hint(currency)}
+        placeholder={t('offersMinPayoutPlaceholder', { sign: currencySign(currency) })}
+        title={invalid ? t('offersMinPayoutInvalid') : t('offersMinPayoutHint', { currency })}
         aria-invalid={invalid}
         class={invalid ? 'invalid' : undefined}
         value={text}

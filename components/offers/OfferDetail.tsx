@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatCaps, formatDay, formatExpiry, formatGeos, formatPlatform, plainText } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { isExpired, isExpiringSoon, type Offer } from '../../lib/offer';
 import type { Settings } from '../../lib/settings/defaults';
 import { offerKey } from '../../lib/sources';
@@ -46,8 +47,8 @@ export function OfferDetail(props: Props) {
   return (
     <section class="detail" aria-labelledby="detail-name">
       <div class="detail-head">
-        <button type="button" class="btn" onClick={onBack} aria-label="Back to results">
-          ← Back
+        <button type="button" class="btn" onClick={onBack} aria-label={t('offersBackToResults')}>
+          {t('offersBack')}
         </button>
         <span class="payout-cell big">
           <span class="payout">{payout.paid}</span>
@@ -57,26 +58,26 @@ export function OfferDetail(props: Props) {
       <h2 id="detail-name">{offer.name}</h2>
       {goneAt !== null && (
         <p class="banner warn" role="status">
-          Gone since {formatDay(goneAt, now)}: the feed no longer lists it. This is its last known state.
+          {t('offersGoneSince', { day: formatDay(goneAt, now) })}
         </p>
       )}
       <div class="row watch-row">
         <button
           type="button"
-          class={`btn star${watched ? ' on' : ''}`}
+          class={watched ? 'btn star on' : 'btn star'}
           aria-pressed={watched}
           onClick={() => watch.toggle({ offerId: offerKey(offer) }, !watch.watchlist?.offers.includes(offerKey(offer)))}
         >
-          {watched ? '★ Watching' : '☆ Watch'}
+          {watched ? t('offersWatching') : t('offersWatch')}
         </button>
         {offer.store && (
           <button
             type="button"
-            class={`btn${appWatched ? ' on' : ''}`}
+            class={appWatched ? 'btn on' : 'btn'}
             aria-pressed={appWatched}
             onClick={() => offer.store && watch.toggle({ appKey: storeKey(offer.store) }, !appWatched)}
           >
-            {appWatched ? '★ Watching this app' : 'Watch this app'}
+            {appWatched ? t('offersWatchingApp') : t('offersWatchApp')}
           </button>
         )}
       </div>
@@ -86,22 +87,22 @@ export function OfferDetail(props: Props) {
         </p>
       )}
       <dl class="facts">
-        <dt>Network</dt>
+        <dt>{t('offersFactNetwork')}</dt>
         <dd>{network}</dd>
-        <dt>Offer id</dt>
+        <dt>{t('offersFactOfferId')}</dt>
         <dd>{offer.id}</dd>
-        <dt>Platform</dt>
+        <dt>{t('offersFactPlatform')}</dt>
         <dd>
-          {formatPlatform(offer.platform) || 'Unknown'}
+          {formatPlatform(offer.platform) || t('offersFactPlatformUnknown')}
           {offer.minVersion && ` ${offer.minVersion}+`}
         </dd>
-        <dt>Countries</dt>
+        <dt>{t('offersFactCountries')}</dt>
         <dd title={offer.geos.join(', ')}>{formatGeos(offer.geos, 12)}</dd>
-        <dt>Caps</dt>
+        <dt>{t('offersFactCaps')}</dt>
         <dd>{formatCaps(offer.caps)}</dd>
         {offer.expiresAt !== null && (
           <>
-            <dt>Expiry</dt>
+            <dt>{t('offersFactExpiry')}</dt>
             <dd class={isExpired(offer, now) ? 'expired-tag' : isExpiringSoon(offer, now) ? 'soon' : ''}>
               {formatExpiry(offer.expiresAt, now)} ({new Date(offer.expiresAt).toISOString().slice(0, 10)})
             </dd>
@@ -109,15 +110,15 @@ export function OfferDetail(props: Props) {
         )}
         {offer.categories.length > 0 && (
           <>
-            <dt>Categories</dt>
+            <dt>{t('offersFactCategories')}</dt>
             <dd>{offer.categories.join(', ')}</dd>
           </>
         )}
       </dl>
       {offer.description && <p class="description">{plainText(offer.description)}</p>}
       {history && history.length > 0 && (
-        <section class="history" aria-label="History">
-          <h3>History</h3>
+        <section class="history" aria-label={t('offersHistory')}>
+          <h3>{t('offersHistory')}</h3>
           <ul>
             {history.map((line, i) => (
               <li key={i}>{line}</li>
@@ -128,7 +129,7 @@ export function OfferDetail(props: Props) {
       {store && (
         <p>
           <a href={store} target="_blank" rel="noopener noreferrer">
-            Store page ↗
+            {t('offersStorePage')}
           </a>
         </p>
       )}
@@ -152,7 +153,7 @@ export function OfferDetail(props: Props) {
           {goneAt === null && <LinkCheck offerId={offerKey(offer)} />}
         </>
       ) : (
-        <p class="banner error">This offer has no usable tracking link.</p>
+        <p class="banner error">{t('offersNoTrackingLink')}</p>
       )}
     </section>
   );

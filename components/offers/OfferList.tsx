@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import type { Offer } from '../../lib/offer';
 import type { Settings } from '../../lib/settings/defaults';
 import { offerKey } from '../../lib/sources';
 import { payoutText } from '../../lib/surfaces/offer-facts';
 import { subIdStatus } from '../../lib/tracking-link';
+import { optionId } from './body';
 import { OfferRow } from './OfferRow';
 import type { OfferFacts } from './use-offer-facts';
 import { useVirtualList } from './use-virtual-list';
@@ -52,15 +54,17 @@ export function OfferList({
     if (lastShown !== undefined && lastShown >= offers.length - 10) onNearEnd();
   }, [lastShown, offers.length]);
 
+  const spacerStyle = `height:${list.totalSize}px`;
   return (
-    <ul id="results" class="results" role="listbox" aria-label="Offers" ref={listRef} tabIndex={-1}>
-      <li class="spacer" role="presentation" style={`height:${list.totalSize}px`} />
+    <ul id="results" class="results" role="listbox" aria-label={t('offersList')} ref={listRef} tabIndex={-1}>
+      <li class="spacer" role="presentation" style={spacerStyle} />
       {list.items.map((item) => {
         const offer = offers[item.index] as Offer;
+        const rowStyle = `transform:translateY(${item.start}px);height:${ROW_HEIGHT}px`;
         return (
           <OfferRow
             key={offerKey(offer)}
-            id={`offer-${item.index}`}
+            id={optionId('offers', item.index)}
             offer={offer}
             now={now}
             selected={item.index === selected}
@@ -69,7 +73,7 @@ export function OfferList({
             payout={payoutText(offer.payout, displayCurrency, rates)}
             network={networks.isMixed ? { label: networks.labelOf(offer), name: networks.nameOf(offer) } : null}
             showExpiry={showExpiry}
-            style={`transform:translateY(${item.start}px);height:${ROW_HEIGHT}px`}
+            style={rowStyle}
             onOpen={() => onOpen(item.index)}
             onToggleWatch={() => onToggleWatch(offer)}
           />

@@ -1,4 +1,5 @@
 import { formatCaps, formatExpiry, formatExpiryDay, formatGeos, formatPlatform } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { isExpired, isExpiringSoon, type Offer } from '../../lib/offer';
 import type { PayoutText } from '../../lib/surfaces/offer-facts';
 
@@ -26,15 +27,16 @@ export function OfferRow(props: Props) {
   const expired = isExpired(offer, now);
   const soon = isExpiringSoon(offer, now);
   const rowClass = `offer-row${selected ? ' selected' : ''}${expired ? ' expired' : ''}${network ? ' has-network' : ''}`;
+  const platformClass = `tag ${offer.platform}`;
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard use goes through the search box (combobox pattern)
     <li id={id} role="option" aria-selected={selected} class={rowClass} style={props.style} onClick={props.onOpen}>
       <div class="line1">
         {/* Mouse shortcut; the keyboard has Alt+S and the detail's Watch button (no control inside an option). */}
         <span
-          class={`star-toggle${watched ? ' on' : ''}`}
+          class={watched ? 'star-toggle on' : 'star-toggle'}
           aria-hidden="true"
-          title={watched ? 'Stop watching (Alt+S)' : 'Watch (Alt+S)'}
+          title={watched ? t('offersRowUnwatch') : t('offersRowWatch')}
           onClick={(e) => {
             e.stopPropagation();
             props.onToggleWatch();
@@ -44,14 +46,14 @@ export function OfferRow(props: Props) {
         </span>
         <span class="name" title={offer.name}>
           {offer.name}
-          {watched && <span class="sr-only"> (watched)</span>}
+          {watched && <span class="sr-only"> {t('offersRowWatched')}</span>}
         </span>
         <span class="payout-cell">
           <span class="payout">{payout.paid}</span>
           {payout.equivalent && <span class="equivalent"> {payout.equivalent}</span>}
         </span>
         {network && (
-          <span class="network" title={`From ${network.name}`}>
+          <span class="network" title={t('offersRowFromNetwork', { network: network.name })}>
             <span class="dot" aria-hidden="true">
               ·{' '}
             </span>
@@ -61,8 +63,8 @@ export function OfferRow(props: Props) {
       </div>
       <div class="line2">
         {props.subIdWarning && (
-          <span class="soon" title="Your sub ID is not accepted by this offer">
-            ⚠ sub ID
+          <span class="soon" title={t('offersRowSubIdRefused')}>
+            {t('offersRowSubIdTag')}
           </span>
         )}
         {props.showExpiry ? (
@@ -75,7 +77,7 @@ export function OfferRow(props: Props) {
             <span class={expired ? 'expired-tag' : 'soon'}>{formatExpiry(offer.expiresAt, now)}</span>
           )
         )}
-        {offer.platform && <span class={`tag ${offer.platform}`}>{formatPlatform(offer.platform)}</span>}
+        {offer.platform && <span class={platformClass}>{formatPlatform(offer.platform)}</span>}
         {offer.minVersion && <span>{offer.minVersion}+</span>}
         <span title={offer.geos.join(', ')}>{formatGeos(offer.geos)}</span>
         <span>{formatCaps(offer.caps)}</span>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChangeRecord } from '../../lib/changes/log';
+import { t } from '../../lib/i18n';
 import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
 import { DEFAULT_SEARCH_STATE, effectiveFilters } from '../../lib/search/query';
 import type { SurfaceStart } from '../../lib/storage/items';
@@ -10,6 +11,7 @@ import { bodyFor, type View } from './body';
 import { DemoBanner } from './DemoBanner';
 import { Filters } from './Filters';
 import { Footer } from './Footer';
+import { aroundPlaceholder } from './message-parts';
 import { OfferDetail } from './OfferDetail';
 import { OffersBody } from './OffersBody';
 import { OnThisPage } from './OnThisPage';
@@ -123,7 +125,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
         activeId={nav.activeId}
         onType={search.typeQuery}
         onKeyDown={nav.onKeyDown}
-        exportWhat={app.summary ? (view === 'offers' ? 'these offers' : 'these changes') : null}
+        exportLabel={app.summary ? t(view === 'offers' ? 'offersExportOffers' : 'offersExportChanges') : null}
         onExport={act.exportView}
         onOpenSidePanel={surface === 'popup' ? act.openSidePanel : null}
         onOpenSettings={act.openSettings}
@@ -146,16 +148,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
           />
         </>
       )}
-      {search.state?.app && (
-        <div class="app-filter">
-          <span>
-            Offers for <strong>{storeKeyLabel(search.state.app)}</strong>
-          </span>
-          <button type="button" class="btn link" onClick={showAllApps}>
-            Show all apps
-          </button>
-        </div>
-      )}
+      {search.state?.app && <AppFilter appKey={search.state.app} onShowAll={showAllApps} />}
       {view === 'offers' && onPage && !search.state?.app && (
         <OnThisPage
           url={onPage.url}
@@ -171,7 +164,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
           {status.text}
           <div class="muted-on-error">{status.detail}</div>
           <button type="button" class="btn" onClick={app.refresh}>
-            Retry
+            {t('offersRetry')}
           </button>
         </div>
       )}
@@ -187,7 +180,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
         settings={settings}
         facts={facts}
         showExpiry={!!search.state && effectiveFilters(search.state).sort === 'expiry'}
-        checkWhat={search.state?.watching ? 'watched offers' : 'listed offers'}
+        checkWatched={!!search.state?.watching}
         scrollTo={nav.scrollTo}
         isWatched={watch.isOfferWatched}
         on={{
@@ -218,6 +211,23 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
         }
         onRefresh={noKey ? null : app.refresh}
       />
+    </div>
+  );
+}
+
+/** The list narrowed to one app (a store page's, or On this page's "All"), and the way back to every app. */
+function AppFilter({ appKey, onShowAll }: { appKey: string; onShowAll: () => void }) {
+  const [before, after] = aroundPlaceholder(t('offersForApp'), 'app');
+  return (
+    <div class="app-filter">
+      <span>
+        {before}
+        <strong>{storeKeyLabel(appKey)}</strong>
+        {after}
+      </span>
+      <button type="button" class="btn link" onClick={onShowAll}>
+        {t('offersShowAllApps')}
+      </button>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ChangeRecord } from '../../lib/changes/log';
+import { t } from '../../lib/i18n';
 import type { Offer } from '../../lib/offer';
 import type { Settings } from '../../lib/settings/defaults';
 import type { Body } from './body';
@@ -19,8 +20,8 @@ interface Props {
   facts: OfferFacts;
   /** Sorted by expiry: rows say their expiry dates. */
   showExpiry: boolean;
-  /** What Check links checks, in words ("listed offers"). */
-  checkWhat: string;
+  /** Check links checks the watched offers (the Watching filter), not the listed ones. */
+  checkWatched: boolean;
   scrollTo: { current: ((index: number) => void) | null };
   isWatched: (offer: Offer) => boolean;
   on: {
@@ -46,20 +47,20 @@ export function OffersBody({ body, offers, changes, changeRows, selected, now, s
     case 'connect':
       return (
         <div class="empty">
-          <h2>Connect your CarrierAppTraffic account</h2>
-          <p class="muted">Paste your API key in the settings, or look around with demo offers first.</p>
+          <h2>{t('offersConnectTitle')}</h2>
+          <p class="muted">{t('offersConnectHint')}</p>
           <div class="row center">
             <button type="button" class="btn primary" onClick={on.openSettings}>
-              Open settings
+              {t('offersOpenSettings')}
             </button>
             <button type="button" class="btn" onClick={on.tryDemo}>
-              Try with demo data
+              {t('offersTryDemo')}
             </button>
           </div>
         </div>
       );
     case 'check-all':
-      return <CheckAll offers={offers} what={props.checkWhat} onClose={on.closeCheckAll} />;
+      return <CheckAll offers={offers} watched={props.checkWatched} onClose={on.closeCheckAll} />;
     case 'changes':
       return (
         <ChangesView
@@ -76,30 +77,30 @@ export function OffersBody({ body, offers, changes, changeRows, selected, now, s
     case 'feed-empty':
       return (
         <div class="empty">
-          <p>The feed has no active offers for your account right now.</p>
+          <p>{t('offersFeedEmpty')}</p>
         </div>
       );
     case 'no-app-offers':
       return (
         <div class="empty">
-          <p>No offers for this app.</p>
+          <p>{t('offersNoAppOffers')}</p>
           <button type="button" class="btn" onClick={on.showAllApps}>
-            Show all apps
+            {t('offersShowAllApps')}
           </button>
         </div>
       );
     case 'nothing-watched':
       return (
         <div class="empty">
-          <p>You watch nothing yet: open an offer and press ☆ Watch, or click a row's star.</p>
+          <p>{t('offersNothingWatched')}</p>
         </div>
       );
     case 'no-match':
       return (
         <div class="empty">
-          <p>No offers match.</p>
+          <p>{t('offersNoMatch')}</p>
           <button type="button" class="btn" onClick={on.clearSearch}>
-            Clear search and filters
+            {t('offersClearSearch')}
           </button>
         </div>
       );

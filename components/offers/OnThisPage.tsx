@@ -1,4 +1,5 @@
 import { formatGeos, formatPlatform } from '../../lib/format';
+import { t, tp } from '../../lib/i18n';
 import type { TabOffer } from '../../lib/storage/items';
 import { parseStoreUrl, storeKey, storeKeyLabel } from '../../lib/store-url';
 import { payoutText } from '../../lib/surfaces/offer-facts';
@@ -28,10 +29,10 @@ export function OnThisPage({ url, offers, facts, onOpen, onCopy, onShowAll }: Pr
   return (
     <section class="on-page" aria-labelledby="on-page-title">
       <h2 id="on-page-title">
-        On this page <span class="muted">· {storeKeyLabel(appKey)}</span>
+        {t('offersOnThisPage')} <span class="muted">· {storeKeyLabel(appKey)}</span>
       </h2>
       {offers.length === 0 ? (
-        <p class="muted">No offers for this app.</p>
+        <p class="muted">{t('offersNoAppOffers')}</p>
       ) : (
         <ul>
           {offers.slice(0, SHOWN).map((offer) => {
@@ -54,10 +55,10 @@ export function OnThisPage({ url, offers, facts, onOpen, onCopy, onShowAll }: Pr
                 <button
                   type="button"
                   class="btn"
-                  aria-label={`Copy the tracking link of ${offer.name}`}
+                  aria-label={t('offersCopyLinkOf', { name: offer.name })}
                   onClick={() => onCopy(offer)}
                 >
-                  Copy link
+                  {t('offersCopyLink')}
                 </button>
               </li>
             );
@@ -66,7 +67,7 @@ export function OnThisPage({ url, offers, facts, onOpen, onCopy, onShowAll }: Pr
       )}
       {offers.length > SHOWN && (
         <button type="button" class="btn link" onClick={() => onShowAll(appKey)}>
-          All {offers.length} offers for this app
+          {tp('offersAllAppOffers', offers.length)}
         </button>
       )}
     </section>

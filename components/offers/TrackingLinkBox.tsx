@@ -1,27 +1,36 @@
 import type { Ref } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import { messageTable } from '../../lib/i18n/lazy';
 import type { Settings } from '../../lib/settings/defaults';
 import { CLICK_ID_PLACEHOLDER, isClickIdPlaceholder, linkSegments } from '../../lib/tracking-link';
 import { linkHost } from '../../lib/url';
 import { QrCode } from '../QrCode';
 import { useCopy } from '../use-copy';
+import { aroundPlaceholder } from './message-parts';
 
-/** What the link box says (one place, for the translations to come). */
-const TEXT = {
-  label: 'Tracking link',
-  demoLabel: 'Demo tracking link',
-  copy: 'Copy tracking link',
-  open: 'Open',
-  copied: 'Copied',
-  copiedDemo: 'Copied (demo link)',
-  failed: 'Could not copy: select the link and copy it',
-  placeholder: ` — but the click ID is still the placeholder ${CLICK_ID_PLACEHOLDER}: set your tracker's macro in `,
-  noClickId: " — but it carries no click ID of yours: set your tracker's macro in ",
-  settings: 'Settings',
-  qr: 'QR code of the tracking link',
-  clickIdParam: 'click ID',
-  subIdParam: 'sub ID',
-};
+/** What the link box says, each looked up when read. */
+const TEXT = messageTable({
+  label: 'offersLinkLabel',
+  demoLabel: 'offersLinkLabelDemo',
+  copy: 'offersLinkCopy',
+  open: 'offersLinkOpen',
+  copied: 'offersLinkCopied',
+  copiedDemo: 'offersLinkCopiedDemo',
+  failed: 'offersLinkCopyFailed',
+  settings: 'offersSettings',
+  qr: 'offersLinkQr',
+  clickIdParam: 'offersLinkClickIdParam',
+  subIdParam: 'offersLinkSubIdParam',
+});
+
+/** Said after a copy whose click ID is no tracker's (the placeholder, or none), around the way to the settings. */
+function clickIdWarning(clickId: string): [before: string, after: string] {
+  const message = clickId.trim()
+    ? t('offersLinkPlaceholderClickId', { placeholder: CLICK_ID_PLACEHOLDER })
+    : t('offersLinkNoClickId');
+  return aroundPlaceholder(message, 'settings');
+}
 
 interface Props {
   /** The built link (http(s) only, checked by the caller). */
@@ -41,7 +50,7 @@ interface Props {
 export function TrackingLinkBox({ link, settings, isDemo, copyRef, onCopy, onOpenSettings }: Props) {
   const { state: copied, copy } = useCopy(onCopy);
   const segments = useMemo(() => linkSegments(link, settings), [link, settings]);
-  const placeholder = isClickIdPlaceholder(settings.clickId);
+  const warning = isClickIdPlaceholder(settings.clickId) ? clickIdWarning(settings.clickId) : null;
   const status = useRef<HTMLParagraphElement>(null);
   // In a short popup the line under Copy may be below the fold: what the copy did is shown.
   useEffect(() => {
@@ -75,15 +84,22 @@ export function TrackingLinkBox({ link, settings, isDemo, copyRef, onCopy, onOpe
           {TEXT.open}
         </a>
       </div>
-      <p ref={status} role="status" aria-live="polite" class={`copy-status${copied === 'failed' ? ' problem' : ''}`}>
+      <p
+        ref={status}
+        role="status"
+        aria-live="polite"
+        class={copied === 'failed' ? 'copy-status problem' : 'copy-status'}
+      >
         {copied === 'failed' && TEXT.failed}
         {copied === 'copied' && <span class="copied">{isDemo ? TEXT.copiedDemo : TEXT.copied}</span>}
-        {copied === 'copied' && placeholder && (
+        {copied === 'copied' && warning && (
           <span class="link-warning">
-            {settings.clickId.trim() ? TEXT.placeholder : TEXT.noClickId}
+            {' '}
+            {warning[0]}
             <button type="button" class="btn link" onClick={onOpenSettings}>
               {TEXT.settings}
             </button>
+            {warning[1]}
           </span>
         )}
       </p>

@@ -1,3 +1,4 @@
+import { formatNumber, t } from '../../lib/i18n';
 import type { View } from './body';
 
 interface Props {
@@ -12,22 +13,22 @@ interface Props {
 export function ViewTabs({ view, unseenChanges, watching, onView, onWatching }: Props) {
   return (
     <div class="views">
-      <div role="tablist" aria-label="Views">
+      <div role="tablist" aria-label={t('offersViews')}>
         <button type="button" role="tab" aria-selected={view === 'offers'} onClick={() => onView('offers')}>
-          Offers
+          {t('offersTabOffers')}
         </button>
         <button type="button" role="tab" aria-selected={view === 'changes'} onClick={() => onView('changes')}>
-          Changes
-          {unseenChanges > 0 && <span class="count">{unseenChanges.toLocaleString('en-US')}</span>}
+          {t('offersTabChanges')}
+          {unseenChanges > 0 && <span class="count">{formatNumber(unseenChanges)}</span>}
         </button>
       </div>
       <button
         type="button"
-        class={`watching-filter${watching ? ' on' : ''}`}
+        class={watching ? 'watching-filter on' : 'watching-filter'}
         aria-pressed={watching}
         onClick={() => onWatching(!watching)}
       >
-        ★ Watching
+        {t('offersWatchingFilter')}
       </button>
     </div>
   );

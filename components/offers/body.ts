@@ -38,3 +38,8 @@ export function bodyFor(state: BodyState): Body {
   if (search?.watching && !search.query) return 'nothing-watched';
   return 'no-match';
 }
+
+/** A row's element id, which the search box points at (aria-activedescendant). */
+export function optionId(view: View, index: number): string {
+  return view === 'offers' ? `offer-${index}` : `change-${index}`;
+}

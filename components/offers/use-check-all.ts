@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { exportFileName, linkChecksCsv } from '../../lib/export';
+import { t } from '../../lib/i18n';
 import type { LinkCheckResult } from '../../lib/link-check';
 import type { Offer } from '../../lib/offer';
 import { offerKey } from '../../lib/sources';
@@ -68,7 +69,7 @@ async function checkEach(list: Offer[], stopped: { current: boolean }, done: (ro
     done(
       state.kind === 'done'
         ? { offer, result: state.result, problem: null }
-        : { offer, result: null, problem: state.kind === 'failed' ? state.message : 'permission refused' },
+        : { offer, result: null, problem: state.kind === 'failed' ? state.message : t('offersCheckPermissionRefused') },
     );
   }
 }

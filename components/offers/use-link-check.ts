@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { formatNumber, t } from '../../lib/i18n';
 import type { LinkCheckAnswer, LinkCheckResult } from '../../lib/link-check';
 import { sendMessage } from '../../lib/messaging/client';
 import { askForLinkChecks } from '../link-check';
@@ -36,20 +37,19 @@ export function stateOf(answer: LinkCheckAnswer): LinkCheckState {
   switch (answer.status) {
     case 'checked':
       return { kind: 'done', result: answer.result };
-    case 'too-soon':
+    case 'too-soon': {
+      const seconds = formatNumber(Math.ceil(answer.retryInMs / 1000));
       return answer.last
         ? {
             kind: 'done',
             result: answer.last,
-            note: `Checked less than a minute ago: this is that check. Again in ${Math.ceil(answer.retryInMs / 1000)} s.`,
+            note: t('offersLinkCheckRepeated', { seconds }),
           }
-        : {
-            kind: 'failed',
-            message: `one check per offer per minute; again in ${Math.ceil(answer.retryInMs / 1000)} s`,
-          };
+        : { kind: 'failed', message: t('offersLinkCheckTooSoon', { seconds }) };
+    }
     case 'needs-permission':
       return { kind: 'refused' };
     case 'unknown-offer':
-      return { kind: 'failed', message: 'the offer is no longer in the feed' };
+      return { kind: 'failed', message: t('offersLinkCheckUnknownOffer') };
   }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChangeRecord } from '../../lib/changes/log';
 import type { Offer } from '../../lib/offer';
-import type { View } from './body';
+import { optionId, type View } from './body';
 import type { ChangeListRow } from './ChangesView';
 
 /** How far PageUp / PageDown move: about one screen of the popup's list. */
@@ -74,7 +74,7 @@ export function useListNavigation(nav: Navigation) {
     scrollTo,
     count,
     /** The option the search box points at (aria-activedescendant). */
-    activeId: count ? (view === 'offers' ? `offer-${selected}` : `change-${selected}`) : undefined,
+    activeId: count ? optionId(view, selected) : undefined,
     onKeyDown,
   };
 }

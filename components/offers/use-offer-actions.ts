@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { changesCsv, changesJson, exportFileName, offersCsv, offersJson } from '../../lib/export';
-import { countText } from '../../lib/format';
+import { t, tp } from '../../lib/i18n';
 import type { Offer } from '../../lib/offer';
 import type { Settings } from '../../lib/settings/defaults';
 import { offerKey } from '../../lib/sources';
@@ -17,17 +17,14 @@ import type { useChanges } from './use-changes';
 import type { OfferFacts } from './use-offer-facts';
 import type { OfferSearch } from './use-offer-search';
 
-/** What the footer says after an action (one place, for the translations to come). */
-const SAID = {
-  copied: (name: string) => `Copied the tracking link of ${name}`,
-  subIdRefused: ' (⚠ your sub ID is not accepted by it)',
-  /** The demo's links lead nowhere of the publisher's: a copy of one says so. */
-  demoLink: ' (demo link)',
-  copyFailed: 'Could not copy the link',
-  exported: (what: string, format: ExportFormat) => `Exported ${what} as ${format.toUpperCase()}`,
-  watching: (name: string) => `Watching ${name}`,
-  stoppedWatching: (name: string) => `Stopped watching ${name}`,
-};
+/**
+ * What the footer says after a copy: the demo's links lead nowhere of the publisher's, and a
+ * link whose sub ID the offer refuses will not pay — a copy of either says so.
+ */
+function copiedText(name: string, isDemo: boolean, subIdRefused: boolean): string {
+  if (subIdRefused) return t(isDemo ? 'offersToastCopiedDemoSubIdRefused' : 'offersToastCopiedSubIdRefused', { name });
+  return t(isDemo ? 'offersToastCopiedDemo' : 'offersToastCopied', { name });
+}
 
 interface Deps {
   view: View;
@@ -44,19 +41,18 @@ interface Deps {
 /** What an offers surface does on the publisher's clicks and keys, each said in the footer. */
 export function useOfferActions({ view, settings, facts, isDemo, search, changes, watch, copy, say }: Deps) {
   const { copy: copyToClipboard } = useCopy(copy);
-  const demo = isDemo ? SAID.demoLink : '';
   return {
     async copyLink(offer: Offer): Promise<void> {
       if (!settings) return;
       if (!(await copyToClipboard(trackingLinkFor(offer, settings)))) {
-        say(SAID.copyFailed);
+        say(t('offersToastCopyFailed'));
         return;
       }
-      say(SAID.copied(offer.name) + demo + (subIdStatus(offer, settings.subId) === 'ok' ? '' : SAID.subIdRefused));
+      say(copiedText(offer.name, isDemo, subIdStatus(offer, settings.subId) !== 'ok'));
     },
     async copyTabOffer(offer: TabOffer): Promise<void> {
       const copied = await copyToClipboard(safeHttpUrl(offer.trackingLink));
-      say(copied ? SAID.copied(offer.name) + demo : SAID.copyFailed);
+      say(copied ? copiedText(offer.name, isDemo, false) : t('offersToastCopyFailed'));
     },
     /** The list the view shows, all of it (not only the rows loaded), as a file. */
     async exportView(format: ExportFormat): Promise<void> {
@@ -64,22 +60,23 @@ export function useOfferActions({ view, settings, facts, isDemo, search, changes
       const at = Date.now();
       const csv = format === 'csv';
       const type = csv ? 'text/csv;charset=utf-8' : 'application/json';
+      const shownFormat = format.toUpperCase();
       if (view === 'offers') {
         const list = await search.allMatches();
         const networkOf = facts.networks.nameOf;
         const text = csv ? offersCsv(list, settings, networkOf) : offersJson(list, settings, at, networkOf);
         downloadText(exportFileName('offers', format, at), text, type);
-        say(SAID.exported(countText(list.length), format));
+        say(tp('offersToastExportedOffers', list.length, { format: shownFormat }));
       } else {
         const list = await changes.all();
         downloadText(exportFileName('changes', format, at), csv ? changesCsv(list) : changesJson(list, at), type);
-        say(SAID.exported(countText(list.length, 'change'), format));
+        say(tp('offersToastExportedChanges', list.length, { format: shownFormat }));
       }
     },
     toggleWatch(offer: Offer): void {
       const on = !watch.watchlist?.offers.includes(offerKey(offer));
       watch.toggle({ offerId: offerKey(offer) }, on);
-      say(on ? SAID.watching(offer.name) : SAID.stoppedWatching(offer.name));
+      say(t(on ? 'offersToastWatching' : 'offersToastStoppedWatching', { name: offer.name }));
     },
     openSettings: () => void browser.runtime.openOptionsPage(),
     /** Null where the browser has no side panel. Opened inside the click; the popup then closes. */

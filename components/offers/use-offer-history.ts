@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { timelineLine } from '../../lib/changes/describe';
 import type { ChangeRecord } from '../../lib/changes/log';
 import { formatDay } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { database } from '../../lib/storage/database';
 import { useAsyncEffect } from '../use-async-effect';
 
@@ -22,7 +23,8 @@ export function useOfferHistory(offerId: string, now: number): string[] | null {
 function timeline(changes: ChangeRecord[], startedAt: number | null, now: number): string[] {
   const lines = changes.map((change) => timelineLine(change, now));
   // Offers already in the first snapshot have no "new": they were seen from then on.
-  if (changes[0]?.kind !== 'new' && startedAt !== null) lines.unshift(`seen since ${formatDay(startedAt, now)}`);
+  if (changes[0]?.kind !== 'new' && startedAt !== null)
+    lines.unshift(t('offersHistorySeenSince', { day: formatDay(startedAt, now) }));
   // Oldest first, as a story; a long story keeps its first line and its latest.
   return lines.length > 8 ? [lines[0] as string, '…', ...lines.slice(-6)] : lines;
 }
