@@ -24,6 +24,7 @@ import { SettingInput } from './SettingInput';
 import { SettingsProposal } from './SettingsProposal';
 import { SkippedOffers } from './SkippedOffers';
 import { TrackerQuestion } from './TrackerQuestion';
+import { TrackingLinkPreview } from './TrackingLinkPreview';
 import { useApprovedOrigins } from './use-approved-origins';
 import { useHiddenBadges } from './use-hidden-badges';
 import { useNetworks } from './use-networks';
@@ -153,6 +154,7 @@ export function OptionsPage() {
           <h2 id="links-heading">{t('optionsLinksHeading')}</h2>
           {draft.tracker === '' && <TrackerQuestion onChoose={(tracker) => update({ tracker })} />}
           <div class="grid">{fields('links')}</div>
+          <TrackingLinkPreview settings={draft} />
         </section>
 
         <NetworksCard networks={networks} now={now} />
