@@ -1,9 +1,14 @@
 import { nextStep } from '../../lib/errors';
 import { countText } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import type { RefreshOutcome } from '../../lib/refresh';
 import { ConfirmServer } from './ConfirmServer';
 import { Field } from './Field';
 import type { OriginToConfirm, SaveProblem } from './use-options';
+import { withParts } from './with-parts';
+
+/** The feed URL's parameter that carries the key, as the network's page writes it. */
+const KEY_PARAMETER = 'apikey=';
 
 interface Props {
   apiKey: string;
@@ -31,12 +36,12 @@ export function AccountCard(props: Props) {
   const elsewhere = saveProblem && saveProblem.field !== 'apiKey' ? saveProblem : null;
   return (
     <section class="card account" aria-labelledby="account-heading">
-      <h2 id="account-heading">Your CarrierAppTraffic account</h2>
+      <h2 id="account-heading">{t('optionsAccountHeading')}</h2>
       <Field
         id="apiKey"
-        label="API key"
+        label={t('optionsApiKey')}
         problem={props.problem ?? keyError?.error.message}
-        hint="Stored on this computer only; sent only to the feed server."
+        hint={t('optionsKeyHint')}
       >
         <div class="row tight">
           <input
@@ -44,7 +49,7 @@ export function AccountCard(props: Props) {
             type={props.showKey ? 'text' : 'password'}
             autoComplete="off"
             spellcheck={false}
-            placeholder={keyInfo?.hasKey ? `${keyInfo.masked} (saved)` : 'Paste your API key'}
+            placeholder={keyInfo?.hasKey ? t('optionsKeySaved', { key: keyInfo.masked }) : t('optionsPasteKey')}
             value={props.apiKey}
             aria-invalid={props.problem || keyError ? true : undefined}
             aria-describedby={keyError ? 'apiKey-next' : undefined}
@@ -57,10 +62,10 @@ export function AccountCard(props: Props) {
             aria-pressed={props.showKey}
             aria-controls="apiKey"
           >
-            {props.showKey ? 'Hide' : 'Show'}
+            {props.showKey ? t('optionsHide') : t('optionsShow')}
           </button>
           <button type="submit" class="btn primary" disabled={!props.canSave}>
-            {props.saving ? 'Testing…' : 'Save and test'}
+            {props.saving ? t('optionsTesting') : t('optionsSaveAndTest')}
           </button>
         </div>
       </Field>
@@ -74,24 +79,19 @@ export function AccountCard(props: Props) {
       {props.confirm && (
         <ConfirmServer
           server={props.confirm}
-          from="CarrierAppTraffic"
+          from="carrierapptraffic"
           onApprove={props.onApprove}
           onCancel={props.onCancelConfirm}
         />
       )}
       {props.result?.ok && (
         <p class="result ok" role="status">
-          ✓ {countText(props.result.offerCount)}
-          {props.result.rejectedCount > 0 && ` · ${countText(props.result.rejectedCount)} skipped`}
+          {testedText(props.result.offerCount, props.result.rejectedCount)}
         </p>
       )}
       <details class="key-help">
-        <summary>Where is my API key?</summary>
-        <p>
-          Log in to your CarrierAppTraffic account. Once your account is approved, request an API key for programmatic
-          access (step 3 of the network’s API page); it is the value after <code>apikey=</code> in your offers feed URL.
-          Your account manager can send you a new one.
-        </p>
+        <summary>{t('optionsWhereIsKey')}</summary>
+        <p>{withParts(t('optionsWhereIsKeyAnswer'), { parameter: <code>{KEY_PARAMETER}</code> })}</p>
       </details>
     </section>
   );
@@ -101,8 +101,16 @@ function NextStep({ problem, id }: { problem: SaveProblem; id?: string }) {
   const step = nextStep(problem.error.code);
   return (
     <p class="next-step" id={id}>
-      {problem.notSaved && 'Not saved: Offer Lens keeps using what was saved before. '}
+      {problem.notSaved && `${t('optionsNotSavedKeptBefore')} `}
       {step}
     </p>
   );
+}
+
+/** What a good "Save and test" found: "✓ 120 offers", and how many were skipped. */
+function testedText(offerCount: number, rejectedCount: number): string {
+  const offers = countText(offerCount);
+  return rejectedCount > 0
+    ? t('optionsTestedOffersSkipped', { offers, skipped: countText(rejectedCount) })
+    : t('optionsTestedOffers', { offers });
 }

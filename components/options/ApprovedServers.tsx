@@ -1,3 +1,5 @@
+import { t } from '../../lib/i18n';
+
 interface Props {
   origins: { build: string | null; approved: string[] } | null;
   onRevoke(origin: string): void;
@@ -9,11 +11,11 @@ export function ApprovedServers({ origins, onRevoke }: Props) {
   const host = (origin: string) => new URL(origin).host;
   return (
     <div class="approved-servers">
-      <h3>Servers your key may be sent to</h3>
+      <h3>{t('optionsServersHeading')}</h3>
       <ul>
         {origins.build && (
           <li>
-            {host(origins.build)} <span class="muted">(CarrierAppTraffic’s feed, built in)</span>
+            {host(origins.build)} <span class="muted">{t('optionsBuiltInServer')}</span>
           </li>
         )}
         {origins.approved.map((origin) => (
@@ -23,14 +25,14 @@ export function ApprovedServers({ origins, onRevoke }: Props) {
               type="button"
               class="btn link"
               onClick={() => onRevoke(origin)}
-              aria-label={`Revoke ${host(origin)}`}
+              aria-label={t('optionsRevokeServer', { host: host(origin) })}
             >
-              Revoke
+              {t('optionsRevoke')}
             </button>
           </li>
         ))}
       </ul>
-      {origins.approved.length === 0 && <p class="muted">No other server approved.</p>}
+      {origins.approved.length === 0 && <p class="muted">{t('optionsNoOtherServer')}</p>}
     </div>
   );
 }

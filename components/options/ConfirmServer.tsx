@@ -1,9 +1,11 @@
+import { t } from '../../lib/i18n';
 import type { OriginToConfirm } from './use-options';
+import { withParts } from './with-parts';
 
 interface Props {
   server: OriginToConfirm;
-  /** Who should have given the publisher this address ("CarrierAppTraffic", "your network"). */
-  from: string;
+  /** Who should have given the publisher this address: CarrierAppTraffic, or the network being added. */
+  from: 'carrierapptraffic' | 'network';
   onApprove(origin: string): void;
   onCancel(): void;
 }
@@ -14,15 +16,16 @@ export function ConfirmServer({ server, from, onApprove, onCancel }: Props) {
   return (
     <div class="banner warn confirm-origin" role="alertdialog" aria-labelledby={id}>
       <p id={id}>
-        Send your API key to <strong>{server.host}</strong>? Approve it only if {from} gave you this address: whoever
-        runs that server can use your key.
+        {withParts(t(from === 'network' ? 'optionsConfirmFromNetwork' : 'optionsConfirmFromCarrierAppTraffic'), {
+          host: <strong>{server.host}</strong>,
+        })}
       </p>
       <div class="row">
         <button type="button" class="btn primary" onClick={() => onApprove(server.origin)}>
-          Approve {server.host} and save
+          {t('optionsApproveAndSave', { host: server.host })}
         </button>
         <button type="button" class="btn" onClick={onCancel}>
-          Cancel
+          {t('optionsCancel')}
         </button>
       </div>
     </div>

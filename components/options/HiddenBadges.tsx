@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import type { HiddenBadge } from '../../lib/store-page';
 
 /** Settings → Hidden badges: the apps whose badge was hidden with ×, each with "Show again". */
@@ -5,16 +6,16 @@ export function HiddenBadges({ hidden, onShow }: { hidden: HiddenBadge[] | null;
   if (!hidden) return null;
   return (
     <div class="hidden-badges">
-      <h3>Hidden badges</h3>
+      <h3>{t('optionsHiddenBadgesHeading')}</h3>
       {hidden.length === 0 ? (
-        <p class="muted">None: a badge hidden with × on a store page is listed here until its offers change.</p>
+        <p class="muted">{t('optionsNoHiddenBadges')}</p>
       ) : (
         <ul>
           {hidden.map((badge) => (
             <li key={badge.key}>
               {badge.offerName} <span class="muted">· {badge.label}</span>{' '}
               <button type="button" class="btn link" onClick={() => onShow(badge.key)}>
-                Show again
+                {t('optionsShowAgain')}
               </button>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import { linkCheckWhy } from '../../lib/link-check/permissions';
 import { useLinkCheckPermission } from './use-link-check-permission';
 
@@ -9,17 +10,17 @@ export function LinkCheckSettings() {
       <p class="muted">{linkCheckWhy()}</p>
       {permission.allowed === true && (
         <p>
-          ✓ Link checks are allowed.{' '}
+          {t('optionsLinkChecksAllowed')}{' '}
           <button type="button" class="btn" onClick={permission.revoke}>
-            Revoke
+            {t('optionsRevoke')}
           </button>
         </p>
       )}
       {permission.allowed === false && (
         <p>
-          Not allowed yet.{' '}
+          {t('optionsLinkChecksNotAllowed')}{' '}
           <button type="button" class="btn" onClick={permission.allow}>
-            Allow link checks
+            {t('optionsAllowLinkChecks')}
           </button>
         </p>
       )}

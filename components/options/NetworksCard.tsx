@@ -1,5 +1,6 @@
 import { nextStep } from '../../lib/errors';
 import { countText, formatDuration } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { NETWORK_KINDS, type NetworkKind } from '../../lib/networks';
 import type { SourceInfo } from '../../lib/sources';
 import { SourceForm } from './SourceForm';
@@ -22,11 +23,8 @@ export function NetworksCard({ networks, now }: Props) {
   const { draft } = networks;
   return (
     <section class="card networks" aria-labelledby="networks-heading">
-      <h2 id="networks-heading">Networks</h2>
-      <p class="muted">
-        Add your other accounts — Affise and Everflow networks, or another CarrierAppTraffic account — and Offer Lens
-        searches them all and shows on every store page where the app pays most, in one currency.
-      </p>
+      <h2 id="networks-heading">{t('optionsNetworksHeading')}</h2>
+      <p class="muted">{t('optionsNetworksIntro')}</p>
       {others.length > 0 && (
         <ul class="sources">
           {others.map((source) => (
@@ -52,10 +50,9 @@ export function NetworksCard({ networks, now }: Props) {
                 })
               }
             >
-              Add{' '}
               {kind === 'carrierapptraffic'
-                ? 'another CarrierAppTraffic account'
-                : `an ${NETWORK_KINDS[kind].label} network`}
+                ? t('optionsAddAnotherCarrierAppTraffic')
+                : t('optionsAddNetwork', { network: NETWORK_KINDS[kind].label })}
             </button>
           ))}
         </div>
@@ -72,14 +69,17 @@ export function NetworksCard({ networks, now }: Props) {
 function SourceRow({ source, now, networks }: { source: SourceInfo; now: number; networks: Props['networks'] }) {
   const { status } = source;
   const state = status.refreshing
-    ? 'Refreshing…'
+    ? t('optionsRefreshing')
     : status.error
       ? status.error.message
       : source.fetchedAt !== null
-        ? `${countText(source.offerCount)} · updated ${formatDuration(now - source.fetchedAt)} ago`
-        : 'Not fetched yet';
+        ? t('optionsSourceUpdated', {
+            offers: countText(source.offerCount),
+            duration: formatDuration(now - source.fetchedAt),
+          })
+        : t('optionsNotFetchedYet');
   return (
-    <li class={`source${status.error ? ' failing' : ''}`}>
+    <li class={status.error ? 'source failing' : 'source'}>
       <div>
         <strong>{source.name}</strong>
         <span class="muted">
@@ -106,24 +106,22 @@ function SourceRow({ source, now, networks }: { source: SourceInfo; now: number;
             })
           }
         >
-          Edit
+          {t('optionsEdit')}
         </button>
         <button type="button" class="btn" onClick={() => void networks.refresh(source.id)}>
-          Refresh
+          {t('optionsRefresh')}
         </button>
         <button
           type="button"
           class="btn"
-          aria-label={`Remove ${source.name}`}
+          aria-label={t('optionsRemoveSource', { name: source.name })}
           onClick={() => {
-            if (
-              window.confirm(`Remove ${source.name}? Its offers, change history and API key go from this computer.`)
-            ) {
+            if (window.confirm(t('optionsRemoveSourceConfirm', { name: source.name }))) {
               void networks.remove(source.id);
             }
           }}
         >
-          Remove
+          {t('optionsRemove')}
         </button>
       </div>
     </li>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { BUNDLED_RATES, RATES_ORIGIN_PATTERNS, RATES_SOURCE } from '../../lib/currency';
 import { requestOrigins } from '../../lib/host-access';
+import { t } from '../../lib/i18n';
 import { describeStatus, EMPTY_STATUS } from '../../lib/refresh/status';
 import {
   type Draft,
@@ -23,6 +24,7 @@ import { SettingInput } from './SettingInput';
 import { SettingsProposal } from './SettingsProposal';
 import { SkippedOffers } from './SkippedOffers';
 import { TrackerQuestion } from './TrackerQuestion';
+import { TrackingLinkPreview } from './TrackingLinkPreview';
 import { useApprovedOrigins } from './use-approved-origins';
 import { useHiddenBadges } from './use-hidden-badges';
 import { useNetworks } from './use-networks';
@@ -79,10 +81,7 @@ export function OptionsPage() {
     <main class="options">
       <header>
         <h1>Offer Lens</h1>
-        <p class="muted">
-          Your CarrierAppTraffic offers in the browser. Offer Lens works with affiliate tracking links: it builds them
-          from your click ID and sub ID, and copies or opens one only when you click.
-        </p>
+        <p class="muted">{t('optionsIntro')}</p>
       </header>
 
       <div class="language">{fields('general')}</div>
@@ -97,7 +96,7 @@ export function OptionsPage() {
       )}
 
       <form
-        aria-label="Settings"
+        aria-label={t('optionsSettings')}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
@@ -121,7 +120,7 @@ export function OptionsPage() {
         />
 
         <section aria-labelledby="feed-heading" class="card">
-          <h2 id="feed-heading">Offers feed</h2>
+          <h2 id="feed-heading">{t('optionsFeedHeading')}</h2>
           <StatusLine status={describeStatus(options.status ?? EMPTY_STATUS, options.summary ?? null, now)} />
           {options.summary && options.summary.rejectedCount > 0 && (
             <SkippedOffers count={options.summary.rejectedCount} first={options.skipped} />
@@ -133,48 +132,50 @@ export function OptionsPage() {
               onClick={options.refreshNow}
               disabled={options.busy !== null || !options.keyInfo?.hasKey}
             >
-              {options.busy === 'refresh' ? 'Refreshing…' : 'Refresh now'}
+              {options.busy === 'refresh' ? t('optionsRefreshing') : t('optionsRefreshNow')}
             </button>
             <button type="button" class="btn" onClick={options.tryDemo} disabled={options.busy !== null}>
-              {options.busy === 'demo' ? 'Loading…' : 'Try with demo data'}
+              {options.busy === 'demo' ? t('optionsLoading') : t('optionsTryDemo')}
             </button>
           </div>
           {options.missing.length > 0 && (
             <div class="banner warn" role="alert">
-              Offer Lens needs access to {options.missing.map((m) => new URL(m.replace('*', '')).host).join(', ')} to
-              fetch your feed and show badges on store pages.{' '}
+              {t('optionsNeedsAccess', {
+                hosts: options.missing.map((m) => new URL(m.replace('*', '')).host).join(', '),
+              })}{' '}
               <button type="button" class="btn" onClick={options.grantAccess}>
-                Grant access
+                {t('optionsGrantAccess')}
               </button>
             </div>
           )}
         </section>
 
         <section class="card" aria-labelledby="links-heading">
-          <h2 id="links-heading">Tracking links</h2>
+          <h2 id="links-heading">{t('optionsLinksHeading')}</h2>
           {draft.tracker === '' && <TrackerQuestion onChoose={(tracker) => update({ tracker })} />}
           <div class="grid">{fields('links')}</div>
+          <TrackingLinkPreview settings={draft} />
         </section>
 
         <NetworksCard networks={networks} now={now} />
 
         <section class="card" aria-labelledby="store-heading">
-          <h2 id="store-heading">Store pages</h2>
+          <h2 id="store-heading">{t('optionsStoreHeading')}</h2>
           {fields('store-pages')}
           <HiddenBadges hidden={hidden.hidden} onShow={(key) => void hidden.showAgain(key)} />
         </section>
 
         <section class="card" aria-labelledby="currency-heading">
-          <h2 id="currency-heading">Currency</h2>
+          <h2 id="currency-heading">{t('optionsCurrencyHeading')}</h2>
           {fields('currency')}
           <p class="muted">
-            Exchange rates of {rates.date}
-            {rates.date === BUNDLED_RATES.date ? ' (shipped with Offer Lens)' : ''} · {RATES_SOURCE}
+            {t(rates.date === BUNDLED_RATES.date ? 'optionsRatesOfShipped' : 'optionsRatesOf', { date: rates.date })} ·{' '}
+            {RATES_SOURCE}
           </p>
         </section>
 
         <section class="card" aria-labelledby="watch-heading">
-          <h2 id="watch-heading">Watchlist</h2>
+          <h2 id="watch-heading">{t('optionsWatchHeading')}</h2>
           <WatchSettings
             watchedOffers={watch.watchlist?.offers.length ?? 0}
             watchedApps={watch.watchlist?.apps.length ?? 0}
@@ -185,16 +186,16 @@ export function OptionsPage() {
         </section>
 
         <section class="card" aria-labelledby="checks-heading">
-          <h2 id="checks-heading">Link checks</h2>
+          <h2 id="checks-heading">{t('optionsChecksHeading')}</h2>
           <LinkCheckSettings />
         </section>
 
         <details class="card advanced" ref={advanced} open={advancedOpen.current ?? false}>
-          <summary>Advanced</summary>
+          <summary>{t('optionsAdvanced')}</summary>
           {fields('advanced')}
           {draft.feedUrl !== options.defaultFeedUrl && (
             <button type="button" class="btn" onClick={() => options.update({ feedUrl: options.defaultFeedUrl })}>
-              Reset the feed URL to the default
+              {t('optionsResetFeedUrl')}
             </button>
           )}
           <ApprovedServers origins={servers.origins} onRevoke={(origin) => void servers.revoke(origin)} />
@@ -202,9 +203,9 @@ export function OptionsPage() {
 
         {options.dirty && (
           <div class="save-bar">
-            <span class="muted">You have unsaved changes.</span>
+            <span class="muted">{t('optionsUnsaved')}</span>
             <button type="submit" class="btn primary" disabled={!options.canSave}>
-              {options.busy === 'save' ? 'Testing…' : 'Save changes'}
+              {options.busy === 'save' ? t('optionsTesting') : t('optionsSaveChanges')}
             </button>
           </div>
         )}

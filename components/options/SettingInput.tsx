@@ -1,5 +1,5 @@
 import { type Draft, SETTING_FIELDS, type SettingKey } from '../../lib/settings/fields';
-import { Field } from './Field';
+import { Field, hintId, problemId } from './Field';
 
 interface Props {
   name: SettingKey;
@@ -21,7 +21,7 @@ export function SettingInput({ name, draft, problem, onChange }: Props) {
       </label>
     );
   }
-  const describedBy = problem ? `${name}-problem` : hint ? `${name}-hint` : undefined;
+  const describedBy = problem ? problemId(name) : hint ? hintId(name) : undefined;
   return (
     <Field id={name} label={label} hint={hint} problem={problem}>
       {input.kind === 'select' ? (

@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import type { SyncedSettings } from '../../lib/settings/proposal';
 
 interface Props {
@@ -14,11 +15,8 @@ interface Props {
 export function SettingsProposal({ proposal, busy, onReview, onKeepMine }: Props) {
   return (
     <section class="banner warn proposal" role="alert" aria-labelledby="proposal-heading">
-      <h2 id="proposal-heading">Settings changed outside this page</h2>
-      <p>
-        These arrived through your browser’s sync — from another computer of yours, or from something else on this one.
-        Offer Lens does not use them until you apply them here:
-      </p>
+      <h2 id="proposal-heading">{t('optionsProposalHeading')}</h2>
+      <p>{t('optionsProposalText')}</p>
       <ul>
         {proposal.proposed.map((change) => (
           <li key={change.key}>
@@ -28,10 +26,10 @@ export function SettingsProposal({ proposal, busy, onReview, onKeepMine }: Props
       </ul>
       <div class="row">
         <button type="button" class="btn" onClick={onReview} disabled={busy}>
-          Review in the form
+          {t('optionsReviewInForm')}
         </button>
         <button type="button" class="btn" onClick={onKeepMine} disabled={busy}>
-          Keep this computer’s settings
+          {t('optionsKeepMine')}
         </button>
       </div>
     </section>

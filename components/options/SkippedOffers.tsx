@@ -1,22 +1,26 @@
 import type { RejectedOffer } from '../../lib/feed';
 import { skipReasonText } from '../../lib/feed';
-import { countText } from '../../lib/format';
+import { countText, formatInteger } from '../../lib/format';
+import { t, tp } from '../../lib/i18n';
 
 /** "M offers skipped", with the reasons one click away. */
 export function SkippedOffers({ count, first }: { count: number; first: RejectedOffer[] }) {
   const more = count - first.length;
   return (
     <details class="skipped">
-      <summary>{countText(count)} skipped</summary>
+      <summary>{t('optionsSkipped', { offers: countText(count) })}</summary>
       <ul>
         {first.map((r) => (
-          <li key={r.index}>
-            Offer #{r.index + 1}
-            {r.id ? ` (id ${r.id})` : ''}: {skipReasonText(r.reason)}
-          </li>
+          <li key={r.index}>{skippedText(r)}</li>
         ))}
-        {more > 0 && <li class="muted">…and {more.toLocaleString('en-US')} more</li>}
+        {more > 0 && <li class="muted">{tp('optionsSkippedMore', more)}</li>}
       </ul>
     </details>
   );
+}
+
+/** "Offer #3 (id 101): Missing name": its place in the feed (as numbered there), its id if it had one, and why. */
+function skippedText(offer: RejectedOffer): string {
+  const values = { number: formatInteger(offer.index + 1, false), reason: skipReasonText(offer.reason) };
+  return offer.id ? t('optionsSkippedOfferWithId', { ...values, id: offer.id }) : t('optionsSkippedOffer', values);
 }

@@ -1,4 +1,5 @@
 import { nextStep } from '../../lib/errors';
+import { t } from '../../lib/i18n';
 import { NETWORK_KINDS } from '../../lib/networks';
 import { sourceProblems } from '../../lib/sources';
 import { ConfirmServer } from './ConfirmServer';
@@ -20,15 +21,8 @@ export function SourceForm({ networks }: { networks: ReturnType<typeof useNetwor
   const testing = save.state === 'testing';
   return (
     <fieldset class="source-form">
-      <legend>
-        {draft.id ? 'Edit' : 'Add'}{' '}
-        {info.label === 'CarrierAppTraffic' ? 'a CarrierAppTraffic account' : `an ${info.label} network`}
-      </legend>
-      <Field
-        id="source-label"
-        label="Name"
-        hint={`What you call this network, e.g. the network's brand (shown beside its offers)`}
-      >
+      <legend>{legendText(draft.kind === 'carrierapptraffic', !!draft.id, info.label)}</legend>
+      <Field id="source-label" label={t('optionsSourceName')} hint={t('optionsSourceNameHint')}>
         <input
           id="source-label"
           value={draft.label}
@@ -46,7 +40,7 @@ export function SourceForm({ networks }: { networks: ReturnType<typeof useNetwor
           >
             {info.hosts.map((host) => (
               <option key={host} value={host}>
-                {host === 'api-eu.eflow.team' ? `${host} (accounts in the EU)` : host}
+                {host === 'api-eu.eflow.team' ? t('optionsEverflowEu', { host }) : host}
               </option>
             ))}
           </select>
@@ -54,9 +48,9 @@ export function SourceForm({ networks }: { networks: ReturnType<typeof useNetwor
       ) : draft.kind === 'affise' ? (
         <Field
           id="source-host"
-          label="The network's API address"
+          label={t('optionsAffiseAddress')}
           problem={addressProblem}
-          hint="From the network's Affise panel, e.g. https://api-yournetwork.affise.com"
+          hint={t('optionsAffiseAddressHint')}
         >
           <input
             id="source-host"
@@ -68,7 +62,7 @@ export function SourceForm({ networks }: { networks: ReturnType<typeof useNetwor
           />
         </Field>
       ) : (
-        <Field id="source-feed" label="Feed URL" problem={addressProblem} hint="{apiKey} is replaced by the key below">
+        <Field id="source-feed" label={t('optionsFeedUrl')} problem={addressProblem} hint={t('optionsFeedUrlHint')}>
           <input
             id="source-feed"
             type="url"
@@ -81,11 +75,9 @@ export function SourceForm({ networks }: { networks: ReturnType<typeof useNetwor
       )}
       <Field
         id="source-key"
-        label="API key"
+        label={t('optionsApiKey')}
         problem={keyProblem}
-        hint={
-          draft.id ? 'Leave empty to keep the saved key' : 'Stored on this computer only; sent only to this network'
-        }
+        hint={draft.id ? t('optionsSourceKeepKey') : t('optionsSourceKeyHint')}
       >
         <input
           id="source-key"
@@ -98,15 +90,14 @@ export function SourceForm({ networks }: { networks: ReturnType<typeof useNetwor
       </Field>
       {failed && (
         <div class="banner error" role="alert">
-          {failed.field ? 'Not saved: ' : ''}
-          {failed.error.message}
+          {failed.field ? t('optionsNotSaved', { problem: failed.error.message }) : failed.error.message}
           <p class="next-step">{nextStep(failed.error.code)}</p>
         </div>
       )}
       {save.state === 'confirm' && (
         <ConfirmServer
           server={save.origin}
-          from="your network"
+          from="network"
           onApprove={(origin) => networks.submit(origin)}
           onCancel={networks.cancelConfirm}
         />
@@ -118,12 +109,19 @@ export function SourceForm({ networks }: { networks: ReturnType<typeof useNetwor
           disabled={testing || !!problems.address || (!draft.id && !draft.apiKey.trim())}
           onClick={() => networks.submit()}
         >
-          {testing ? 'Testing…' : 'Save and test'}
+          {testing ? t('optionsTesting') : t('optionsSaveAndTest')}
         </button>
         <button type="button" class="btn" onClick={() => networks.edit(null)}>
-          Cancel
+          {t('optionsCancel')}
         </button>
       </div>
     </fieldset>
   );
+}
+
+/** "Add an Affise network", "Edit a CarrierAppTraffic account": what the form is for. */
+function legendText(carrierAppTraffic: boolean, editing: boolean, network: string): string {
+  if (carrierAppTraffic)
+    return editing ? t('optionsEditCarrierAppTrafficAccount') : t('optionsAddCarrierAppTrafficAccount');
+  return editing ? t('optionsEditNetwork', { network }) : t('optionsAddNetwork', { network });
 }

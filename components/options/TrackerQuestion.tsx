@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import { TRACKERS, type TrackerChoice } from '../../lib/settings/trackers';
 
 interface Props {
@@ -13,8 +14,7 @@ export function TrackerQuestion({ onChoose }: Props) {
   return (
     <fieldset class="tracker-question" aria-labelledby="tracker-question-text">
       <p id="tracker-question-text">
-        <strong>Which tracker do you send this traffic through?</strong> Offer Lens puts its click-ID macro in every
-        tracking link, so your conversions are attributed.
+        <strong>{t('optionsTrackerQuestion')}</strong> {t('optionsTrackerQuestionWhy')}
       </p>
       <div class="row">
         {TRACKERS.map((tracker) => (
@@ -23,7 +23,7 @@ export function TrackerQuestion({ onChoose }: Props) {
           </button>
         ))}
         <button type="button" class="btn link" onClick={() => onChoose('custom')}>
-          Another tracker, or none
+          {t('optionsAnotherTracker')}
         </button>
       </div>
     </fieldset>

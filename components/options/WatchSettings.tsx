@@ -1,3 +1,5 @@
+import { countText } from '../../lib/format';
+import { t, tp } from '../../lib/i18n';
 import { notificationsWhy } from '../use-watchlist';
 
 interface Props {
@@ -12,18 +14,17 @@ export function WatchSettings({ watchedOffers, watchedApps, notificationsAllowed
   return (
     <div class="watch-settings">
       <p class="muted">
-        Watching {watchedOffers} offer{watchedOffers === 1 ? '' : 's'} and {watchedApps} app
-        {watchedApps === 1 ? '' : 's'} (the star in the popup, the offer detail and the store-page badge).
+        {t('optionsWatching', { offers: countText(watchedOffers), apps: tp('optionsWatchedApps', watchedApps) })}
       </p>
       {notificationsAllowed === false && (
         <div class="banner warn">
           {notificationsWhy()}{' '}
           <button type="button" class="btn" onClick={onAllow}>
-            Allow notifications
+            {t('optionsAllowNotifications')}
           </button>
         </div>
       )}
-      {notificationsAllowed && <p class="muted">✓ Notifications are on.</p>}
+      {notificationsAllowed && <p class="muted">{t('optionsNotificationsOn')}</p>}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ErrorInfo } from '../../lib/errors';
 import type { RejectedOffer } from '../../lib/feed';
 import { missingOrigins, requestOrigins } from '../../lib/host-access';
+import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging/client';
 import type { RefreshOutcome } from '../../lib/refresh';
 import {
@@ -166,5 +167,5 @@ export function useOptions() {
 function keyProblem(apiKey: string): { apiKey?: string } {
   if (!apiKey) return {};
   const parsed = ApiKeySchema.safeParse(apiKey);
-  return parsed.success ? {} : { apiKey: parsed.error.issues[0]?.message ?? 'Invalid key' };
+  return parsed.success ? {} : { apiKey: parsed.error.issues[0]?.message ?? t('optionsInvalidKey') };
 }
