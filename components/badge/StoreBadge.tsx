@@ -6,8 +6,8 @@ import { safeHttpUrl } from '../../lib/url';
 import { trustedClick } from '../trusted-click';
 import { useCopy } from '../use-copy';
 import { BadgeDetails, type CheckState } from './BadgeDetails';
-import { HiddenToast } from './HiddenToast';
 import { classList } from './class-list';
+import { HiddenToast } from './HiddenToast';
 import { SealedText } from './SealedText';
 import { say, WORDS } from './words';
 
