@@ -2,6 +2,7 @@ import type { browser as wxtBrowser } from 'wxt/browser';
 import { hasNotificationsPermission } from '../changes/notifications';
 import { AppError } from '../errors';
 import type { Handlers, Sender } from '../messaging/listener';
+import type { AnswerOf } from '../messaging/protocol';
 import { database } from '../storage/database';
 import {
   dismissedItem,
@@ -91,7 +92,7 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
   }
 
   const handlers = {
-    async offersForPage(_, sender) {
+    async offersForPage(_, sender): Promise<AnswerOf<'offersForPage'>> {
       // The badge shows its offers in the browser's language when the chosen one cannot be read.
       const [page, language] = await Promise.all([offersForPage(sender), badgeLanguage().catch(() => null)]);
       return language ? { ...page, badgeLanguage: language } : page;
