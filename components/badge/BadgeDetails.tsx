@@ -5,6 +5,7 @@ import type { PageOffer, PageOffers } from '../../lib/store-page';
 import { amountText, isMultiNetwork } from '../../lib/store-page';
 import { QrCode } from '../QrCode';
 import { subIdWarning } from '../SubIdWarning';
+import { classList } from './class-list';
 import { SealedText } from './SealedText';
 import { say, WORDS } from './words';
 
@@ -64,7 +65,7 @@ export function BadgeDetails({
       <div class="meta">
         <button
           type="button"
-          class={`icon star${offer.watched ? ' on' : ''}`}
+          class={classList('icon star', offer.watched && 'on')}
           aria-pressed={offer.watched}
           aria-label={offer.watched ? WORDS.unwatchOffer : WORDS.watchOffer}
           title={offer.watched ? WORDS.watchingOfferTitle : WORDS.watchOffer}
@@ -75,7 +76,7 @@ export function BadgeDetails({
         <CountryFit offer={offer} country={page.country} />
         <SealedText class="facts" text={facts} />
       </div>
-      {offer.news && <SealedText class={`news ${offer.news.tone}`} text={offer.news.text} />}
+      {offer.news && <SealedText class={classList('news', offer.news.tone)} text={offer.news.text} />}
       {offer.watched && !page.notificationsAllowed && (
         <p class="muted note">
           <SealedText text={WORDS.watchNote} />
@@ -180,7 +181,7 @@ function CheckLine({ answer }: { answer: LinkCheckAnswer }) {
   if (!result) return <p class="cue">{WORDS.tooSoon}</p>;
   const verdict = result.verdict === 'broken' ? say.broken(result.reason) : result.reason;
   return (
-    <p class={`cue ${result.verdict === 'right-app' ? 'ok' : 'bad'}`} role="status">
+    <p class={classList('cue', result.verdict === 'right-app' ? 'ok' : 'bad')} role="status">
       <SealedText text={say.checkLine(verdict, result.hops.length, result.ms, result.phoneLabel)} />
     </p>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BadgeCorner } from '../../lib/settings/defaults';
 import { trustedClick } from '../trusted-click';
+import { classList } from './class-list';
 import { WORDS } from './words';
 
 /** How long "Hidden on this app · Undo" stays, while the pointer and focus are elsewhere. */
@@ -45,7 +46,7 @@ export function HiddenToast({ corner, onUndo, onGone, focusUndo = false, ms = HI
   );
   return (
     <section
-      class={`badge toast ${corner}`}
+      class={classList('badge toast', corner)}
       aria-label={WORDS.region}
       onMouseEnter={() => setHeld((h) => ({ ...h, pointer: true }))}
       onMouseLeave={() => setHeld((h) => ({ ...h, pointer: false }))}

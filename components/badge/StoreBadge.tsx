@@ -6,6 +6,7 @@ import { safeHttpUrl } from '../../lib/url';
 import { trustedClick } from '../trusted-click';
 import { useCopy } from '../use-copy';
 import { BadgeDetails, type CheckState } from './BadgeDetails';
+import { classList } from './class-list';
 import { HiddenToast } from './HiddenToast';
 import { SealedText } from './SealedText';
 import { say, WORDS } from './words';
@@ -138,7 +139,7 @@ export function StoreBadge({
 
   return (
     <section
-      class={`badge ${expanded ? 'expanded' : 'compact'} ${page.corner}`}
+      class={classList('badge', expanded ? 'expanded' : 'compact', page.corner)}
       aria-label={WORDS.region}
       onKeyDown={collapse}
     >
@@ -231,7 +232,7 @@ function CompactFlags({ page, offer }: { page: PageOffers; offer: PageOffers['of
       )}
       {offer.subIdStatus !== 'ok' && (
         <span class="flag warn">
-          <SealedText text={say.subIdFlag} />
+          <SealedText text={WORDS.subIdFlag} />
         </span>
       )}
     </>

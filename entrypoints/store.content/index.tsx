@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { speakBadgeLanguage } from '../../components/badge/badge-language';
 import { mountBadge } from '../../components/badge/mount-badge';
 import { useBrowserMessages } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging/client';
@@ -93,7 +94,12 @@ function isCopyBest(message: unknown): boolean {
   return (message as typeof COPY_BEST_MESSAGE | null)?.offerLens === COPY_BEST_MESSAGE.offerLens;
 }
 
-/** The offers for this page; null when the extension was updated or disabled meanwhile. */
-function askForPage(): Promise<PageOffers | null> {
-  return sendMessage('offersForPage', {}).catch(() => null);
+/**
+ * The offers for this page; null when the extension was updated or disabled meanwhile. The badge
+ * then speaks the language the answer brings (one chosen on the settings page), or the browser's.
+ */
+async function askForPage(): Promise<PageOffers | null> {
+  const page = await sendMessage('offersForPage', {}).catch(() => null);
+  if (page) speakBadgeLanguage(page.badgeLanguage, browser.i18n);
+  return page;
 }

@@ -2,6 +2,7 @@ import type { browser as wxtBrowser } from 'wxt/browser';
 import { hasNotificationsPermission } from '../changes/notifications';
 import { AppError } from '../errors';
 import type { Handlers, Sender } from '../messaging/listener';
+import type { AnswerOf } from '../messaging/protocol';
 import { database } from '../storage/database';
 import {
   dismissedItem,
@@ -15,6 +16,7 @@ import { createStorePages, type PageOffers } from '../store-page';
 import { createTabLimits, type TabAction } from '../store-page/limits';
 import { parseStoreUrl, storeKey } from '../store-url';
 import type { createToolbar } from '../toolbar';
+import { createBadgeLanguage } from './language';
 import type { createLinkChecks } from './link-checks';
 import type { createOffers } from './offers';
 import type { createSurfaces } from './surfaces';
@@ -49,6 +51,7 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
     now: Date.now,
   });
   const limits = createTabLimits();
+  const badgeLanguage = createBadgeLanguage(browser, () => settingsItem.getValue());
 
   /** This tab may do this now (lib/store-page/limits.ts); else the page is told to wait. */
   function allow(sender: Sender, action: TabAction, key?: string): void {
@@ -89,7 +92,11 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
   }
 
   const handlers = {
-    offersForPage: (_, sender) => offersForPage(sender),
+    async offersForPage(_, sender): Promise<AnswerOf<'offersForPage'>> {
+      // The badge shows its offers in the browser's language when the chosen one cannot be read.
+      const [page, language] = await Promise.all([offersForPage(sender), badgeLanguage().catch(() => null)]);
+      return language ? { ...page, badgeLanguage: language } : page;
+    },
     async dismissBadge(_, sender) {
       await storePages.dismiss(senderPage(sender));
       // The toolbar stops pointing at an offer the publisher just dismissed.

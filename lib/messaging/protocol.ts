@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import type { Locale } from '../i18n';
 import type { LinkCheckAnswer } from '../link-check';
 import type { Offer } from '../offer';
 import type { RefreshOutcome } from '../refresh';
@@ -102,8 +103,15 @@ export const protocol = {
     answer: answers<{ ok: true }>(),
     from: 'extension',
   },
-  /** The offers for the store page the sender is on. */
-  offersForPage: { request: nothing, answer: answers<PageOffers>(), from: 'store-page' },
+  /**
+   * The offers for the store page the sender is on; with the badge's words when the settings
+   * page chose a language other than the browser's (the content script reads only the browser's).
+   */
+  offersForPage: {
+    request: nothing,
+    answer: answers<PageOffers & { badgeLanguage?: BadgeLanguage }>(),
+    from: 'store-page',
+  },
   /** Hide the sender page's badge until its app's offers change. */
   dismissBadge: { request: nothing, answer: answers<{ ok: true }>(), from: 'store-page' },
   /** Watch (or stop watching) one of the sender page's app's offers, or the app; answers the page again. */
@@ -132,6 +140,12 @@ export const protocol = {
 } satisfies Record<string, { request: z.ZodMiniType; answer: unknown; from: Senders }>;
 
 export type MessageType = keyof typeof protocol;
+
+/** The store-page badge's messages (message name → text) in a language the browser does not speak. */
+export interface BadgeLanguage {
+  locale: Locale;
+  messages: Record<string, string>;
+}
 /** What a sender passes. */
 export type RequestOf<K extends MessageType> = z.input<(typeof protocol)[K]['request']>;
 /** What a handler gets: the request after its schema has checked (and trimmed) it. */
