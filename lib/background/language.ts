@@ -60,6 +60,10 @@ const BADGE_CORE_MESSAGES: ReadonlySet<string> = new Set<MessageKey | PluralKey>
   'formatDurationMinutes',
   'formatDurationHours',
   'formatDurationDays',
+  // The sub-ID warning (components/SubIdWarning.tsx), said on the badge as in the popup.
+  'offersSubIdExcluded',
+  'offersSubIdNotAccepted',
+  'offersSubIdMissing',
 ]);
 
 /** A message the store-page badge says: its own (`badge…`), or one of its helpers'. */

@@ -56,10 +56,10 @@ type Node = { type: string; [key: string]: unknown; loc?: { start: { line: numbe
 function literalsIn(code: string): { line: number; text: string }[] {
   const ast = parse(code, { sourceType: 'module', plugins: ['typescript', 'jsx'] });
   const found: { line: number; text: string }[] = [];
-  const visit = (node: unknown) => {
+  const visit = (node: unknown, parent?: Node) => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) {
-      for (const child of node) visit(child);
+      for (const child of node) visit(child, parent);
       return;
     }
     const n = node as Node;
@@ -79,7 +79,8 @@ function literalsIn(code: string): { line: number; text: string }[] {
         if (hasWords(text)) found.push({ line: n.loc?.start.line ?? 0, text });
       }
     }
-    if (n.type === 'JSXExpressionContainer') {
+    // An attribute's value is read above when it is shown (class, id, style are not).
+    if (n.type === 'JSXExpressionContainer' && parent?.type !== 'JSXAttribute') {
       const inner = n.expression as Node;
       if (inner.type === 'StringLiteral' && hasWords(String(inner.value)))
         found.push({ line: n.loc?.start.line ?? 0, text: String(inner.value) });
@@ -88,7 +89,8 @@ function literalsIn(code: string): { line: number; text: string }[] {
         if (hasWords(text)) found.push({ line: n.loc?.start.line ?? 0, text });
       }
     }
-    for (const [key, child] of Object.entries(n)) if (key !== 'loc' && key !== 'start' && key !== 'end') visit(child);
+    for (const [key, child] of Object.entries(n))
+      if (key !== 'loc' && key !== 'start' && key !== 'end') visit(child, n);
   };
   visit(ast.program);
   return found;
@@ -131,6 +133,9 @@ describe('no literal words in the views', () => {
       sentencesIn("const a = { copied: 'Link copied', cls: 'btn link', k: 'offersCopied' };").map((f) => f.text),
     ).toEqual(['Link copied']);
     expect(literalsIn('const a = <p aria-label="Offer Lens">★ {t("x")} · QR</p>;')).toEqual([]);
+    expect(
+      literalsIn('const a = <p class={`btn ${on}`} title={`Open ${x}`}>{`Save ${n}`}</p>;').map((f) => f.text),
+    ).toEqual(['Open  ', 'Save  ']);
   });
 
   for (const root of ROOTS) {

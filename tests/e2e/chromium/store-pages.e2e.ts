@@ -34,7 +34,9 @@ describe('store pages', () => {
 
     // A payout in another currency says its equivalent in the display currency (US dollars).
     await page.goto(APPLE_SPOTIFY);
-    await expect.poll(() => badgeText(page)).toBe('€0.74 ≈ $0.84Spotify - iOS - US/GB - Install + reach level 10Copy▸×');
+    await expect
+      .poll(() => badgeText(page))
+      .toBe('€0.74 ≈ $0.84Spotify - iOS - US/GB - Install + reach level 10Copy▸×');
     await page.close();
   });
 
@@ -98,7 +100,9 @@ describe('badge controls', () => {
     expect(await answerForContentScript(page)).toMatchObject({ url: APPLE_SPOTIFY, dismissed: true });
 
     await clickInBadge(page, 'Undo: show the badge on this app again');
-    await expect.poll(() => badgeText(page)).toBe('€0.74 ≈ $0.84Spotify - iOS - US/GB - Install + reach level 10Copy▸×');
+    await expect
+      .poll(() => badgeText(page))
+      .toBe('€0.74 ≈ $0.84Spotify - iOS - US/GB - Install + reach level 10Copy▸×');
     await expect.poll(() => toolbarBadge(world.ext, 'https://apps.apple.com/*')).toBe('0.74');
     expect(await answerForContentScript(page)).toMatchObject({ url: APPLE_SPOTIFY, dismissed: false });
     // The other app's badge stays hidden: Undo acts on the page that sent it.
