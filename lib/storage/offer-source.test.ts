@@ -37,7 +37,7 @@ describe('openOfferSource: an extension page searching the stored snapshot itsel
     expect(answer?.total).toBe(offers.filter((o) => o.name?.startsWith('Spotify')).length);
   });
 
-  it('answers typed words from the first-query index with the full search's first offers', async () => {
+  it('answers typed words from the first-query index with the first offers of the full search', async () => {
     await database.saveSnapshot(snapshot, buildSearchIndexData(offers));
     const quick = await openQuickSearch();
     const source = await openOfferSource();
