@@ -1,7 +1,6 @@
-import type { SEARCH_INDEX_VERSION, SearchIndexData } from './build';
+import type { SEARCH_INDEX_VERSION, SearchIndexData, WordIndex } from './data';
 import { packStrings, type StoredStrings } from './packed';
 import { parseQuery, type SearchState } from './query';
-import type { WordIndex } from './words';
 
 /** A word keeps this many of its docs in the first-query index: a page of results. */
 export const QUICK_POSTINGS = 100;

@@ -1,7 +1,7 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { ChangeRecord } from '../changes/log';
 import type { Offer } from '../offer';
-import type { SearchIndexData } from '../search/build';
+import type { SearchIndexData } from '../search/data';
 import type { QuickIndexData } from '../search/quick';
 
 /**

@@ -1,6 +1,6 @@
 import type { IDBPObjectStore } from 'idb';
 import { type ChangeGroup, type ChangeRecord, LOG_MAX_AGE_MS, LOG_MAX_CHANGES } from '../changes/log';
-import { SEARCH_INDEX_VERSION, type SearchIndexData } from '../search/build';
+import { SEARCH_INDEX_VERSION, type SearchIndexData } from '../search/data';
 import { buildQuickIndex } from '../search/quick';
 import { PREVIEW_REJECTED, previewOf, type Snapshot, type SnapshotPreview } from '../snapshot';
 import { PRIMARY_SOURCE_ID } from '../sources';
