@@ -8,6 +8,7 @@ import { sendMessage } from '../../lib/messaging/client';
 import type { SearchState } from '../../lib/search/query';
 import { database } from '../../lib/storage/database';
 import { useAsyncEffect } from '../use-async-effect';
+import { whenIdle } from './use-offer-source';
 
 /** When nothing is unseen, the view shows the latest refreshes' changes, about this many. */
 const EARLIER_CHANGES = 400;
@@ -59,7 +60,7 @@ export function useChanges(
   // The log is read when the page is idle (the list paints and the search index loads first), or
   // at once when the view is opened: a window of 50,000 changes takes most of a second to read.
   const [idle, setIdle] = useState(false);
-  useEffect(() => whenIdle(() => setIdle(true)), []);
+  useEffect(() => whenIdle(() => setIdle(true), 2000), []);
   const wanted = active || idle;
 
   // Again whenever a refresh brings a new snapshot.
@@ -117,16 +118,6 @@ export function useChanges(
       setReads((n) => n + 1);
     },
   };
-}
-
-/** Run `then` when the page has nothing else to do (within 2 s); the clean-up cancels it. */
-function whenIdle(then: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(then, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const timer = setTimeout(then, 200);
-  return () => clearTimeout(timer);
 }
 
 /** The changes after the last one seen; when there are none, the earlier window waits for the view. */

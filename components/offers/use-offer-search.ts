@@ -34,7 +34,7 @@ export function useOfferSearch(
   /** The sources on show and their names, for a typed `net:`. */
   sources: SourceNames[],
 ) {
-  const { source, firstPage } = offers;
+  const { source, quick, firstPage } = offers;
   const [state, setState] = useState<SearchState | null>(null);
   const [limit, setLimit] = useState(PAGE);
   const [results, setResults] = useState<Results | null>(null);
@@ -56,6 +56,15 @@ export function useOfferSearch(
         );
     });
   }, [summary, state, results, firstPage]);
+
+  // Words typed before the search index is open: the first-query index's best offers meanwhile.
+  useAsyncEffect(
+    () => (state && quick && !source ? quick.search(searchOnShow(state, sources), limit, Date.now()) : undefined),
+    (answer) => {
+      if (answer) setResults((current) => (current?.complete ? current : { ...answer, complete: false }));
+    },
+    [state, limit, quick, source, sources],
+  );
 
   // Keystrokes may outrun chunk reads: only the newest search's answer is shown.
   useAsyncEffect(

@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/messaging/client';
 import { database } from '../../lib/storage/database';
 import { type FirstPage, firstPageItem } from '../../lib/storage/items';
-import { type OfferSource, openOfferSource } from '../../lib/storage/offer-source';
+import { type OfferSource, openOfferSource, openQuickSearch, type QuickSearch } from '../../lib/storage/offer-source';
 import { useAsyncEffect } from '../use-async-effect';
 
 export interface OfferSourceState {
   /** The search index of the snapshot in use; null until it is open. */
   source: OfferSource | null;
+  /** The first-query index, to answer typed words before `source` is open; null when there is none. */
+  quick: QuickSearch | null;
   /** The best-paying offers to paint first, read at once (null when none are stored). */
   firstPage: Promise<FirstPage | null>;
   /** The source once it is open: asked for before it loaded (an Export click at once), it waits. */
@@ -19,14 +21,31 @@ export interface OfferSourceState {
 /**
  * Where a surface's offers come from: the search index the background stored with the snapshot
  * (lib/storage/offer-source.ts), opened again whenever a refresh brings a new snapshot, so a
- * sleeping background is never woken to answer a keystroke.
+ * sleeping background is never woken to answer a keystroke. What the first screen needs is read
+ * first: the best-paying offers and the small first-query index; the full index (megabytes) once
+ * those are in and the page is idle, or at once when something asks for it.
  */
 export function useOfferSource(snapshotAt: number | undefined): OfferSourceState {
   const [source, setSource] = useState<OfferSource | null>(null);
+  const [quick, setQuick] = useState<QuickSearch | null>(null);
   // Read at once, in parallel with everything else the first render asks for: the small preview
-  // first (IndexedDB answers in order, and the index is megabytes), then the search index.
+  // first (IndexedDB answers in order), then the first-query index.
   const [firstPage] = useState(() => loadFirstPage().catch(() => null));
-  const [firstSource] = useState(() => openOfferSource().catch(() => null));
+  const [quickRead] = useState(() => openQuickSearch().catch(() => null));
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    let cancel: (() => void) | null = null;
+    let gone = false;
+    void quickRead.then((opened) => {
+      if (gone) return;
+      setQuick(opened);
+      cancel = whenIdle(() => setWanted(true));
+    });
+    return () => {
+      gone = true;
+      cancel?.();
+    };
+  }, [quickRead]);
   const waiters = useRef<((source: OfferSource) => void)[]>([]);
   useEffect(() => {
     if (source) for (const resolve of waiters.current.splice(0)) resolve(source);
@@ -34,22 +53,35 @@ export function useOfferSource(snapshotAt: number | undefined): OfferSourceState
 
   useAsyncEffect(
     () =>
-      snapshotAt === undefined
+      snapshotAt === undefined || !wanted
         ? undefined
-        : firstSource
-            .then((opened) => (opened?.fetchedAt === snapshotAt ? opened : openOfferSource()))
+        : openOfferSource()
             // No index for this snapshot (an update changed its shape): the background rebuilds it.
             .then((opened) => opened ?? sendMessage('prepareSearch', {}).then(() => openOfferSource())),
     setSource,
-    [snapshotAt, firstSource],
+    [snapshotAt, wanted],
   );
 
   return {
     source,
+    quick: quick && quick.fetchedAt === snapshotAt ? quick : null,
     firstPage,
-    ready: () => (source ? Promise.resolve(source) : new Promise((resolve) => waiters.current.push(resolve))),
+    ready: () => {
+      setWanted(true);
+      return source ? Promise.resolve(source) : new Promise((resolve) => waiters.current.push(resolve));
+    },
     reopen: () => void openOfferSource().then(setSource, () => undefined),
   };
+}
+
+/** Run `then` when the page has nothing else to do (within 1 s); the clean-up cancels it. */
+export function whenIdle(then: () => void, timeout = 1000): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(then, { timeout });
+    return () => cancelIdleCallback(id);
+  }
+  const timer = setTimeout(then, 50);
+  return () => clearTimeout(timer);
 }
 
 /** The first page of offers: from session storage, else from IndexedDB (kept in session for the next opening). */

@@ -1,59 +1,11 @@
 import { compareText, type Offer } from '../offer';
 import { storeKey } from '../store-url';
-import { codeValues, type PackedLists, packLists, packStrings, type StoredStrings } from './packed';
+import { PLATFORM_CODES, SEARCH_INDEX_VERSION, type SearchIndexData } from './data';
+import { codeValues, type PackedLists, packLists, packStrings } from './packed';
 import { payoutOrder, type Rates, ratesKey, type ToUsd, usdValues } from './payout';
-import { fold } from './query';
-import { buildWordIndex, type WordIndex } from './words';
+import { buildWordIndex } from './words';
 
-export const PLATFORM_CODES = { android: 1, ios: 2 } as const;
-/** Bumped with every change of SearchIndexData's shape. */
-export const SEARCH_INDEX_VERSION = 8;
-
-/**
- * The search index as plain data: the sorted vocabulary with every word's postings packed in
- * typed arrays, the sort orders, and one column per filter (platform, payout, expiry, countries,
- * categories, id, app). Everything a query needs is here, ready to use: an extension page loads
- * it from IndexedDB and searches at once, without the offers, reading only the offers of the rows
- * it shows. Doc n is the snapshot's offer n. Building it is the costly part (about a second for
- * 50,000 offers): the background builds it once per feed and stores it next to the snapshot.
- */
-export interface SearchIndexData extends WordIndex {
-  version: typeof SEARCH_INDEX_VERSION;
-  size: number;
-  /** By USD equivalent with the rates `payoutOrderRates` names (ratesKey), or by amount as paid when null. */
-  payoutOrder: Int32Array;
-  payoutOrderRates: string | null;
-  /** By name, then id. */
-  nameOrder: Int32Array;
-  expiryOrder: Int32Array;
-  /** Categories by how many offers have them, most first. */
-  categories: string[];
-  /** Every country any offer lists, sorted. */
-  geos: string[];
-  /** Columns, one entry per doc. */
-  ids: StoredStrings;
-  /** The apps (storeKeys), packed like the ids (33,000 strings cost ~60 ms to load one by one); doc n's is app appCodes[n] - 1, 0 when it has none. */
-  apps: StoredStrings;
-  appCodes: Uint32Array;
-  /** The sources (network accounts) offers come from; doc n's is sources[sourceCodes[n] - 1], 0 for '' (none named). */
-  sources: StoredStrings;
-  sourceCodes: Uint16Array;
-  /** 0 unknown, 1 Android, 2 iOS. */
-  platforms: Uint8Array;
-  /** Payout amount as the network pays it, -1 when unknown. */
-  payouts: Float64Array;
-  /** The currencies payouts are in; doc n's is currencies[currencyCodes[n] - 1], 0 when it has no payout. */
-  currencies: StoredStrings;
-  currencyCodes: Uint16Array;
-  /** Epoch ms, Infinity when it never expires. */
-  expiries: Float64Array;
-  /** Doc n's countries are geos[geoCodes[geoStarts[n] .. geoStarts[n + 1])]. */
-  geoStarts: Int32Array;
-  geoCodes: Uint16Array;
-  /** Doc n's categories are categories[categoryCodes[categoryStarts[n] .. categoryStarts[n + 1])]. */
-  categoryStarts: Int32Array;
-  categoryCodes: Uint16Array;
-}
+export { foldedCategories, PLATFORM_CODES, SEARCH_INDEX_VERSION, type SearchIndexData } from './data';
 
 /** An offer with the source it came from (DESIGN §5): its identity is (source, id). Missing: ''. */
 export type SourcedOffer = Offer & { source?: string };
@@ -132,11 +84,6 @@ export function buildSearchIndexData(offers: SourcedOffer[], conversion: PayoutC
       packLists(offers, (o) => o.categories.map((c) => categoryCode.get(c) as number)),
     ),
   } as SearchIndexData;
-}
-
-/** Folded category names, for the category filter (a filter word matches inside a name). */
-export function foldedCategories(data: SearchIndexData): string[] {
-  return data.categories.map(fold);
 }
 
 function renameLists<K extends 'geo' | 'category'>(kind: K, lists: PackedLists) {

@@ -1,5 +1,5 @@
 import { normaliseCountry } from '../country';
-import { foldedCategories, PLATFORM_CODES, type SearchIndexData } from './build';
+import { foldedCategories, PLATFORM_CODES, type SearchIndexData } from './data';
 import { createWordMatcher } from './match';
 import { stringAt, unpackStrings } from './packed';
 import { payoutOrder, type Rates, ratesKey, type ToUsd, usdValues } from './payout';

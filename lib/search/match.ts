@@ -1,5 +1,5 @@
+import { WEIGHT_UNIT, type WordIndex } from './data';
 import { stringAt, unpackStrings } from './packed';
-import { WEIGHT_UNIT, type WordIndex } from './words';
 
 // How much a partial match is worth against an exact word.
 const PREFIX = 0.7;

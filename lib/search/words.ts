@@ -1,6 +1,9 @@
 import { compareText, type Offer } from '../offer';
-import { packStrings, type StoredStrings } from './packed';
+import { WEIGHT_UNIT, type WordIndex } from './data';
+import { packStrings } from './packed';
 import { tokenize } from './query';
+
+export { WEIGHT_UNIT, type WordIndex } from './data';
 
 // Field weights. Offer names follow the network's pattern "App - Platform - GEOS - Event"
 // ("Instagram - Android - AU/US/TH - Install + register"): what a publisher types is the app,
@@ -16,8 +19,6 @@ const W_CATEGORY = 4;
 /** The name after the app: platform, countries, event. */
 const W_NAME_REST = 3;
 const W_DESCRIPTION = 2;
-/** Stored weights are sixteenths (bytes: the heaviest, 10, is 160). */
-export const WEIGHT_UNIT = 1 / 16;
 
 /** A word at most one offer in RARE has counts fully; one most offers have counts MIN_WORD_WEIGHT. */
 const RARE = 50;
@@ -25,19 +26,6 @@ const MIN_WORD_WEIGHT = 0.15;
 /** Longer app names are not joined into one word (a whole sentence is no app's name). */
 const MAX_JOINED_WORDS = 6;
 const MAX_JOINED_LENGTH = 40;
-
-/** The vocabulary part of the index: every word with the docs it is in and how much it weighs there. */
-export interface WordIndex {
-  /** Sorted vocabulary; word i's postings are docs/weights[offsets[i] .. offsets[i + 1]). */
-  tokens: StoredStrings;
-  offsets: Int32Array;
-  docs: Int32Array;
-  /** In WEIGHT_UNITs: the field's weight times the word's own (rarer words weigh more). */
-  weights: Uint8Array;
-  /** Token indices by length (numbers left out: never typo-corrected); length L is byLength[lengthStarts[L] .. lengthStarts[L + 1]). */
-  byLength: Int32Array;
-  lengthStarts: Int32Array;
-}
 
 interface Postings {
   docs: number[];

@@ -1,7 +1,8 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { ChangeRecord } from '../changes/log';
 import type { Offer } from '../offer';
-import type { SearchIndexData } from '../search/build';
+import type { SearchIndexData } from '../search/data';
+import type { QuickIndexData } from '../search/quick';
 
 /**
  * The extension's own IndexedDB: everything that is either big (the offers, their search index,
@@ -18,8 +19,8 @@ export interface OfferLensDB extends DBSchema {
   meta: { key: string; value: unknown };
   /** Chunk number → offers [n × chunk, (n + 1) × chunk), chunk as stored with the index. */
   offers: { key: number; value: Offer[] };
-  /** 'index' → the search index of the current snapshot, and the offers' chunk size. */
-  search: { key: string; value: StoredSearchIndex };
+  /** 'index' → the search index of the current snapshot, and the offers' chunk size; 'quick' → its first-query index. */
+  search: { key: string; value: StoredSearchIndex | StoredQuickIndex };
   /** 'apiKey', 'approvedOrigins'. */
   secrets: { key: string; value: unknown };
   /** The change log: id (growing) → change; by offer for timelines. */
@@ -40,6 +41,12 @@ export interface StoredSearchIndex {
   data: SearchIndexData;
   /** The chunk size the offers were written with (512 before it was recorded). */
   offerChunk?: number;
+}
+/** The first-query index (lib/search/quick.ts) stored beside the full one. */
+export interface StoredQuickIndex {
+  fetchedAt: number;
+  data: QuickIndexData;
+  offerChunk: number;
 }
 export const STORES = ['meta', 'offers', 'search', 'secrets', 'changes'] as const;
 

@@ -9,7 +9,7 @@ import { summarise } from '../snapshot';
 import { database } from './database';
 import { db } from './db';
 import { summaryItem } from './items';
-import { openOfferSource, StaleSourceError } from './offer-source';
+import { openOfferSource, openQuickSearch, StaleSourceError } from './offer-source';
 
 const { offers } = parseFeed(syntheticFeed(1500, 9));
 const snapshot = { offers, rejected: [], fetchedAt: Date.UTC(2026, 10, 20), source: 'feed' as const, sources: {} };
@@ -35,6 +35,20 @@ describe('openOfferSource: an extension page searching the stored snapshot itsel
     const byId = new Map(offers.map((o) => [o.id, o]));
     for (const offer of answer?.offers ?? []) expect(offer).toEqual(byId.get(offer.id));
     expect(answer?.total).toBe(offers.filter((o) => o.name?.startsWith('Spotify')).length);
+  });
+
+  it('answers typed words from the first-query index with the first offers of the full search', async () => {
+    await database.saveSnapshot(snapshot, buildSearchIndexData(offers));
+    const quick = await openQuickSearch();
+    const source = await openOfferSource();
+    const typed = { ...DEFAULT_SEARCH_STATE, query: 'spotify' };
+    const first = await quick?.search(typed, 20, NOW);
+    expect(quick?.fetchedAt).toBe(snapshot.fetchedAt);
+    expect(first?.offers.length).toBeGreaterThan(1);
+    expect(first?.offers).toEqual((await source?.search(typed, 20, NOW, null))?.offers);
+    // A filter is the full index's to answer; so is a word it has no offer for.
+    expect(await quick?.search({ ...typed, platform: 'ios' }, 20, NOW)).toBeNull();
+    expect(await quick?.search({ ...typed, query: 'zzzzzzzz' }, 20, NOW)).toBeNull();
   });
 
   it('finds the offers of any page of results, across many stored chunks', async () => {

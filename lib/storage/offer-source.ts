@@ -3,6 +3,7 @@ import { type Rates, toUsd } from '../currency';
 import type { Offer } from '../offer';
 import { createSearchEngine, type SearchEngine } from '../search/engine';
 import type { SearchState, SourceNames } from '../search/query';
+import { answersQuickly, QUICK_POSTINGS, quickSearchData } from '../search/quick';
 import { offerKey } from '../sources';
 import { offersForStorePage } from '../store-page/match';
 import { parseStoreUrl, storeKey } from '../store-url';
@@ -36,6 +37,41 @@ export async function openOfferSource(): Promise<OfferSource | null> {
 }
 
 export type OfferSource = ReturnType<typeof createOfferSource>;
+
+/** The first words typed, answered while the full index loads (openQuickSearch). */
+export interface QuickSearch {
+  /** The snapshot its index was built from. */
+  fetchedAt: number;
+  /**
+   * The best offers for a search as the full index begins its answer (at most a page); null when
+   * only the full index can say (a filter, another order) or when it found nothing (the full
+   * index may: a word's docs past the page were left out).
+   */
+  search(state: SearchState, limit: number, now: number): Promise<LocalResults | null>;
+}
+
+/**
+ * The first-query index (lib/search/quick.ts): one read of a third of the full index's size, so a
+ * page answers its first typed words before the full index has loaded. Null when none is stored.
+ */
+export async function openQuickSearch(): Promise<QuickSearch | null> {
+  const stored = await snapshots.loadQuickIndex();
+  if (!stored) return null;
+  const { engine, offersOf } = createOfferSource(
+    createSearchEngine(quickSearchData(stored.data)),
+    stored.fetchedAt,
+    stored.offerChunk,
+  );
+  return {
+    fetchedAt: stored.fetchedAt,
+    async search(state, limit, now) {
+      if (!answersQuickly(state)) return null;
+      const { total, docs } = engine.query(state.query, { limit: Math.min(limit, QUICK_POSTINGS), now });
+      if (total === 0) return null;
+      return { total, offers: await offersOf(docs), categories: [], geos: [] };
+    },
+  };
+}
 
 /** [first, count] of each run of consecutive numbers, at most 64 long (so a read stays small). */
 export function runs(numbers: number[]): [number, number][] {

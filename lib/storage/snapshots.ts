@@ -1,9 +1,10 @@
 import type { IDBPObjectStore } from 'idb';
 import { type ChangeGroup, type ChangeRecord, LOG_MAX_AGE_MS, LOG_MAX_CHANGES } from '../changes/log';
-import { SEARCH_INDEX_VERSION, type SearchIndexData } from '../search/build';
+import { SEARCH_INDEX_VERSION, type SearchIndexData } from '../search/data';
+import { buildQuickIndex } from '../search/quick';
 import { PREVIEW_REJECTED, previewOf, type Snapshot, type SnapshotPreview } from '../snapshot';
 import { PRIMARY_SOURCE_ID } from '../sources';
-import { db, OFFER_CHUNK, type OfferLensDB, type StoredSearchIndex } from './db';
+import { db, OFFER_CHUNK, type OfferLensDB, type StoredQuickIndex, type StoredSearchIndex } from './db';
 import { type ChangeBatch, checkMeta, meta as metaRecords, type SnapshotFacts } from './meta';
 
 export const snapshots = {
@@ -60,6 +61,13 @@ export const snapshots = {
       tx.objectStore('meta').put(meta, 'snapshot'),
       tx.objectStore('meta').put(preview, 'preview'),
       tx.objectStore('search').put({ fetchedAt: snapshot.fetchedAt, data: index, offerChunk: OFFER_CHUNK }, 'index'),
+      // What a page answers its first typed words from, in one read of a third of the size.
+      tx
+        .objectStore('search')
+        .put(
+          { fetchedAt: snapshot.fetchedAt, data: buildQuickIndex(index, snapshot.fetchedAt), offerChunk: OFFER_CHUNK },
+          'quick',
+        ),
       // What the index is, readable without loading its megabytes.
       tx.objectStore('meta').put({ version: index.version, fetchedAt: snapshot.fetchedAt }, 'searchIndex'),
     );
@@ -113,9 +121,15 @@ export const snapshots = {
     return (await metaRecords.get('searchIndex'))?.version === SEARCH_INDEX_VERSION;
   },
 
+  /** The stored first-query index (lib/search/quick.ts), whichever snapshot it was built from. */
+  async loadQuickIndex(): Promise<StoredQuickIndex | null> {
+    const stored = (await (await db()).get('search', 'quick')) as StoredQuickIndex | undefined;
+    return stored && stored.data.version === SEARCH_INDEX_VERSION ? stored : null;
+  },
+
   /** The stored search index, whichever snapshot it was built from. */
   async loadStoredSearchIndex(): Promise<StoredSearchIndex | null> {
-    return currentVersion((await (await db()).get('search', 'index')) ?? null);
+    return currentVersion(((await (await db()).get('search', 'index')) as StoredSearchIndex | undefined) ?? null);
   },
 };
 
