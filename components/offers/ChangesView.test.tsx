@@ -1,18 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackground } from '../../lib/background';
 import { diffOffers } from '../../lib/changes';
 import { toRecords } from '../../lib/changes/log';
 import { parseFeed } from '../../lib/feed';
-import { createMessageListener } from '../../lib/messaging/listener';
 import type { Offer } from '../../lib/offer';
 import { buildSearchIndexData } from '../../lib/search/build';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { summarise } from '../../lib/snapshot';
 import { database } from '../../lib/storage/database';
 import { popupFocusItem, settingsItem, summaryItem, watchlistItem } from '../../lib/storage/items';
+import { connectPageToBackground } from '../../tests/support/page-background';
 import { OffersApp } from './OffersApp';
 
 const HOUR = 3_600_000;
@@ -77,13 +75,7 @@ const CLOCK = /^(Today|Yesterday) \d\d:\d\d$/;
 const when = expect.stringMatching(CLOCK);
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  await database.clear();
-  fakeBrowser.permissions.contains = async () => false;
-  fakeBrowser.permissions.request = async () => false;
-  const listener = createMessageListener(createBackground(fakeBrowser as never).handlers, 'chrome-extension://test/');
-  fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, send: (r: unknown) => void) =>
-    listener(message, { url: 'chrome-extension://test/popup.html' } as never, send)) as never);
+  await connectPageToBackground('popup.html');
 });
 afterEach(cleanup);
 

@@ -1,16 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackground } from '../../lib/background';
 import { parseFeed } from '../../lib/feed';
-import { createMessageListener } from '../../lib/messaging/listener';
 import { EMPTY_STATUS } from '../../lib/refresh/status';
 import { buildSearchIndexData } from '../../lib/search/build';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { summarise } from '../../lib/snapshot';
 import { database } from '../../lib/storage/database';
 import { settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
+import { connectPageToBackground } from '../../tests/support/page-background';
 import { OffersApp } from './OffersApp';
 
 const FEED = parseFeed({
@@ -63,13 +61,7 @@ async function seed(options: { offers?: boolean; key?: string; error?: boolean }
 const rows = () => within(screen.getByRole('listbox', { name: 'Offers' })).queryAllByRole('option');
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  await database.clear();
-  fakeBrowser.permissions.contains = async () => false;
-  // The popup talks to the real background handlers, as an extension page does.
-  const listener = createMessageListener(createBackground(fakeBrowser as never).handlers, 'chrome-extension://test/');
-  fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, send: (r: unknown) => void) =>
-    listener(message, { url: 'chrome-extension://test/popup.html' } as never, send)) as never);
+  await connectPageToBackground('popup.html');
 });
 afterEach(cleanup);
 

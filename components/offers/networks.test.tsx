@@ -2,15 +2,14 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackground } from '../../lib/background';
 import { parseFeed } from '../../lib/feed';
-import { createMessageListener } from '../../lib/messaging/listener';
 import type { Offer } from '../../lib/offer';
 import { buildSearchIndexData } from '../../lib/search/build';
 import { defaultSettings, type Settings } from '../../lib/settings/defaults';
 import { summarise } from '../../lib/snapshot';
 import { database } from '../../lib/storage/database';
 import { settingsItem, sourceNamesItem, summaryItem } from '../../lib/storage/items';
+import { connectPageToBackground } from '../../tests/support/page-background';
 import { OffersApp } from './OffersApp';
 import { OnThisPage } from './OnThisPage';
 
@@ -66,12 +65,7 @@ const firstLine = (row: HTMLElement) =>
   ['.name', '.payout', '.equivalent', '.network'].map((part) => row.querySelector(part)?.textContent ?? null);
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  await database.clear();
-  fakeBrowser.permissions.contains = async () => false;
-  const listener = createMessageListener(createBackground(fakeBrowser as never).handlers, 'chrome-extension://test/');
-  fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, send: (r: unknown) => void) =>
-    listener(message, { url: 'chrome-extension://test/popup.html' } as never, send)) as never);
+  await connectPageToBackground('popup.html');
 });
 afterEach(cleanup);
 

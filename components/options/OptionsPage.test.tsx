@@ -1,22 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackground } from '../../lib/background';
-import { createMessageListener } from '../../lib/messaging/listener';
 import { defaultSettings } from '../../lib/settings/defaults';
-import { database } from '../../lib/storage/database';
 import { settingsItem } from '../../lib/storage/items';
+import { connectPageToBackground } from '../../tests/support/page-background';
 import { OptionsPage } from './OptionsPage';
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  await database.clear();
-  fakeBrowser.permissions.contains = async () => false;
-  // The settings page talks to the real background handlers, as an extension page does.
-  const listener = createMessageListener(createBackground(fakeBrowser as never).handlers, 'chrome-extension://test/');
-  fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, send: (r: unknown) => void) =>
-    listener(message, { url: 'chrome-extension://test/options.html' } as never, send)) as never);
+  await connectPageToBackground('options.html');
   await settingsItem.setValue(defaultSettings('https://feed.example/o?k={apiKey}'));
 });
 afterEach(cleanup);

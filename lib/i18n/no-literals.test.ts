@@ -134,6 +134,7 @@ describe('no literal words in the views', () => {
     ).toEqual(['Link copied']);
     expect(literalsIn('const a = <p aria-label="Offer Lens">★ {t("x")} · QR</p>;')).toEqual([]);
     expect(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source code under test holds template literals
       literalsIn('const a = <p class={`btn ${on}`} title={`Open ${x}`}>{`Save ${n}`}</p>;').map((f) => f.text),
     ).toEqual(['Open  ', 'Save  ']);
   });
