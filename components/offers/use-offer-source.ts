@@ -28,24 +28,23 @@ export interface OfferSourceState {
 export function useOfferSource(snapshotAt: number | undefined): OfferSourceState {
   const [source, setSource] = useState<OfferSource | null>(null);
   const [quick, setQuick] = useState<QuickSearch | null>(null);
-  // Read at once, in parallel with everything else the first render asks for: the small preview
-  // first (IndexedDB answers in order), then the first-query index.
+  // The small preview is read at once; the first-query index (megabytes to decode) once the first
+  // results are painted, so it never holds them back; the full index once the page is idle.
   const [firstPage] = useState(() => loadFirstPage().catch(() => null));
-  const [quickRead] = useState(() => openQuickSearch().catch(() => null));
+  const [quickRead] = useState(() =>
+    firstPage
+      .then(afterPaint)
+      .then(openQuickSearch)
+      .catch(() => null),
+  );
   const [wanted, setWanted] = useState(false);
-  useEffect(() => {
-    let cancel: (() => void) | null = null;
-    let gone = false;
-    void quickRead.then((opened) => {
-      if (gone) return;
-      setQuick(opened);
-      cancel = whenIdle(() => setWanted(true));
-    });
-    return () => {
-      gone = true;
-      cancel?.();
-    };
-  }, [quickRead]);
+  useAsyncEffect(() => quickRead, setQuick, [quickRead]);
+  useAsyncEffect(
+    (signal) =>
+      quickRead.then(() => new Promise<void>((resolve) => signal.addEventListener('abort', whenIdle(resolve)))),
+    () => setWanted(true),
+    [quickRead],
+  );
   const waiters = useRef<((source: OfferSource) => void)[]>([]);
   useEffect(() => {
     if (source) for (const resolve of waiters.current.splice(0)) resolve(source);
@@ -72,6 +71,14 @@ export function useOfferSource(snapshotAt: number | undefined): OfferSourceState
     },
     reopen: () => void openOfferSource().then(setSource, () => undefined),
   };
+}
+
+/** Resolves once the browser has painted what is rendered now (the next frame, then its task). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
 }
 
 /** Run `then` when the page has nothing else to do (within 1 s); the clean-up cancels it. */
