@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { bestLocale, DEFAULT_LOCALE, LOCALES, type Locale, useBrowserMessages, useCatalogue } from '../lib/i18n';
-import { fromBrowserCatalogue } from '../lib/i18n/catalogue';
+import { intlLocale, LOCALES, type Locale, useBrowserMessages, useCatalogue } from '../lib/i18n';
+import { readShippedLanguage } from '../lib/i18n/catalogue';
 
 /** Where extension pages keep the language chosen on the settings page (the extension origin's, out of web pages' reach). */
 const CHOSEN_LANGUAGE = 'offerLens.language';
@@ -13,11 +13,17 @@ const CHOSEN_LANGUAGE = 'offerLens.language';
 export function startPage(mount: () => void): void {
   useBrowserMessages(browser.i18n);
   const chosen = chosenLanguage();
-  if (!chosen) {
+  // The page says which language it is in: screen readers pronounce it, and Chinese text gets
+  // Chinese glyphs (not Japanese ones).
+  const start = () => {
+    document.documentElement.lang = intlLocale();
     mount();
+  };
+  if (!chosen) {
+    start();
     return;
   }
-  void loadCatalogue(chosen).then(mount, mount);
+  void loadCatalogue(chosen).then(start, start);
 }
 
 /** The language chosen on the settings page; null for the browser's. */
@@ -33,11 +39,6 @@ export function rememberLanguage(language: string): void {
 }
 
 async function loadCatalogue(locale: Locale): Promise<void> {
-  const read = async (tag: Locale) =>
-    fromBrowserCatalogue(await (await fetch(browser.runtime.getURL(`/_locales/${tag}/messages.json` as '/'))).json());
-  const [messages, english] = await Promise.all([
-    read(locale),
-    locale === DEFAULT_LOCALE ? null : read(DEFAULT_LOCALE),
-  ]);
-  useCatalogue(messages, bestLocale(locale), english ?? undefined);
+  const { messages, english } = await readShippedLanguage((path) => browser.runtime.getURL(path as '/'), locale);
+  useCatalogue(messages, locale, english ?? undefined);
 }

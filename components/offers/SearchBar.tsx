@@ -44,25 +44,18 @@ export function SearchBar(props: Props) {
       />
       {exportLabel && <ExportMenu label={exportLabel} onExport={onExport} />}
       {props.onOpenSidePanel && (
-        <button
-          type="button"
-          class="btn icon"
-          title={t('offersOpenSidePanel')}
-          aria-label={t('offersOpenSidePanel')}
-          onClick={props.onOpenSidePanel}
-        >
-          ◧
-        </button>
+        <IconButton label={t('offersOpenSidePanel')} icon="◧" onClick={props.onOpenSidePanel} />
       )}
-      <button
-        type="button"
-        class="btn icon"
-        title={t('offersSettings')}
-        aria-label={t('offersSettings')}
-        onClick={props.onOpenSettings}
-      >
-        ⚙
-      </button>
+      <IconButton label={t('offersSettings')} icon="⚙" onClick={props.onOpenSettings} />
     </header>
+  );
+}
+
+/** A symbol button, named by its label for screen readers and on hover. */
+function IconButton({ label, icon, onClick }: { label: string; icon: string; onClick: () => void }) {
+  return (
+    <button type="button" class="btn icon" title={label} aria-label={label} onClick={onClick}>
+      {icon}
+    </button>
   );
 }

@@ -1,7 +1,6 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
 import {
   bestLocale,
-  DEFAULT_LOCALE,
   LOCALES,
   type Locale,
   type MessageKey,
@@ -9,17 +8,15 @@ import {
   useBrowserMessages,
   useCatalogue,
 } from '../i18n';
-import { fromBrowserCatalogue } from '../i18n/catalogue';
+import { readShippedLanguage } from '../i18n/catalogue';
 import type { BadgeLanguage } from '../messaging/protocol';
 import type { Settings } from '../settings/defaults';
 
 type Browser = typeof wxtBrowser;
 
 /** A language's messages as the build wrote them for the browser (`_locales/<tag>/messages.json`). */
-async function readMessages(browser: Browser, tag: Locale): Promise<Record<string, string>> {
-  const answer = await fetch(browser.runtime.getURL(`/_locales/${tag}/messages.json` as '/'));
-  return fromBrowserCatalogue(await answer.json());
-}
+const readLanguage = (browser: Browser, locale: Locale) =>
+  readShippedLanguage((path) => browser.runtime.getURL(path as '/'), locale);
 
 const isLocale = (tag: string): tag is Locale => (LOCALES as readonly string[]).includes(tag);
 
@@ -39,11 +36,8 @@ export function createLanguage(browser: Browser) {
         return;
       }
       const locale = settings.language;
-      const [messages, english] = await Promise.all([
-        readMessages(browser, locale),
-        locale === DEFAULT_LOCALE ? null : readMessages(browser, DEFAULT_LOCALE),
-      ]);
-      useCatalogue(messages, bestLocale(locale), english ?? undefined);
+      const { messages, english } = await readLanguage(browser, locale);
+      useCatalogue(messages, locale, english ?? undefined);
     },
   };
 }
@@ -80,10 +74,7 @@ function isBadgeMessage(key: string): boolean {
 export function createBadgeLanguage(browser: Browser, settings: () => Promise<Pick<Settings, 'language'>>) {
   const loaded = new Map<Locale, Promise<BadgeLanguage>>();
   async function load(locale: Locale): Promise<BadgeLanguage> {
-    const [messages, english] = await Promise.all([
-      readMessages(browser, locale),
-      locale === DEFAULT_LOCALE ? null : readMessages(browser, DEFAULT_LOCALE),
-    ]);
+    const { messages, english } = await readLanguage(browser, locale);
     const all = { ...english, ...messages };
     return { locale, messages: Object.fromEntries(Object.entries(all).filter(([key]) => isBadgeMessage(key))) };
   }

@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, type Locale } from '.';
+
 /**
  * The catalogues as the browser reads them: `_locales/<locale>/messages.json`, written by the
  * build (wxt.config.ts) from `lib/i18n/messages/<locale>.json`. The browser treats `$` as the
@@ -29,4 +31,21 @@ export function placeholdersOf(message: string): string[] {
     found.add(message.slice(open + 1, close));
   }
   return [...found].sort();
+}
+
+/**
+ * A language's catalogue as the extension ships it, with English for what it lacks (null when the
+ * language is English): read from the build's `_locales` through `url` (`runtime.getURL`).
+ */
+export async function readShippedLanguage(
+  url: (path: string) => string,
+  locale: Locale,
+): Promise<{ messages: Record<string, string>; english: Record<string, string> | null }> {
+  const read = async (tag: Locale) =>
+    fromBrowserCatalogue(await (await fetch(url(`/_locales/${tag}/messages.json`))).json());
+  const [messages, english] = await Promise.all([
+    read(locale),
+    locale === DEFAULT_LOCALE ? null : read(DEFAULT_LOCALE),
+  ]);
+  return { messages, english };
 }

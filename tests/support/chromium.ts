@@ -34,8 +34,15 @@ export interface ChromiumExtension {
   close(): Promise<void>;
 }
 
-/** Chromium with the built extension loaded, the store hosts mapped to the fixture server. */
-export async function launchChromium(extensionDir: string, storePort: number): Promise<ChromiumExtension> {
+/**
+ * Chromium with the built extension loaded, the store hosts mapped to the fixture server; `lang`:
+ * the browser's UI language (`--lang`; Debian's Chromium has it with chromium-l10n).
+ */
+export async function launchChromium(
+  extensionDir: string,
+  storePort: number,
+  lang?: string,
+): Promise<ChromiumExtension> {
   if (!existsSync(CHROME_PATH)) {
     throw new Error(`No Chromium at ${CHROME_PATH}: apt-get install chromium, or set CHROME_PATH to your Chrome.`);
   }
@@ -45,6 +52,8 @@ export async function launchChromium(extensionDir: string, storePort: number): P
     headless: false, // --headless=new below: the old headless mode cannot load extensions
     viewport: { width: 1280, height: 800 },
     ignoreHTTPSErrors: true,
+    // Playwright's own language for the pages (navigator.language, i18n.getUILanguage) follows --lang.
+    ...(lang ? { locale: lang } : {}),
     args: [
       '--headless=new',
       '--no-sandbox',
@@ -58,6 +67,7 @@ export async function launchChromium(extensionDir: string, storePort: number): P
       '--disable-features=DialMediaRouteProvider',
       '--ignore-certificate-errors',
       `--host-resolver-rules=${MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${storePort}`).join(', ')}`,
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -92,12 +102,12 @@ export interface ChromiumWorld {
  * test run holds it), the store fixture server, then Chromium. What was started is stopped again
  * when a later part fails, so the next test file finds the port free.
  */
-export async function startChromiumWorld(): Promise<ChromiumWorld> {
+export async function startChromiumWorld(lang?: string): Promise<ChromiumWorld> {
   const feed = await createFeedServer({ port: E2E_FEED_PORT, apiKey: E2E_API_KEY });
   let store: StoreServer | undefined;
   try {
     store = await startStoreServer();
-    const ext = await launchChromium(CHROME_BUILD, store.port);
+    const ext = await launchChromium(CHROME_BUILD, store.port, lang);
     const started = store;
     return {
       ext,
@@ -116,8 +126,8 @@ export async function startChromiumWorld(): Promise<ChromiumWorld> {
 }
 
 /** A journey's usual start: the world, once the background has stored the demo feed's offers. */
-export async function startDemoWorld(): Promise<ChromiumWorld> {
-  const world = await startChromiumWorld();
+export async function startDemoWorld(lang?: string): Promise<ChromiumWorld> {
+  const world = await startChromiumWorld(lang);
   try {
     await waitForOfferCount(world.ext, DEMO_OFFERS);
   } catch (error) {
