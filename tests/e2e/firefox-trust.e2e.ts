@@ -78,10 +78,7 @@ function proposalItems(options: Page): Promise<string[] | null> {
 
 /** A real click on the button a screen reader names so (its aria-label, else its text). */
 async function press(page: Page, name: string): Promise<void> {
-  const button = await page.locator(`::-p-aria(${name}[role="button"])`).waitHandle();
-  // Into the middle of the window first: at its bottom edge the sticky Save bar would take the click.
-  await button.evaluate((b) => b.scrollIntoView({ block: 'center' }));
-  await button.click();
+  await page.locator(`::-p-aria(${name}[role="button"])`).click();
 }
 
 /** Replace what a settings field holds, typed as a person does. */
