@@ -17,7 +17,8 @@ export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
  * resolves to 127.0.0.1 (network.dns.forceResolve), where the store fixture server listens on
  * port 443 (so these journeys run as root, as CI does). Kept off the network.
  */
-export async function launchFirefox(extensionDir: string): Promise<Browser> {
+/** `lang`: the UI language Firefox asks for (its language pack, firefox-esr-l10n-<lang>, installed). */
+export async function launchFirefox(extensionDir: string, lang?: string): Promise<Browser> {
   if (!existsSync(FIREFOX_PATH)) {
     throw new Error(`No Firefox at ${FIREFOX_PATH}: apt-get install firefox-esr, or set FIREFOX_PATH.`);
   }
@@ -41,6 +42,8 @@ export async function launchFirefox(extensionDir: string): Promise<Browser> {
       'extensions.getAddons.cache.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
+      // The language packs Debian installs beside Firefox are used, and the one asked for chosen.
+      ...(lang ? { 'intl.locale.requested': lang, 'extensions.autoDisableScopes': 0 } : {}),
     },
   });
   await browser.installExtension(extensionDir);
@@ -76,12 +79,12 @@ export interface FirefoxWorld {
  * fixed: a taken one fails at once, another test run holds it), then Firefox. What was started
  * is stopped again when a later part fails, so the next test file finds the ports free.
  */
-export async function startFirefoxWorld(): Promise<FirefoxWorld> {
+export async function startFirefoxWorld(lang?: string): Promise<FirefoxWorld> {
   const feed = await createFeedServer({ port: E2E_FEED_PORT, apiKey: E2E_API_KEY });
   let store: StoreServer | undefined;
   try {
     store = await startStoreServer(443);
-    const browser = await launchFirefox(FIREFOX_BUILD);
+    const browser = await launchFirefox(FIREFOX_BUILD, lang);
     const started = store;
     return {
       browser,
