@@ -11,6 +11,24 @@ import {
 const base = 'https://trk.example.com/click?offer_id=42&aff_id=7';
 
 describe('buildTrackingLink', () => {
+  it('sets both parameters at once exactly as setting one, then the other, would (any mix of query, fragment and macros)', () => {
+    const pieces = ['?', '&', '#', '=', 'aff_sub', 'aff_sub2', '=1', '#clickid#', 'x', '%41', '&&'];
+    const values = ['', ' ', 'c1', '{clickid}', '#clickid#', 'a&b', '[SUB]', 'é #'];
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let n = 0; n < 3000; n++) {
+      let url = 'https://t.example/c';
+      for (let i = next() % 7; i > 0; i--) url += pieces[next() % pieces.length];
+      const clickId = values[next() % values.length] as string;
+      const subId = values[next() % values.length] as string;
+      const oneThenOther = buildTrackingLink(buildTrackingLink(url, { clickId }), { subId });
+      expect(buildTrackingLink(url, { clickId, subId }), JSON.stringify({ url, clickId, subId })).toBe(oneThenOther);
+    }
+  });
+
   it('appends the click ID as aff_sub by default', () => {
     expect(buildTrackingLink(base, { clickId: 'abc123' })).toBe(`${base}&aff_sub=abc123`);
   });

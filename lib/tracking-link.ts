@@ -38,9 +38,13 @@ export function isTrackerMacro(value: string): boolean {
  * An empty click ID or sub ID changes nothing: the network's own value stays.
  */
 export function buildTrackingLink(trackingUrl: string, p: TrackingLinkParams): string {
-  let link = setParam(trackingUrl, p.clickIdParam || DEFAULT_CLICK_ID_PARAM, p.clickId ?? '');
-  link = setParam(link, p.subIdParam || DEFAULT_SUB_ID_PARAM, p.subId ?? '');
-  return link;
+  return setParams(
+    trackingUrl,
+    p.clickIdParam || DEFAULT_CLICK_ID_PARAM,
+    p.clickId ?? '',
+    p.subIdParam || DEFAULT_SUB_ID_PARAM,
+    p.subId ?? '',
+  );
 }
 
 /**
@@ -174,21 +178,37 @@ export function subIdStatus(offer: Pick<Offer, 'subIds'>, subId: string): SubIdS
   return 'ok';
 }
 
-/** Replace (or append) one query parameter. An empty value leaves the URL as it is. */
-function setParam(url: string, name: string, rawValue: string): string {
-  const value = rawValue.trim();
-  if (!value) return url;
+/**
+ * Replace (or append) the click-ID parameter, then the sub-ID parameter, as two edits one after
+ * the other would — the URL cut into its query's parts once, not twice (an export builds 50,000
+ * links). An empty value leaves its parameter as it is.
+ */
+function setParams(
+  url: string,
+  firstName: string,
+  firstValue: string,
+  secondName: string,
+  secondValue: string,
+): string {
+  const first = firstValue.trim();
+  const second = secondValue.trim();
+  if (!first && !second) return url;
   const hashAt = fragmentStart(url);
   const beforeHash = url.slice(0, hashAt);
-  const fragment = url.slice(hashAt);
   const queryAt = beforeHash.indexOf('?');
   const base = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
-  const query = queryAt === -1 ? '' : beforeHash.slice(queryAt + 1);
+  let parts = (queryAt === -1 ? '' : beforeHash.slice(queryAt + 1)).split('&');
+  if (first) parts = withParam(parts, firstName, first);
+  if (second) parts = withParam(parts, secondName, second);
+  return `${base}?${parts.join('&')}${url.slice(hashAt)}`;
+}
 
+/** The query's parts with `name` set to `value`: the first copy replaced, further copies dropped, else appended. */
+function withParam(parts: readonly string[], name: string, value: string): string[] {
   const pair = `${encodeURIComponent(name)}=${encodeValue(value)}`;
   const kept: string[] = [];
   let replaced = false;
-  for (const part of query.split('&')) {
+  for (const part of parts) {
     if (paramName(part) !== name) {
       kept.push(part);
     } else if (!replaced) {
@@ -202,7 +222,7 @@ function setParam(url: string, name: string, rawValue: string): string {
     if (kept[kept.length - 1] === '') kept[kept.length - 1] = pair;
     else kept.push(pair);
   }
-  return `${base}?${kept.join('&')}${fragment}`;
+  return kept;
 }
 
 /**

@@ -85,6 +85,33 @@ describe('csvCell', () => {
     expect(csvCell(value)).toBe(cell);
   });
 
+  it('puts the apostrophe wherever a spreadsheet could start a formula, in any mix of separators, spaces and formula characters', () => {
+    // The rule spelled out one character at a time: a cell starts at the text's start and after
+    // each separator; spaces do not end the start; a formula character at a start gets an apostrophe.
+    const byHand = (value: string) => {
+      let out = '';
+      let cellStart = true;
+      for (const c of value) {
+        if (cellStart && c !== ' ' && '=+-@\t\r'.includes(c)) out += "'";
+        out += c;
+        if (';,\t'.includes(c)) cellStart = true;
+        else if (c !== ' ') cellStart = false;
+      }
+      return /[",\r\n]/.test(out) ? `"${out.replaceAll('"', '""')}"` : out;
+    };
+    const alphabet = ['=', '+', '-', '@', '\t', '\r', ';', ',', ' ', 'a', '"', '1'];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let n = 0; n < 3000; n++) {
+      let value = '';
+      for (let i = next() % 9; i > 0; i--) value += alphabet[next() % alphabet.length];
+      expect(csvCell(value), JSON.stringify(value)).toBe(byHand(value));
+    }
+  });
+
   it('leaves numbers and empty values as they are', () => {
     expect(csvCell(-1.5)).toBe('-1.5');
     expect(csvCell(0)).toBe('0');

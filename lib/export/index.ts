@@ -12,12 +12,16 @@ import { type LinkSettings, trackingLinkFor } from '../tracking-link';
  * spreadsheets run formulas: see `csvCell`.
  */
 
-/** Spreadsheets read a cell starting with one of these as a formula (or its start): = + - @ tab CR. */
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
+/**
+ * Where a spreadsheet would start a formula: at the text's start or after a split point — ";",
+ * "," or tab, where a spreadsheet in some locale starts a new cell — spaces skipped, before one
+ * of = + - @ tab CR. A zero-width match: the apostrophe goes there. One regular expression over
+ * the text (no character loop): a 50,000-offer export has 700,000 cells.
+ */
+const FORMULA_AT = /(?<=(?:^|[;,\t]) *)(?=[=+\-@\t\r])/g;
+/** The same places, found or not (no replacing): most cells have none, and are returned as they are. */
+const HOLDS_FORMULA = /(?:^|[;,\t]) *[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
-
-/** Where a spreadsheet may split a cell: Excel in many locales splits CSV at ";", others at "," or tab. */
-const SPLITS = new Set([';', ',', '\t']);
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled. A
@@ -29,22 +33,8 @@ const SPLITS = new Set([';', ',', '\t']);
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const text = neutraliseFormulas(value);
+  const text = HOLDS_FORMULA.test(value) ? value.replace(FORMULA_AT, "'") : value;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** An apostrophe before a formula's first character, at the start and after each split point (spaces skipped). */
-function neutraliseFormulas(value: string): string {
-  let out = '';
-  let cellStart = true;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charAt(i);
-    if (cellStart && c !== ' ' && FORMULA_START.has(c)) out += "'";
-    out += c;
-    if (SPLITS.has(c)) cellStart = true;
-    else if (c !== ' ') cellStart = false;
-  }
-  return out;
 }
 
 /** UTF-8 byte-order mark: Excel reads the file as UTF-8 only with it. */
