@@ -11,6 +11,8 @@ import type { OfferSourceState } from './use-offer-source';
 
 /** Rows read per page of results. */
 const PAGE = 100;
+/** A first screen of rows and some: a typed query's first answer reads only their offers' chunks. */
+const FIRST_SCREEN = 16;
 
 export interface Results {
   offers: Offer[];
@@ -39,6 +41,10 @@ export function useOfferSearch(
   const [limit, setLimit] = useState(PAGE);
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** An answer of the first-query index: shown until the full index answers. */
+  const showQuick = useCallback((answer: Omit<Results, 'complete'>) => {
+    setResults((current) => (current?.complete ? current : { ...answer, complete: false }));
+  }, []);
 
   useEffect(() => {
     // What the publisher typed before the remembered search arrived wins over it.
@@ -57,13 +63,23 @@ export function useOfferSearch(
     });
   }, [summary, state, results, firstPage]);
 
-  // Words typed before the search index is open: the first-query index's best offers meanwhile.
+  // Words typed before the search index is open: the first-query index's best offers meanwhile,
+  // the first screen's first (a page's offers are spread over many chunks to read).
   useAsyncEffect(
-    () => (state && quick && !source ? quick.search(searchOnShow(state, sources), limit, Date.now()) : undefined),
-    (answer) => {
-      if (answer) setResults((current) => (current?.complete ? current : { ...answer, complete: false }));
+    (signal) => {
+      if (!state || !quick || source) return undefined;
+      const asked = searchOnShow(state, sources);
+      const now = Date.now();
+      if (limit <= FIRST_SCREEN) return quick.search(asked, limit, now);
+      return quick.search(asked, FIRST_SCREEN, now).then((first) => {
+        if (first && !signal.aborted) showQuick(first);
+        return first && first.total > first.offers.length ? quick.search(asked, limit, now) : first;
+      });
     },
-    [state, limit, quick, source, sources],
+    (answer) => {
+      if (answer) showQuick(answer);
+    },
+    [state, limit, quick, source, sources, showQuick],
   );
 
   // Keystrokes may outrun chunk reads: only the newest search's answer is shown.
