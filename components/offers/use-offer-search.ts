@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Watchlist } from '../../lib/changes/watch';
 import type { Offer } from '../../lib/offer';
 import { DEFAULT_SEARCH_STATE, type SearchState, type SourceNames } from '../../lib/search/query';
@@ -7,6 +7,7 @@ import { searchStateItem } from '../../lib/storage/items';
 import { StaleSourceError } from '../../lib/storage/offer-source';
 import { searchOnShow } from '../../lib/surfaces/offer-facts';
 import { useAsyncEffect } from '../use-async-effect';
+import { readEarly } from '../use-storage-item';
 import type { OfferSourceState } from './use-offer-source';
 
 /** Rows read per page of results. */
@@ -46,13 +47,16 @@ export function useOfferSearch(
     setResults((current) => (current?.complete ? current : { ...answer, complete: false }));
   }, []);
 
+  // Read during the first render, with the page's other first reads (use-storage-item.ts).
+  const [storedState] = useState(() => readEarly(searchStateItem).value);
   useEffect(() => {
     // What the publisher typed before the remembered search arrived wins over it.
-    void searchStateItem.getValue().then((stored) => setState((typed) => typed ?? stored));
-  }, []);
+    void storedState.then((stored) => setState((typed) => typed ?? stored));
+  }, [storedState]);
 
-  // First paint from storage while the search index loads: the best-paying offers.
-  useEffect(() => {
+  // First paint from storage while the search index loads: the best-paying offers — as soon as
+  // they are known, not after another frame (a layout effect runs before the browser paints).
+  useLayoutEffect(() => {
     if (results || !summary || !state || !isDefault(state)) return;
     void firstPage.then((preview) => {
       if (preview?.fetchedAt === summary.fetchedAt)
