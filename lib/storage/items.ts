@@ -92,22 +92,26 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /**
  * Reads asked for in the same task go to the browser together (one call per storage area): a
- * page's first render asks for five items at once, and each call is a round trip to the
- * browser process (10–40 ms apiece measured in the popup, answered one after another).
+ * page's first render asks for several items at once, and each call is a round trip to the
+ * browser process (10–40 ms apiece measured in the popup, answered one after another). Each
+ * area answers for itself: the first page (session) does not wait for the watchlist (sync).
  */
-let pending: { keys: Set<StorageKey>; values: Promise<Map<string, unknown>> } | null = null;
+const pending = new Map<AreaName, { keys: Set<StorageKey>; values: Promise<Map<string, unknown>> }>();
 function readSoon(key: StorageKey): Promise<unknown> {
-  if (!pending) {
+  const [area] = splitKey(key);
+  let batch = pending.get(area);
+  if (!batch) {
     const keys = new Set<StorageKey>();
     const values = Promise.resolve().then(async () => {
-      pending = null;
+      pending.delete(area);
       const read = await storage.getItems([...keys]);
       return new Map(read.map(({ key, value }) => [key, value]));
     });
-    pending = { keys, values };
+    batch = { keys, values };
+    pending.set(area, batch);
   }
-  pending.keys.add(key);
-  return pending.values.then((values) => values.get(key));
+  batch.keys.add(key);
+  return batch.values.then((values) => values.get(key));
 }
 
 function checkedItem<T>(key: StorageKey, read: (raw: unknown) => T): StoredItem<T> {
