@@ -7,7 +7,6 @@ import { searchStateItem } from '../../lib/storage/items';
 import { StaleSourceError } from '../../lib/storage/offer-source';
 import { searchOnShow } from '../../lib/surfaces/offer-facts';
 import { useAsyncEffect } from '../use-async-effect';
-import { readEarly } from '../use-storage-item';
 import type { OfferSourceState } from './use-offer-source';
 
 /** Rows read per page of results. */
@@ -48,7 +47,11 @@ export function useOfferSearch(
   }, []);
 
   // Read during the first render, with the page's other first reads (use-storage-item.ts).
-  const [storedState] = useState(() => readEarly(searchStateItem).value);
+  const [storedState] = useState(() => {
+    const read = searchStateItem.getValue();
+    read.catch(() => undefined);
+    return read;
+  });
   useEffect(() => {
     // What the publisher typed before the remembered search arrived wins over it.
     void storedState.then((stored) => setState((typed) => typed ?? stored));
