@@ -5,16 +5,43 @@ import { useAsyncEffect } from './use-async-effect';
 /** A storage item's value, kept current as the background changes it; undefined while loading. */
 export function useStorageItem<T>(item: StoredItem<T>): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
+  // Asked for during the first render rather than after its paint: the reads a page's first
+  // render asks for go to the browser together (lib/storage/items.ts) while the frame is drawn.
+  const [firstRead] = useState(() => readAndWatch(item));
   useAsyncEffect(
     (signal) => {
-      const stored = item.getValue();
-      signal.addEventListener('abort', item.watch(setValue));
-      return stored;
+      const read = firstRead.item === item ? firstRead : readAndWatch(item);
+      signal.addEventListener('abort', read.follow(setValue));
+      return read.value;
     },
     setValue,
-    [item],
+    [item, firstRead],
   );
   return value;
+}
+
+/**
+ * An item's value read from now on, watched from now on too: a change that comes before the
+ * read's answer wins over it, and `follow` gets every change (its clean-up stops watching).
+ */
+function readAndWatch<T>(item: StoredItem<T>) {
+  let latest: { value: T } | null = null;
+  let forward: ((value: T) => void) | null = null;
+  const unwatch = item.watch((value) => {
+    latest = { value };
+    forward?.(value);
+  });
+  const value = item.getValue().then((stored) => (latest ? latest.value : stored));
+  // Taken up by the effect; a failure before that is not an unhandled rejection.
+  value.catch(() => undefined);
+  return {
+    item,
+    value,
+    follow(callback: (value: T) => void): () => void {
+      forward = callback;
+      return unwatch;
+    },
+  };
 }
 
 /** Re-render every `ms` so "updated 5 min ago" stays true while a page is open. */

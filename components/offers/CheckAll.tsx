@@ -3,10 +3,10 @@ import { formatNumber, type PluralKey, t, tp } from '../../lib/i18n';
 import { linkCheckWhy } from '../../lib/link-check/permissions';
 import type { Offer } from '../../lib/offer';
 import { offerKey } from '../../lib/sources';
+import { CHECK_ALL_MAX } from './body';
 import { useCheckAll } from './use-check-all';
 
-/** At most this many offers per run: each check is a real click at the network. */
-export const CHECK_ALL_MAX = 50;
+export { CHECK_ALL_MAX };
 
 /**
  * "Check all": the listed offers' links (the watched ones with the Watching filter), one at a

@@ -1,7 +1,7 @@
 import { formatNumber, t, tp } from '../../lib/i18n';
 import type { StatusText } from '../../lib/refresh/status';
 import { StatusLine } from '../StatusLine';
-import { CHECK_ALL_MAX } from './CheckAll';
+import { CHECK_ALL_MAX } from './body';
 
 interface Props {
   /** The last action's confirmation, shown over the feed's status for a moment. */

@@ -11,8 +11,8 @@ import { bodyFor, type View } from './body';
 import { DemoBanner } from './DemoBanner';
 import { Filters } from './Filters';
 import { Footer } from './Footer';
+import { OfferDetailPart, preloadParts } from './lazy-parts';
 import { aroundPlaceholder } from './message-parts';
-import { OfferDetail } from './OfferDetail';
 import { OffersBody } from './OffersBody';
 import { OnThisPage } from './OnThisPage';
 import { SearchBar } from './SearchBar';
@@ -62,6 +62,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
     onToggleWatch: act.toggleWatch,
   });
 
+  useEffect(preloadParts, []);
   // Back from the detail (or at the start), the search box has the keys again.
   useEffect(() => {
     if (!detail.focused) searchRef.current?.focus();
@@ -82,7 +83,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
         }}
       >
         {demoBanner}
-        <OfferDetail
+        <OfferDetailPart.Component
           offer={detail.focused.offer}
           goneAt={detail.focused.goneAt}
           settings={settings}

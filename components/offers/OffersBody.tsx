@@ -3,8 +3,8 @@ import { t } from '../../lib/i18n';
 import type { Offer } from '../../lib/offer';
 import type { Settings } from '../../lib/settings/defaults';
 import type { Body } from './body';
-import { type ChangeListRow, ChangesView } from './ChangesView';
-import { CheckAll } from './CheckAll';
+import type { ChangeListRow } from './ChangesView';
+import { ChangesViewPart, CheckAllPart } from './lazy-parts';
 import { OfferList } from './OfferList';
 import type { ChangesState } from './use-changes';
 import type { OfferFacts } from './use-offer-facts';
@@ -60,10 +60,10 @@ export function OffersBody({ body, offers, changes, changeRows, selected, now, s
         </div>
       );
     case 'check-all':
-      return <CheckAll offers={offers} watched={props.checkWatched} onClose={on.closeCheckAll} />;
+      return <CheckAllPart.Component offers={offers} watched={props.checkWatched} onClose={on.closeCheckAll} />;
     case 'changes':
       return (
-        <ChangesView
+        <ChangesViewPart.Component
           state={changes}
           rows={changeRows}
           selected={selected}

@@ -1,5 +1,8 @@
 import type { SearchState } from '../../lib/search/query';
 
+/** Check links: at most this many offers per run, each check is a real click at the network. */
+export const CHECK_ALL_MAX = 50;
+
 /** The two lists a surface shows under its search bar. */
 export type View = 'offers' | 'changes';
 

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { changesCsv, changesJson, exportFileName, offersCsv, offersJson } from '../../lib/export';
 import { t, tp } from '../../lib/i18n';
 import type { Offer } from '../../lib/offer';
 import type { Settings } from '../../lib/settings/defaults';
@@ -13,6 +12,7 @@ import { useCopy } from '../use-copy';
 import type { useWatchlist } from '../use-watchlist';
 import type { View } from './body';
 import type { ExportFormat } from './ExportMenu';
+import { loadExport } from './lazy-parts';
 import type { useChanges } from './use-changes';
 import type { OfferFacts } from './use-offer-facts';
 import type { OfferSearch } from './use-offer-search';
@@ -61,14 +61,15 @@ export function useOfferActions({ view, settings, facts, isDemo, search, changes
       const csv = format === 'csv';
       const type = csv ? 'text/csv;charset=utf-8' : 'application/json';
       const shownFormat = format.toUpperCase();
+      const rules = loadExport();
       if (view === 'offers') {
-        const list = await search.allMatches();
+        const [list, { exportFileName, offersCsv, offersJson }] = await Promise.all([search.allMatches(), rules]);
         const networkOf = facts.networks.nameOf;
         const text = csv ? offersCsv(list, settings, networkOf) : offersJson(list, settings, at, networkOf);
         downloadText(exportFileName('offers', format, at), text, type);
         say(tp('offersToastExportedOffers', list.length, { format: shownFormat }));
       } else {
-        const list = await changes.all();
+        const [list, { changesCsv, changesJson, exportFileName }] = await Promise.all([changes.all(), rules]);
         downloadText(exportFileName('changes', format, at), csv ? changesCsv(list) : changesJson(list, at), type);
         say(tp('offersToastExportedChanges', list.length, { format: shownFormat }));
       }

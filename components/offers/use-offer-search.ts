@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Watchlist } from '../../lib/changes/watch';
 import type { Offer } from '../../lib/offer';
 import { DEFAULT_SEARCH_STATE, type SearchState, type SourceNames } from '../../lib/search/query';
@@ -11,6 +11,8 @@ import type { OfferSourceState } from './use-offer-source';
 
 /** Rows read per page of results. */
 const PAGE = 100;
+/** A first screen of rows and some: a typed query's first answer reads only their offers' chunks. */
+const FIRST_SCREEN = 16;
 
 export interface Results {
   offers: Offer[];
@@ -39,14 +41,25 @@ export function useOfferSearch(
   const [limit, setLimit] = useState(PAGE);
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    // What the publisher typed before the remembered search arrived wins over it.
-    void searchStateItem.getValue().then((stored) => setState((typed) => typed ?? stored));
+  /** An answer of the first-query index: shown until the full index answers. */
+  const showQuick = useCallback((answer: Omit<Results, 'complete'>) => {
+    setResults((current) => (current?.complete ? current : { ...answer, complete: false }));
   }, []);
 
-  // First paint from storage while the search index loads: the best-paying offers.
+  // Read during the first render, with the page's other first reads (use-storage-item.ts).
+  const [storedState] = useState(() => {
+    const read = searchStateItem.getValue();
+    read.catch(() => undefined);
+    return read;
+  });
   useEffect(() => {
+    // What the publisher typed before the remembered search arrived wins over it.
+    void storedState.then((stored) => setState((typed) => typed ?? stored));
+  }, [storedState]);
+
+  // First paint from storage while the search index loads: the best-paying offers — as soon as
+  // they are known, not after another frame (a layout effect runs before the browser paints).
+  useLayoutEffect(() => {
     if (results || !summary || !state || !isDefault(state)) return;
     void firstPage.then((preview) => {
       if (preview?.fetchedAt === summary.fetchedAt)
@@ -57,13 +70,23 @@ export function useOfferSearch(
     });
   }, [summary, state, results, firstPage]);
 
-  // Words typed before the search index is open: the first-query index's best offers meanwhile.
+  // Words typed before the search index is open: the first-query index's best offers meanwhile,
+  // the first screen's first (a page's offers are spread over many chunks to read).
   useAsyncEffect(
-    () => (state && quick && !source ? quick.search(searchOnShow(state, sources), limit, Date.now()) : undefined),
-    (answer) => {
-      if (answer) setResults((current) => (current?.complete ? current : { ...answer, complete: false }));
+    (signal) => {
+      if (!state || !quick || source) return undefined;
+      const asked = searchOnShow(state, sources);
+      const now = Date.now();
+      if (limit <= FIRST_SCREEN) return quick.search(asked, limit, now);
+      return quick.search(asked, FIRST_SCREEN, now).then((first) => {
+        if (first && !signal.aborted) showQuick(first);
+        return first && first.total > first.offers.length ? quick.search(asked, limit, now) : first;
+      });
     },
-    [state, limit, quick, source, sources],
+    (answer) => {
+      if (answer) showQuick(answer);
+    },
+    [state, limit, quick, source, sources, showQuick],
   );
 
   // Keystrokes may outrun chunk reads: only the newest search's answer is shown.

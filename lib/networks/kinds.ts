@@ -1,4 +1,4 @@
-import { FeedError } from '../feed';
+import { FeedError } from '../errors';
 import { type MessageKey, t } from '../i18n';
 import { feedUrlFor, feedUrlProblem } from '../settings/feed-url';
 import { isStoreHost } from '../store-url';

@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { EMPTY_WATCHLIST, WATCHLIST_MAX_APPS, WATCHLIST_MAX_OFFERS, type Watchlist } from '../changes/watch';
 import type { Offer } from '../offer';
@@ -29,25 +29,89 @@ export interface StoredItem<T> {
 }
 
 type StorageKey = `local:${string}` | `sync:${string}` | `session:${string}`;
+type AreaName = 'local' | 'sync' | 'session';
+
+/**
+ * The browser's storage areas by "area:key", as WXT's storage names them, in the few calls these
+ * items need: an unset key reads as null, null removes it, and a watcher hears real changes only.
+ * (WXT's storage module does more — versions, metadata, migrations — that no item here uses, and
+ * every page would load it first.)
+ */
+const storage = {
+  async getItems(keys: StorageKey[]): Promise<{ key: StorageKey; value: unknown }[]> {
+    const byArea = new Map<AreaName, string[]>();
+    for (const key of keys) {
+      const [area, name] = splitKey(key);
+      byArea.set(area, [...(byArea.get(area) ?? []), name]);
+    }
+    const read = new Map<StorageKey, unknown>();
+    await Promise.all(
+      [...byArea].map(async ([area, names]) => {
+        const values = await browser.storage[area].get(names);
+        for (const name of names) read.set(`${area}:${name}`, values[name] ?? null);
+      }),
+    );
+    return keys.map((key) => ({ key, value: read.get(key) ?? null }));
+  },
+  async setItem(key: StorageKey, value: unknown): Promise<void> {
+    const [area, name] = splitKey(key);
+    if (value === null || value === undefined) await browser.storage[area].remove(name);
+    else await browser.storage[area].set({ [name]: value });
+  },
+  async setItems(items: { key: StorageKey; value: unknown }[]): Promise<void> {
+    await Promise.all(items.map(({ key, value }) => storage.setItem(key, value)));
+  },
+  watch(key: StorageKey, callback: (value: unknown) => void): () => void {
+    const [area, name] = splitKey(key);
+    const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>) => {
+      const change = changes[name];
+      if (change && !sameValue(change.newValue, change.oldValue)) callback(change.newValue ?? null);
+    };
+    browser.storage[area].onChanged.addListener(listener);
+    return () => browser.storage[area].onChanged.removeListener(listener);
+  },
+};
+
+function splitKey(key: StorageKey): [AreaName, string] {
+  const at = key.indexOf(':');
+  return [key.slice(0, at) as AreaName, key.slice(at + 1)];
+}
+
+/** Whether two stored (JSON-like) values are the same: a write of an equal value is no change. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every(
+    (key) => key in b && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
 
 /**
  * Reads asked for in the same task go to the browser together (one call per storage area): a
- * page's first render asks for five items at once, and each call is a round trip to the
- * browser process (10–40 ms apiece measured in the popup, answered one after another).
+ * page's first render asks for several items at once, and each call is a round trip to the
+ * browser process (10–40 ms apiece measured in the popup, answered one after another). Each
+ * area answers for itself: the first page (session) does not wait for the watchlist (sync).
  */
-let pending: { keys: Set<StorageKey>; values: Promise<Map<string, unknown>> } | null = null;
+const pending = new Map<AreaName, { keys: Set<StorageKey>; values: Promise<Map<string, unknown>> }>();
 function readSoon(key: StorageKey): Promise<unknown> {
-  if (!pending) {
+  const [area] = splitKey(key);
+  let batch = pending.get(area);
+  if (!batch) {
     const keys = new Set<StorageKey>();
     const values = Promise.resolve().then(async () => {
-      pending = null;
+      pending.delete(area);
       const read = await storage.getItems([...keys]);
       return new Map(read.map(({ key, value }) => [key, value]));
     });
-    pending = { keys, values };
+    batch = { keys, values };
+    pending.set(area, batch);
   }
-  pending.keys.add(key);
-  return pending.values.then((values) => values.get(key));
+  batch.keys.add(key);
+  return batch.values.then((values) => values.get(key));
 }
 
 function checkedItem<T>(key: StorageKey, read: (raw: unknown) => T): StoredItem<T> {
