@@ -93,9 +93,9 @@ export function useChanges(
         : database.changes
             .loadFirstScreen()
             .catch(() => null)
-            .then((found) => ({ read, screen: found })),
+            .then((found) => ({ read: `${snapshotAt}|${reads}`, screen: found })),
     setScreen,
-    [read, wanted],
+    [snapshotAt, reads, wanted],
   );
   const current = screen?.read === read ? screen.screen : null;
   const screenRead = screen?.read === read;
@@ -104,22 +104,22 @@ export function useChanges(
     screenRead && !(current && isWholeList(current) && current.watchlist === watchlistKey(watchlist ?? null));
 
   // Again whenever a refresh brings a new snapshot.
-  useAsyncEffect(() => (snapshotAt === null || !wanted || !needsWhole ? undefined : readUnseen(read)), setLogWindow, [
-    read,
-    wanted,
-    needsWhole,
-  ]);
+  useAsyncEffect(
+    () => (snapshotAt === null || !wanted || !needsWhole ? undefined : readUnseen(`${snapshotAt}|${reads}`)),
+    setLogWindow,
+    [snapshotAt, reads, wanted, needsWhole],
+  );
 
-  const needsEarlier = active && logWindow?.earlier === true && logWindow.net === null;
+  // The read the earlier window is for, when the view needs it.
+  const earlierFor = active && logWindow?.earlier === true && logWindow.net === null ? logWindow.read : null;
   useAsyncEffect(
     () =>
-      needsEarlier && logWindow
-        ? database.changes.earlierFrom(EARLIER_CHANGES).then((after) => readWindow(logWindow.read, after, true))
-        : undefined,
+      earlierFor === null
+        ? undefined
+        : database.changes.earlierFrom(EARLIER_CHANGES).then((after) => readWindow(earlierFor, after, true)),
     // Only onto the window it was read for: a newer read of the log may have come first.
-    (earlier) =>
-      setLogWindow((now) => (now?.earlier && now.net === null && now.read === earlier.read ? earlier : now)),
-    [needsEarlier],
+    (earlier) => setLogWindow((now) => (now?.earlier && now.net === null && now.read === earlier.read ? earlier : now)),
+    [earlierFor],
   );
 
   const keep = useMemo(() => (search ? changeFilter(search, watchlist ?? null) : undefined), [search, watchlist]);

@@ -154,6 +154,61 @@ describe('the change log', () => {
   });
 });
 
+describe("the Changes view's first screen", () => {
+  /** The first screen as "group: offer kind" lines, headers as "# section count". */
+  const firstScreen = async () => {
+    const screen = await database.changes.loadFirstScreen();
+    return (
+      screen && {
+        earlier: screen.earlier,
+        total: screen.total,
+        rows: screen.rows.map((row) =>
+          row.type === 'header' ? `# ${row.section} ${row.count}` : `${row.change.offerId}:${row.change.kind}`,
+        ),
+      }
+    );
+  };
+  const popup = { url: 'chrome-extension://test/popup.html' };
+
+  it('is written with each save that changes something, netted since the last look, and anew after Mark all seen', async () => {
+    const bg = background();
+    await watchlistItem.setValue({ offers: ['cat|3'], apps: [] });
+    await bg.refresher.refresh();
+    expect(await firstScreen()).toBeNull();
+
+    server.setBody(feed(offer('1', 2.5), offer('3', 1)));
+    await bg.refresher.refresh();
+    expect(await firstScreen()).toEqual({
+      earlier: false,
+      total: 3,
+      rows: ['# watched 1', '3:new', '# gone 1', '2:gone', '# payout-up 1', '1:payout'],
+    });
+
+    // Offer 1 back to its old payout: no change since the last look; offer 2 comes back as it went.
+    server.setBody(feed(offer('1', 2), offer('2', 1), offer('3', 1)));
+    await bg.refresher.refresh();
+    expect(await firstScreen()).toEqual({ earlier: false, total: 1, rows: ['# watched 1', '3:new'] });
+
+    await bg.handlers.markChangesSeen({ upTo: await database.changes.latestId() }, popup);
+    expect(await firstScreen()).toEqual({
+      earlier: true,
+      total: 1,
+      rows: ['# watched 1', '3:new'],
+    });
+  });
+
+  it('is not used once the log or the last look is not what it was made of', async () => {
+    const bg = background();
+    await bg.refresher.refresh();
+    server.setBody(feed(offer('1', 3)));
+    await bg.refresher.refresh();
+    expect(await firstScreen()).toMatchObject({ total: 2 });
+    // Seen elsewhere (another version of Offer Lens, a failed write): the screen no longer says what the view would.
+    await database.changes.markSeen(await database.changes.latestId());
+    expect(await firstScreen()).toBeNull();
+  });
+});
+
 describe('watched offers', () => {
   it('warn with a notification when a watched offer goes, once, and say nothing while the feed fails', async () => {
     const bg = background();

@@ -11,7 +11,6 @@ import { isWatched, recordKey, type Watchlist } from './watched';
 
 export { isWatched, recordKey, type Watchlist } from './watched';
 
-
 export const EMPTY_WATCHLIST: Watchlist = { offers: [], apps: [] };
 /** Sync storage gives an item 8 KB: room for this many ids with margin. */
 export const WATCHLIST_MAX_OFFERS = 300;
