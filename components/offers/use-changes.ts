@@ -133,8 +133,9 @@ export function useChanges(
     () => (net && logWindow ? logWindow.code.changeListRows(shown, watched) : null),
     [net, logWindow, shown, watched],
   );
+  // Not before the watchlist is read: the screen's watched rows may not be watched any more.
   const fromScreen = useMemo(
-    () => (current && search ? screenRows(current, watchlist, keep) : null),
+    () => (current && search && watchlist ? screenRows(current, watchlist, keep) : null),
     [current, search, watchlist, keep],
   );
 
