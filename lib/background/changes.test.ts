@@ -7,6 +7,7 @@ import { defaultSettings } from '../settings/defaults';
 import { database } from '../storage/database';
 import { settingsItem, summaryItem, watchlistItem } from '../storage/items';
 import { createBackground } from '.';
+import { createWatching } from './watching';
 
 const KEY = 'key-42';
 const offer = (id: string, amount: number, extra: Record<string, unknown> = {}) => ({
@@ -195,6 +196,29 @@ describe("the Changes view's first screen", () => {
       total: 1,
       rows: ['# watched 1', '3:new'],
     });
+  });
+
+  it('is made anew when the watchlist changes, the watched offer first', async () => {
+    const bg = background();
+    // The background's watch of the watchlist, as `start` sets it up.
+    (fakeBrowser.permissions as unknown as { onAdded: unknown }).onAdded = { addListener: () => undefined };
+    createWatching({
+      browser: fakeBrowser as never,
+      watchlist: watchlistItem,
+      settings: () => settingsItem.getValue(),
+      log: database.changes,
+      repaintToolbar: async () => undefined,
+      openOffer: async () => undefined,
+      now: Date.now,
+    }).listen();
+    await bg.refresher.refresh();
+    server.setBody(feed(offer('1', 3)));
+    await bg.refresher.refresh();
+    expect((await firstScreen())?.rows).toEqual(['# gone 1', '2:gone', '# payout-up 1', '1:payout']);
+    await watchlistItem.setValue({ offers: ['cat|1'], apps: [] });
+    await vi.waitFor(async () =>
+      expect((await firstScreen())?.rows).toEqual(['# watched 1', '1:payout', '# gone 1', '2:gone']),
+    );
   });
 
   it('is not used once the log or the last look is not what it was made of', async () => {

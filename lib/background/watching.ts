@@ -67,10 +67,15 @@ export function createWatching(deps: WatchingDeps) {
    * The Changes view's first screen, made anew for the log and the watchlist as they are now. A
    * failure only costs the view its head start (a screen that no longer matches the log is not used).
    */
-  async function rewriteChangesScreen(written: readonly ChangeRecord[] = []): Promise<void> {
-    await writeChangesFirstScreen(log, await deps.watchlist.getValue(), written).catch((error: unknown) =>
-      console.warn('Offer Lens: the Changes view’s first screen was not written', error),
-    );
+  let rewriting: Promise<void> = Promise.resolve();
+  function rewriteChangesScreen(written: readonly ChangeRecord[] = []): Promise<void> {
+    // One at a time, each reading the log as it is when it starts: the last written is the newest.
+    rewriting = rewriting.then(async () => {
+      await writeChangesFirstScreen(log, await deps.watchlist.getValue(), written).catch((error: unknown) =>
+        console.warn('Offer Lens: the Changes view’s first screen was not written', error),
+      );
+    });
+    return rewriting;
   }
 
   const handlers = {
@@ -104,6 +109,8 @@ export function createWatching(deps: WatchingDeps) {
     rewriteChangesScreen,
     listen(): void {
       listenToNotifications();
+      // Another watchlist marks and orders other rows first: the screen made with the old one is not used.
+      deps.watchlist.watch(() => void rewriteChangesScreen());
       browser.permissions.onAdded?.addListener(listenToNotifications);
     },
 
