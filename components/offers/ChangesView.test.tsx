@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { writeChangesFirstScreen } from '../../lib/background/changes-first-screen';
 import { diffOffers } from '../../lib/changes';
 import { toRecords } from '../../lib/changes/log';
 import { parseFeed } from '../../lib/feed';
@@ -288,5 +289,101 @@ describe('Changes view, when everything changed back', () => {
       await screen.findByText(/^Nothing new since you last looked · earlier: 0 changes since (today|yesterday) /),
     ).toBeTruthy();
     expect(screen.getByText('Nothing is different now: what changed has changed back.')).toBeTruthy();
+  });
+});
+
+describe('Changes view, from the first screen the background wrote', () => {
+  const many = (amount: number, platform = 'android') =>
+    feed(
+      Array.from({ length: 300 }, (_, i) =>
+        raw(
+          String(i + 1),
+          `Offer ${String(i + 1).padStart(3, '0')}`,
+          amount,
+          i % 100 === 0 ? { platform: 'ios' } : { platform },
+        ),
+      ),
+    );
+  /** Holds every read of the whole log until `release`: what the view shows before it is read. */
+  function holdTheLog() {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const load = database.changes.load;
+    const reads = vi.spyOn(database.changes, 'load').mockImplementation(async (options) => {
+      await gate;
+      return load.call(database.changes, options);
+    });
+    return { release: () => release(), reads };
+  }
+  afterEach(() => vi.restoreAllMocks());
+
+  it('paints the first screen before the log is read, then the whole list with the same rows first', async () => {
+    await seed([many(1), many(2)]);
+    await writeChangesFirstScreen(database.changes, null);
+    const files: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      files.push(blob as Blob);
+      return 'blob:test';
+    });
+    const log = holdTheLog();
+    render(<OffersApp />);
+    fireEvent.click(await screen.findByRole('tab', { name: /Changes/ }));
+    expect(await screen.findByText('300 changes since you last looked')).toBeTruthy();
+    expect(changesTab().textContent).toBe('Changes300');
+    expect(headers()).toEqual(['Payout up · 300']);
+    const first = texts();
+    expect(first[0]).toMatch(/^Offer 001 \| \$1\.00 → \$2\.00/);
+    expect(first.length).toBeGreaterThan(3);
+
+    // The export is of the whole list: it waits for the log.
+    fireEvent.click(screen.getByRole('button', { name: 'Export these changes' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'CSV (spreadsheets)' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(files).toHaveLength(0);
+    log.release();
+    await waitFor(() => expect(files).toHaveLength(1));
+    expect((await (files[0] as Blob).text()).split('\r\n')).toHaveLength(302);
+    expect(log.reads).toHaveBeenCalled();
+    expect(texts()).toEqual(first);
+    expect(screen.getByText('300 changes since you last looked')).toBeTruthy();
+  });
+
+  it('waits for the log when a filter is set that the first screen cannot answer', async () => {
+    await seed([many(1), many(2)]);
+    await writeChangesFirstScreen(database.changes, null);
+    const log = holdTheLog();
+    render(<OffersApp />);
+    fireEvent.click(await screen.findByRole('tab', { name: /Changes/ }));
+    expect(await screen.findByText('300 changes since you last looked')).toBeTruthy();
+    fireEvent.input(screen.getByRole('combobox', { name: 'Search offers' }), { target: { value: 'platform:ios' } });
+    expect(await screen.findByText('Reading the changes…')).toBeTruthy();
+    log.release();
+    await waitFor(() =>
+      expect(texts()).toEqual([
+        expect.stringMatching(/^Offer 001 \|/),
+        expect.stringMatching(/^Offer 101 \|/),
+        expect.stringMatching(/^Offer 201 \|/),
+      ]),
+    );
+    expect(document.querySelector('.changes-head span')?.textContent).toBe(
+      '3 changes since you last looked · 297 hidden by filters',
+    );
+  });
+
+  it('shows the earlier changes from the first screen written right after Mark all seen', async () => {
+    await seed([many(1), many(2)]);
+    await writeChangesFirstScreen(database.changes, null);
+    render(<OffersApp />);
+    fireEvent.click(await screen.findByRole('tab', { name: /Changes/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Mark all seen' }));
+    await waitFor(() => expect(changesTab().textContent).toBe('Changes'));
+    const log = holdTheLog();
+    expect(
+      await screen.findByText(/^Nothing new since you last looked · earlier: 300 changes since (today|yesterday) /),
+    ).toBeTruthy();
+    expect(texts()[0]).toMatch(/^Offer 001 \|/);
+    log.release();
   });
 });

@@ -51,7 +51,8 @@ export function ChangesView({ state, rows, selected, now, onOpen, onSelect, onMa
     );
   }
 
-  const shown = rows.reduce((count, row) => count + (row.type === 'change' ? 1 : 0), 0);
+  // Of the whole list: the rows may be its first screen only, until the whole log is read.
+  const { shown } = state;
   if (state.steps === 0) {
     return (
       <div class="empty">

@@ -7,6 +7,7 @@ import { defaultSettings } from '../settings/defaults';
 import { database } from '../storage/database';
 import { settingsItem, summaryItem, watchlistItem } from '../storage/items';
 import { createBackground } from '.';
+import { createWatching } from './watching';
 
 const KEY = 'key-42';
 const offer = (id: string, amount: number, extra: Record<string, unknown> = {}) => ({
@@ -151,6 +152,84 @@ describe('the change log', () => {
       'cat|1:3',
     ]);
     expect(await summaryItem.getValue()).toMatchObject({ source: 'feed', offerCount: 1 });
+  });
+});
+
+describe("the Changes view's first screen", () => {
+  /** The first screen as "group: offer kind" lines, headers as "# section count". */
+  const firstScreen = async () => {
+    const screen = await database.changes.loadFirstScreen();
+    return (
+      screen && {
+        earlier: screen.earlier,
+        total: screen.total,
+        rows: screen.rows.map((row) =>
+          row.type === 'header' ? `# ${row.section} ${row.count}` : `${row.change.offerId}:${row.change.kind}`,
+        ),
+      }
+    );
+  };
+  const popup = { url: 'chrome-extension://test/popup.html' };
+
+  it('is written with each save that changes something, netted since the last look, and anew after Mark all seen', async () => {
+    const bg = background();
+    await watchlistItem.setValue({ offers: ['cat|3'], apps: [] });
+    await bg.refresher.refresh();
+    expect(await firstScreen()).toBeNull();
+
+    server.setBody(feed(offer('1', 2.5), offer('3', 1)));
+    await bg.refresher.refresh();
+    expect(await firstScreen()).toEqual({
+      earlier: false,
+      total: 3,
+      rows: ['# watched 1', '3:new', '# gone 1', '2:gone', '# payout-up 1', '1:payout'],
+    });
+
+    // Offer 1 back to its old payout: no change since the last look; offer 2 comes back as it went.
+    server.setBody(feed(offer('1', 2), offer('2', 1), offer('3', 1)));
+    await bg.refresher.refresh();
+    expect(await firstScreen()).toEqual({ earlier: false, total: 1, rows: ['# watched 1', '3:new'] });
+
+    await bg.handlers.markChangesSeen({ upTo: await database.changes.latestId() }, popup);
+    expect(await firstScreen()).toEqual({
+      earlier: true,
+      total: 1,
+      rows: ['# watched 1', '3:new'],
+    });
+  });
+
+  it('is made anew when the watchlist changes, the watched offer first', async () => {
+    const bg = background();
+    // The background's watch of the watchlist, as `start` sets it up.
+    (fakeBrowser.permissions as unknown as { onAdded: unknown }).onAdded = { addListener: () => undefined };
+    createWatching({
+      browser: fakeBrowser as never,
+      watchlist: watchlistItem,
+      settings: () => settingsItem.getValue(),
+      log: database.changes,
+      repaintToolbar: async () => undefined,
+      openOffer: async () => undefined,
+      now: Date.now,
+    }).listen();
+    await bg.refresher.refresh();
+    server.setBody(feed(offer('1', 3)));
+    await bg.refresher.refresh();
+    expect((await firstScreen())?.rows).toEqual(['# gone 1', '2:gone', '# payout-up 1', '1:payout']);
+    await watchlistItem.setValue({ offers: ['cat|1'], apps: [] });
+    await vi.waitFor(async () =>
+      expect((await firstScreen())?.rows).toEqual(['# watched 1', '1:payout', '# gone 1', '2:gone']),
+    );
+  });
+
+  it('is not used once the log or the last look is not what it was made of', async () => {
+    const bg = background();
+    await bg.refresher.refresh();
+    server.setBody(feed(offer('1', 3)));
+    await bg.refresher.refresh();
+    expect(await firstScreen()).toMatchObject({ total: 2 });
+    // Seen elsewhere (another version of Offer Lens, a failed write): the screen no longer says what the view would.
+    await database.changes.markSeen(await database.changes.latestId());
+    expect(await firstScreen()).toBeNull();
   });
 });
 

@@ -108,6 +108,7 @@ export function createSources(deps: Deps) {
         changes: records.length,
       });
       await watching.afterRefresh(records, next.offers);
+      if (records.length > 0) await watching.rewriteChangesScreen(records);
     });
   }
 

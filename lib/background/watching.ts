@@ -7,6 +7,7 @@ import type { Offer } from '../offer';
 import type { Settings } from '../settings/defaults';
 import type { changeLog } from '../storage/change-log';
 import type { StoredItem } from '../storage/items';
+import { writeChangesFirstScreen } from './changes-first-screen';
 
 const NOTIFICATION_PREFIX = 'offer-lens|';
 /** Alerts remembered this long (each is raised once within a day; older ones are forgotten). */
@@ -62,10 +63,28 @@ export function createWatching(deps: WatchingDeps) {
     if (offerId) await deps.openOffer(offerId);
   }
 
+  /**
+   * The Changes view's first screen, made anew for the log and the watchlist as they are now. A
+   * failure only costs the view its head start (a screen that no longer matches the log is not used).
+   */
+  let rewriting: Promise<void> = Promise.resolve();
+  function rewriteChangesScreen(written: readonly ChangeRecord[] = []): Promise<void> {
+    // One at a time, each reading the log as it is when it starts: the last written is the newest.
+    rewriting = rewriting.then(async () => {
+      await writeChangesFirstScreen(log, await deps.watchlist.getValue(), written).catch((error: unknown) =>
+        console.warn('Offer Lens: the Changes view’s first screen was not written', error),
+      );
+    });
+    return rewriting;
+  }
+
   const handlers = {
     /** "Mark all seen": everything up to `upTo` is seen, and the toolbar count goes. */
     async markChangesSeen({ upTo }) {
-      if (upTo > (await log.loadSeenId())) await log.markSeen(upTo);
+      if (upTo > (await log.loadSeenId())) {
+        await log.markSeen(upTo);
+        await rewriteChangesScreen();
+      }
       await clearCount();
       return { ok: true as const };
     },
@@ -87,8 +106,11 @@ export function createWatching(deps: WatchingDeps) {
   return {
     handlers,
     onNotificationClicked,
+    rewriteChangesScreen,
     listen(): void {
       listenToNotifications();
+      // Another watchlist marks and orders other rows first: the screen made with the old one is not used.
+      deps.watchlist.watch(() => void rewriteChangesScreen());
       browser.permissions.onAdded?.addListener(listenToNotifications);
     },
 

@@ -2,7 +2,7 @@ import { toUsd } from '../currency';
 import { acceptsCountry } from '../offer';
 import { fold, parseQuery, type SearchState, tokenize } from '../search/query';
 import { type ChangeRecord, categoriesOf } from './log';
-import { isWatched, recordKey, type Watchlist } from './watch';
+import { isWatched, recordKey, type Watchlist } from './watched';
 
 /**
  * The popup's search box and filters, applied to changes as to the list: every typed word in

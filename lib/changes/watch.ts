@@ -7,12 +7,9 @@ import { offerKey } from '../sources';
 import { storeKey } from '../store-url';
 import { alertText } from './describe';
 import type { ChangeRecord } from './log';
+import { isWatched, recordKey, type Watchlist } from './watched';
 
-/** What the publisher watches: offers by key (lib/sources offerKey), and apps (their future offers too, on every network) by store key. */
-export interface Watchlist {
-  offers: string[];
-  apps: string[];
-}
+export { isWatched, recordKey, type Watchlist } from './watched';
 
 export const EMPTY_WATCHLIST: Watchlist = { offers: [], apps: [] };
 /** Sync storage gives an item 8 KB: room for this many ids with margin. */
@@ -58,12 +55,6 @@ export function setWatched(watchlist: Watchlist, target: WatchTarget, on: boolea
     list.push(value);
   }
   return { ...watchlist, [field]: list };
-}
-
-/** `offerKey`: the offer's key (lib/sources offerKey). */
-export function isWatched(watchlist: Watchlist, offerKey: string, appKey: string | null): boolean {
-  // Stryker disable next-line ConditionalExpression: the null check is for the type; no app key in the list is null
-  return watchlist.offers.includes(offerKey) || (appKey !== null && watchlist.apps.includes(appKey));
 }
 
 /**
@@ -164,9 +155,4 @@ function watchedCountries(text: string): Set<string> {
     .map((code) => normaliseCountry(code))
     .filter((code): code is string => code !== null);
   return new Set(codes);
-}
-
-/** A change record's offer key (records from before sources are the first source's). */
-export function recordKey(record: Pick<ChangeRecord, 'offerId' | 'source'>): string {
-  return offerKey({ id: record.offerId, source: record.source });
 }

@@ -1,8 +1,9 @@
+import type { ChangesFirstScreen } from '../changes/first-screen';
 import { CHANGE_GROUPS, type ChangeGroup, type ChangeRecord } from '../changes/log';
 import type { Offer } from '../offer';
 import { PRIMARY_SOURCE_ID, parseOfferKey } from '../sources';
 import { db } from './db';
-import { meta } from './meta';
+import { checkMeta, meta } from './meta';
 
 async function newestId(store: {
   openKeyCursor(query: null, direction: 'prev'): Promise<{ key: IDBValidKey } | null>;
@@ -38,6 +39,16 @@ export const changeLog = {
     let before = Math.min(options.before ?? Number.POSITIVE_INFINITY, (await newestId(store)) + 1);
     const found: ChangeRecord[] = [];
     const pageSize = options.pageSize ?? (keep ? PAGE_SIZE : limit);
+    if (!keep && before - after - 1 <= limit) {
+      // The range cannot hold more than `limit` (the Changes view's window: the log keeps 50,000):
+      // every page is asked for at once, with no round trip between them; each still answers apart.
+      const pages: Promise<ChangeRecord[]>[] = [];
+      for (let to = before; to > after + 1; to -= pageSize)
+        pages.push(store.getAll(IDBKeyRange.bound(Math.max(after, to - pageSize - 1), to, true, true)));
+      for (const page of await Promise.all(pages))
+        for (let i = page.length - 1; i >= 0; i--) found.push(page[i] as ChangeRecord);
+      return found;
+    }
     while (found.length < limit && before > after + 1) {
       const from = Math.max(after, before - pageSize - 1);
       const page = await store.getAll(IDBKeyRange.bound(from, before, true, true));
@@ -134,6 +145,25 @@ export const changeLog = {
     }
     await tx.done;
   },
+
+  /**
+   * The Changes view's first screen while it is still true — made of the log and the last look as
+   * they are now — else null: one request for it and two for the facts that say so.
+   */
+  async loadFirstScreen(): Promise<ChangesFirstScreen | null> {
+    const tx = (await db()).transaction(['meta', 'changes']);
+    const [raw, seen, latest] = await Promise.all([
+      tx.objectStore('meta').get('changesFirstScreen'),
+      tx.objectStore('meta').get('changesSeen'),
+      newestId(tx.objectStore('changes')),
+    ]);
+    const screen = checkMeta('changesFirstScreen', raw);
+    return screen && screen.seenId === checkMeta('changesSeen', seen) && screen.latestId === latest ? screen : null;
+  },
+  saveFirstScreen: (screen: ChangesFirstScreen) => meta.set('changesFirstScreen', screen),
+
+  /** Each refresh's changes counted by group, oldest first. */
+  loadBatches: () => meta.get('changeBatches'),
 
   /** The newest change the publisher has seen (the Changes view was open with it). */
   loadSeenId: () => meta.get('changesSeen'),

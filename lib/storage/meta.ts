@@ -1,4 +1,6 @@
 import { z } from 'zod/mini';
+import type { ChangesFirstScreen } from '../changes/first-screen';
+import type { ChangeListRow } from '../changes/list';
 import { CHANGE_GROUPS } from '../changes/log';
 import type { RejectedOffer } from '../feed';
 import type { Offer } from '../offer';
@@ -67,6 +69,24 @@ const ChangeBatchSchema = z.object({
 });
 export type ChangeBatch = z.infer<typeof ChangeBatchSchema>;
 
+const rowLike = z.custom<ChangeListRow>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    ((value as ChangeListRow).type === 'header' ||
+      ((value as ChangeListRow).type === 'change' && typeof (value as { change?: unknown }).change === 'object')),
+);
+const ChangesFirstScreenSchema = z.object({
+  seenId: count,
+  latestId: count,
+  earlier: z.boolean(),
+  since: z.nullable(time),
+  steps: count,
+  total: count,
+  rows: z.array(rowLike),
+  watchlist: z.string(),
+}) satisfies z.ZodMiniType<ChangesFirstScreen, unknown>;
+
 /** The `meta` records: key → [schema, value when absent or unreadable]. */
 const META = {
   /** The current snapshot's facts (its offers are in the `offers` store). */
@@ -83,6 +103,8 @@ const META = {
   changesSeen: [count, 0],
   /** Each refresh's changes counted by group, so the Changes tab's count needs no scan. */
   changeBatches: [z.array(ChangeBatchSchema), []],
+  /** The Changes view's first screen (lib/changes/first-screen.ts), true while the log and the last look are as it says. */
+  changesFirstScreen: [z.nullable(ChangesFirstScreenSchema), null],
   /** When the first snapshot of this source was kept: offers older than the log were "seen since". */
   logStartedAt: [z.nullable(time), null],
   /** Watch alerts raised (alert key → when), so each is raised once. */

@@ -34,7 +34,8 @@ export const snapshots = {
   /**
    * Replace the snapshot, its search index, and add the changes it brought, in one transaction:
    * a worker stopped mid-write leaves the old snapshot and log or the new ones, never a mix.
-   * `resetLog` starts the change log over (the offers now come from another source).
+   * `resetLog` starts the change log over (the offers now come from another source). Each of
+   * `changes` is given its id in the log.
    */
   async saveSnapshot(
     snapshot: Snapshot,
@@ -73,7 +74,14 @@ export const snapshots = {
     );
     if (resetLog) writes.push(log.clear(), tx.objectStore('meta').delete('changesSeen'));
     const ids: number[] = [];
-    for (const change of changes) writes.push(log.add(change).then((id) => ids.push(id)));
+    // Each record learns its id, as the log now holds it (the Changes view's first screen is made of them).
+    for (const change of changes)
+      writes.push(
+        log.add(change).then((id) => {
+          ids.push(id);
+          change.id = id;
+        }),
+      );
     await Promise.all(writes);
     if (ids.length) {
       const cutoff = snapshot.fetchedAt - LOG_MAX_AGE_MS;
