@@ -41,7 +41,7 @@ interface Deps {
  */
 export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks, sourceNames }: Deps) {
   const storePages = createStorePages({
-    storeIndex: offers.storeIndex,
+    appOffers: offers.appOffers,
     settings: () => settingsItem.getValue(),
     dismissals: dismissedItem,
     watchlist: watchlistItem,
@@ -114,8 +114,9 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
       return { ok: true as const };
     },
     async watchOnPage(request, sender) {
-      allow(sender, 'watch', appOf(sender));
-      await changeWatch(watchlistItem, request, senderPage(sender), await offers.storeIndex());
+      const app = appOf(sender);
+      allow(sender, 'watch', app);
+      await changeWatch(watchlistItem, request, senderPage(sender), await offers.appOffers([app]));
       return storePages.forPage(senderPage(sender));
     },
     async checkLinkOnPage({ offerId }, sender) {

@@ -4,6 +4,8 @@ import { SEARCH_INDEX_VERSION, type SearchIndexData } from '../search/data';
 import { buildQuickIndex } from '../search/quick';
 import { PREVIEW_REJECTED, previewOf, type Snapshot, type SnapshotPreview } from '../snapshot';
 import { PRIMARY_SOURCE_ID } from '../sources';
+import { createStoreIndex } from '../store-page/match';
+import { APP_BUCKETS, APP_LOOKUP_MARK, type AppLookupMark, appBuckets } from './app-lookup';
 import { db, OFFER_CHUNK, type OfferLensDB, type StoredQuickIndex, type StoredSearchIndex } from './db';
 import { type ChangeBatch, checkMeta, meta as metaRecords, type SnapshotFacts } from './meta';
 
@@ -42,8 +44,9 @@ export const snapshots = {
     changes: ChangeRecord[] = [],
     resetLog = false,
   ): Promise<SnapshotPreview> {
-    const tx = (await db()).transaction(['meta', 'offers', 'search', 'changes'], 'readwrite');
+    const tx = (await db()).transaction(['meta', 'offers', 'search', 'changes', 'apps'], 'readwrite');
     const offers = tx.objectStore('offers');
+    const apps = tx.objectStore('apps');
     const log = tx.objectStore('changes');
     const meta: SnapshotFacts = {
       fetchedAt: snapshot.fetchedAt,
@@ -70,6 +73,12 @@ export const snapshots = {
         ),
       // What the index is, readable without loading its megabytes.
       tx.objectStore('meta').put({ version: index.version, fetchedAt: snapshot.fetchedAt }, 'searchIndex'),
+    );
+    // The store pages' lookup of these offers (app-lookup.ts): a woken background answers a store page from it.
+    writes.push(apps.clear());
+    for (const [n, bucket] of appBuckets(createStoreIndex(snapshot.offers))) writes.push(apps.put(bucket, n));
+    writes.push(
+      apps.put({ buckets: APP_BUCKETS, fetchedAt: snapshot.fetchedAt } satisfies AppLookupMark, APP_LOOKUP_MARK),
     );
     if (resetLog) writes.push(log.clear(), tx.objectStore('meta').delete('changesSeen'));
     const ids: number[] = [];
@@ -138,7 +147,12 @@ export function currentVersion<T extends { data: SearchIndexData } | null>(store
   return stored && stored.data.version === SEARCH_INDEX_VERSION ? stored : null;
 }
 
-type ChangeStore = IDBPObjectStore<OfferLensDB, ('meta' | 'offers' | 'search' | 'changes')[], 'changes', 'readwrite'>;
+type ChangeStore = IDBPObjectStore<
+  OfferLensDB,
+  ('meta' | 'offers' | 'search' | 'changes' | 'apps')[],
+  'changes',
+  'readwrite'
+>;
 
 /** Keep the newest LOG_MAX_CHANGES changes of the last 90 days; the oldest go first. Answers the oldest id kept. */
 async function pruneLog(log: ChangeStore, lastId: number, cutoff: number): Promise<number> {
