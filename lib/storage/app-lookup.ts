@@ -36,9 +36,9 @@ export function appBuckets(index: StoreIndex, buckets = APP_BUCKETS): Map<number
   const out = new Map<number, AppBucket>();
   for (const [key, offers] of index) {
     const n = appBucketOf(key, buckets);
-    let bucket = out.get(n);
-    if (!bucket) out.set(n, (bucket = {}));
+    const bucket = out.get(n) ?? {};
     bucket[key] = offers;
+    out.set(n, bucket);
   }
   return out;
 }
