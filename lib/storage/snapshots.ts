@@ -19,18 +19,16 @@ export const snapshots = {
     ]);
     const meta = checkMeta('snapshot', raw);
     if (!meta) return null;
-    // Stored before several sources: every offer was the first source's.
-    const sources = meta.sources ?? {
-      [PRIMARY_SOURCE_ID]: {
-        fetchedAt: meta.fetchedAt,
-        offerCount: meta.offerCount,
-        rejectedCount: meta.rejected.length,
-        rejected: meta.rejected.slice(0, PREVIEW_REJECTED),
-      },
-    };
+    const sources = sourcesOf(meta);
     const offers = chunks.flat();
     if (!meta.sources) for (const offer of offers) offer.source ??= PRIMARY_SOURCE_ID;
     return { offers, rejected: meta.rejected, fetchedAt: meta.fetchedAt, source: meta.source, sources };
+  },
+
+  /** Each source's facts (counts, when fetched) of the current snapshot, read without its offers. */
+  async loadSourceFacts(): Promise<Snapshot['sources'] | null> {
+    const meta = await metaRecords.get('snapshot');
+    return meta ? sourcesOf(meta) : null;
   },
 
   /**
@@ -141,6 +139,20 @@ export const snapshots = {
     return currentVersion(((await (await db()).get('search', 'index')) as StoredSearchIndex | undefined) ?? null);
   },
 };
+
+/** The snapshot's facts by source; stored before several sources, every offer was the first source's. */
+function sourcesOf(meta: SnapshotFacts): Snapshot['sources'] {
+  return (
+    meta.sources ?? {
+      [PRIMARY_SOURCE_ID]: {
+        fetchedAt: meta.fetchedAt,
+        offerCount: meta.offerCount,
+        rejectedCount: meta.rejected.length,
+        rejected: meta.rejected.slice(0, PREVIEW_REJECTED),
+      },
+    }
+  );
+}
 
 /** An index stored by an older version of Offer Lens is not used (the next refresh rebuilds it). */
 export function currentVersion<T extends { data: SearchIndexData } | null>(stored: T): T | null {
