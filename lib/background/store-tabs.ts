@@ -85,8 +85,7 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
     const page = await storePages.forPage(senderPage(sender));
     const tabId = topFrameTab(sender);
     if (tabId !== null) {
-      await toolbar.showTab(tabId, page.dismissed ? [] : page.offers);
-      await rememberTabOffers(tabId, page);
+      await Promise.all([toolbar.showTab(tabId, page.dismissed ? [] : page.offers), rememberTabOffers(tabId, page)]);
     }
     return page;
   }
