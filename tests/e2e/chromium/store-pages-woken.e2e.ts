@@ -20,7 +20,7 @@ async function stopServiceWorker(page: Page): Promise<void> {
 }
 
 /** The number of records in the store pages' lookup (IndexedDB `apps`), read on an extension page. */
-async function lookupRecords(world: ChromiumWorld): Promise<number> {
+async function lookupRecords(): Promise<number> {
   const page = await world.ext.openPage('options.html');
   const count = await page.evaluate(
     () =>
@@ -39,7 +39,7 @@ async function lookupRecords(world: ChromiumWorld): Promise<number> {
 
 describe('a store page while the background is stopped', () => {
   it('wakes it and shows the badge, from the lookup kept with the snapshot', async () => {
-    expect(await lookupRecords(world)).toBeGreaterThan(1);
+    expect(await lookupRecords()).toBeGreaterThan(1);
     const page = await world.ext.context.newPage();
     await stopServiceWorker(page);
     await page.goto(PLAY_SPOTIFY);
@@ -62,12 +62,12 @@ describe('a store page while the background is stopped', () => {
         }),
     );
     await options.close();
-    expect(await lookupRecords(world)).toBe(0);
+    expect(await lookupRecords()).toBe(0);
     const page = await world.ext.context.newPage();
     await stopServiceWorker(page);
     await page.goto(PLAY_SPOTIFY);
     await expect.poll(() => badgeText(page)).toBe(SPOTIFY_BADGE);
-    await expect.poll(() => lookupRecords(world)).toBeGreaterThan(1);
+    await expect.poll(() => lookupRecords()).toBeGreaterThan(1);
     await page.close();
   });
 });
