@@ -38,7 +38,7 @@ const OFFERS = parseFeed({
 /** The page as the background answers it, from the offers above and these settings. */
 export function pageFor(url: string, settings: Settings): Promise<PageOffers> {
   return createStorePages({
-    storeIndex: async () => createStoreIndex(OFFERS),
+    appOffers: async () => createStoreIndex(OFFERS),
     settings: async () => settings,
     dismissals: dismissedItem,
     watchlist: watchlistItem,

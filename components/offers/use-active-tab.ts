@@ -15,14 +15,37 @@ export interface BesideTab {
 
 type Tab = Browser.tabs.Tab;
 
+/** The first look, begun before the page renders (lookBesideEarly), and its answer once there. */
+let early: { self: Promise<Tab | undefined>; beside: Promise<BesideTab | null>; found?: BesideTab | null } | null =
+  null;
+
+/**
+ * Ask the browser for the tab beside as the page starts, before its first render: the side
+ * panel's "On this page" then needs no round trip after it (the first look is this one).
+ */
+export function lookBesideEarly(): Promise<unknown> {
+  const self = browser.tabs.getCurrent().catch(() => undefined);
+  const look = { self, beside: findBesideTab(self) };
+  early = look;
+  return look.beside.then(
+    (found) => {
+      Object.assign(look, { found });
+    },
+    () => undefined,
+  );
+}
+
 export function useActiveStoreTab(enabled: boolean): BesideTab | null {
-  const [beside, setBeside] = useState<BesideTab | null>(null);
+  const [beside, setBeside] = useState<BesideTab | null>(() => (enabled ? (early?.found ?? null) : null));
   // Every tab switch, navigation or window focus: look again (only the latest look is applied).
   const [moves, setMoves] = useState(0);
   // A side panel is no tab: the active tab of its window is the page beside it. Opened as a
   // tab itself (the panel page in a window of its own, as the tests do), the active store
   // tab of the other windows.
-  const self = useMemo(() => (enabled ? browser.tabs.getCurrent().catch(() => undefined) : null), [enabled]);
+  const self = useMemo(
+    () => (enabled ? (early?.self ?? browser.tabs.getCurrent().catch(() => undefined)) : null),
+    [enabled],
+  );
 
   useEffect(() => {
     if (!enabled) return;
@@ -41,9 +64,13 @@ export function useActiveStoreTab(enabled: boolean): BesideTab | null {
     };
   }, [enabled]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each move (a tab event) asks the browser again
   useAsyncEffect(
-    () => (self ? findBesideTab(self) : undefined),
+    () => {
+      if (!self) return undefined;
+      // The first look may be the one begun before the page rendered.
+      const first = moves === 0 && early?.self === self ? early.beside : null;
+      return first ?? findBesideTab(self);
+    },
     (found) =>
       setBeside((current) => (found && current?.tabId === found.tabId && current.url === found.url ? current : found)),
     [self, moves],

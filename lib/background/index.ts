@@ -38,7 +38,7 @@ export function createBackground(browser: typeof wxtBrowser, options: Background
   const buildOrigin = feedOrigin(options.buildFeedUrl ?? import.meta.env.WXT_FEED_URL ?? '');
   const isApproved = async (origin: string) =>
     origin === buildOrigin || (await database.loadApprovedOrigins()).includes(origin);
-  const offers = createOffers(() => database.loadSnapshot());
+  const offers = createOffers(database);
   const surfaces = createSurfaces(browser);
   const toolbar = createToolbar(browser.action, async () => ({
     status: await database.meta.get('status'),

@@ -154,7 +154,8 @@ export function createSources(deps: Deps) {
       loadStatus: async () => (await database.meta.get('sourceStatus'))[sourceId] ?? (await legacyStatus(sourceId)),
       saveStatus: (status) => saveStatus(sourceId, status),
       async currentSnapshot() {
-        const facts = (await offers.snapshot().catch(() => null))?.sources[sourceId];
+        // Its facts only: a refresh on waking (a stale snapshot) need not load every offer before it fetches.
+        const facts = (await database.loadSourceFacts().catch(() => null))?.[sourceId];
         return facts
           ? { offerCount: facts.offerCount, rejectedCount: facts.rejectedCount, fetchedAt: facts.fetchedAt }
           : null;

@@ -27,7 +27,7 @@ let catalogues: Record<string, unknown>;
 function storeTabs() {
   return createStoreTabs({
     browser: fakeBrowser as never,
-    offers: createOffers(() => database.loadSnapshot()),
+    offers: createOffers(database),
     toolbar: { showTab: async () => undefined } as never,
     surfaces: {} as never,
     linkChecks: {} as never,

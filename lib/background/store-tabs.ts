@@ -41,7 +41,7 @@ interface Deps {
  */
 export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks, sourceNames }: Deps) {
   const storePages = createStorePages({
-    storeIndex: offers.storeIndex,
+    appOffers: offers.appOffers,
     settings: () => settingsItem.getValue(),
     dismissals: dismissedItem,
     watchlist: watchlistItem,
@@ -85,8 +85,7 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
     const page = await storePages.forPage(senderPage(sender));
     const tabId = topFrameTab(sender);
     if (tabId !== null) {
-      await toolbar.showTab(tabId, page.dismissed ? [] : page.offers);
-      await rememberTabOffers(tabId, page);
+      await Promise.all([toolbar.showTab(tabId, page.dismissed ? [] : page.offers), rememberTabOffers(tabId, page)]);
     }
     return page;
   }
@@ -114,8 +113,9 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
       return { ok: true as const };
     },
     async watchOnPage(request, sender) {
-      allow(sender, 'watch', appOf(sender));
-      await changeWatch(watchlistItem, request, senderPage(sender), await offers.storeIndex());
+      const app = appOf(sender);
+      allow(sender, 'watch', app);
+      await changeWatch(watchlistItem, request, senderPage(sender), await offers.appOffers([app]));
       return storePages.forPage(senderPage(sender));
     },
     async checkLinkOnPage({ offerId }, sender) {

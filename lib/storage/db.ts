@@ -3,6 +3,7 @@ import type { ChangeRecord } from '../changes/log';
 import type { Offer } from '../offer';
 import type { SearchIndexData } from '../search/data';
 import type { QuickIndexData } from '../search/quick';
+import type { AppBucket, AppLookupMark } from './app-lookup';
 
 /**
  * The extension's own IndexedDB: everything that is either big (the offers, their search index,
@@ -25,10 +26,12 @@ export interface OfferLensDB extends DBSchema {
   secrets: { key: string; value: unknown };
   /** The change log: id (growing) → change; by offer for timelines. */
   changes: { key: number; value: ChangeRecord; indexes: { offerId: string } };
+  /** Bucket number → store key → that app's offers; 'appLookup' → its marker (app-lookup.ts). */
+  apps: { key: number | string; value: AppBucket | AppLookupMark };
 }
 
 const DB_NAME = 'offer-lens';
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 /**
  * Offers per stored chunk. A page of 100 results is scattered over the feed, so it reads up to
  * 100 chunks: at 32 offers a chunk that is at most 3,200 offers to deserialize (512 made it the
@@ -48,7 +51,7 @@ export interface StoredQuickIndex {
   data: QuickIndexData;
   offerChunk: number;
 }
-export const STORES = ['meta', 'offers', 'search', 'secrets', 'changes'] as const;
+export const STORES = ['meta', 'offers', 'search', 'secrets', 'changes', 'apps'] as const;
 
 /**
  * Two worlds, each its own database of the same shape: the publisher's offers ('real', the
@@ -82,6 +85,9 @@ function open(which: World): Promise<IDBPDatabase<OfferLensDB>> {
         const changes = database.createObjectStore('changes', { keyPath: 'id', autoIncrement: true });
         changes.createIndex('offerId', 'offerId');
       }
+      // Version 4 adds the store pages' lookup; the snapshot stays, and its lookup is built on
+      // first need (lib/background/offers.ts).
+      if (oldVersion < 4) database.createObjectStore('apps');
     },
     // Another page opened a newer version (an update): let it, and reopen on the next call.
     blocking() {

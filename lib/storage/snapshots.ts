@@ -4,6 +4,8 @@ import { SEARCH_INDEX_VERSION, type SearchIndexData } from '../search/data';
 import { buildQuickIndex } from '../search/quick';
 import { PREVIEW_REJECTED, previewOf, type Snapshot, type SnapshotPreview } from '../snapshot';
 import { PRIMARY_SOURCE_ID } from '../sources';
+import { createStoreIndex } from '../store-page/match';
+import { APP_BUCKETS, APP_LOOKUP_MARK, type AppLookupMark, appBuckets } from './app-lookup';
 import { db, OFFER_CHUNK, type OfferLensDB, type StoredQuickIndex, type StoredSearchIndex } from './db';
 import { type ChangeBatch, checkMeta, meta as metaRecords, type SnapshotFacts } from './meta';
 
@@ -17,18 +19,16 @@ export const snapshots = {
     ]);
     const meta = checkMeta('snapshot', raw);
     if (!meta) return null;
-    // Stored before several sources: every offer was the first source's.
-    const sources = meta.sources ?? {
-      [PRIMARY_SOURCE_ID]: {
-        fetchedAt: meta.fetchedAt,
-        offerCount: meta.offerCount,
-        rejectedCount: meta.rejected.length,
-        rejected: meta.rejected.slice(0, PREVIEW_REJECTED),
-      },
-    };
+    const sources = sourcesOf(meta);
     const offers = chunks.flat();
     if (!meta.sources) for (const offer of offers) offer.source ??= PRIMARY_SOURCE_ID;
     return { offers, rejected: meta.rejected, fetchedAt: meta.fetchedAt, source: meta.source, sources };
+  },
+
+  /** Each source's facts (counts, when fetched) of the current snapshot, read without its offers. */
+  async loadSourceFacts(): Promise<Snapshot['sources'] | null> {
+    const meta = await metaRecords.get('snapshot');
+    return meta ? sourcesOf(meta) : null;
   },
 
   /**
@@ -43,8 +43,9 @@ export const snapshots = {
     changes: ChangeRecord[] = [],
     resetLog = false,
   ): Promise<SnapshotPreview> {
-    const tx = (await db()).transaction(['meta', 'offers', 'search', 'changes'], 'readwrite');
+    const tx = (await db()).transaction(['meta', 'offers', 'search', 'changes', 'apps'], 'readwrite');
     const offers = tx.objectStore('offers');
+    const apps = tx.objectStore('apps');
     const log = tx.objectStore('changes');
     const meta: SnapshotFacts = {
       fetchedAt: snapshot.fetchedAt,
@@ -71,6 +72,12 @@ export const snapshots = {
         ),
       // What the index is, readable without loading its megabytes.
       tx.objectStore('meta').put({ version: index.version, fetchedAt: snapshot.fetchedAt }, 'searchIndex'),
+    );
+    // The store pages' lookup of these offers (app-lookup.ts): a woken background answers a store page from it.
+    writes.push(apps.clear());
+    for (const [n, bucket] of appBuckets(createStoreIndex(snapshot.offers))) writes.push(apps.put(bucket, n));
+    writes.push(
+      apps.put({ buckets: APP_BUCKETS, fetchedAt: snapshot.fetchedAt } satisfies AppLookupMark, APP_LOOKUP_MARK),
     );
     if (resetLog) writes.push(log.clear(), tx.objectStore('meta').delete('changesSeen'));
     const ids: number[] = [];
@@ -141,12 +148,31 @@ export const snapshots = {
   },
 };
 
+/** The snapshot's facts by source; stored before several sources, every offer was the first source's. */
+function sourcesOf(meta: SnapshotFacts): Snapshot['sources'] {
+  return (
+    meta.sources ?? {
+      [PRIMARY_SOURCE_ID]: {
+        fetchedAt: meta.fetchedAt,
+        offerCount: meta.offerCount,
+        rejectedCount: meta.rejected.length,
+        rejected: meta.rejected.slice(0, PREVIEW_REJECTED),
+      },
+    }
+  );
+}
+
 /** An index stored by an older version of Offer Lens is not used (the next refresh rebuilds it). */
 export function currentVersion<T extends { data: SearchIndexData } | null>(stored: T): T | null {
   return stored && stored.data.version === SEARCH_INDEX_VERSION ? stored : null;
 }
 
-type ChangeStore = IDBPObjectStore<OfferLensDB, ('meta' | 'offers' | 'search' | 'changes')[], 'changes', 'readwrite'>;
+type ChangeStore = IDBPObjectStore<
+  OfferLensDB,
+  ('meta' | 'offers' | 'search' | 'changes' | 'apps')[],
+  'changes',
+  'readwrite'
+>;
 
 /** Keep the newest LOG_MAX_CHANGES changes of the last 90 days; the oldest go first. Answers the oldest id kept. */
 async function pruneLog(log: ChangeStore, lastId: number, cutoff: number): Promise<number> {

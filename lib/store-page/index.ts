@@ -76,7 +76,8 @@ export interface PageOffers {
 }
 
 export interface StorePagesDeps {
-  storeIndex(): Promise<StoreIndex>;
+  /** The offers of these apps by store key (a map holding at least them). */
+  appOffers(appKeys: string[]): Promise<StoreIndex>;
   settings(): Promise<Settings>;
   dismissals: StoredItem<Dismissals>;
   watchlist: StoredItem<Watchlist>;
@@ -98,8 +99,9 @@ const NEWS_MS = 7 * 86_400_000;
 
 export function createStorePages(deps: StorePagesDeps) {
   async function match(pageUrl: string) {
+    const app = parseStoreUrl(pageUrl);
     const [index, settings, dismissed] = await Promise.all([
-      deps.storeIndex(),
+      app ? deps.appOffers([storeKey(app)]) : new Map<string, Offer[]>(),
       deps.settings(),
       deps.dismissals.getValue(),
     ]);
@@ -163,8 +165,8 @@ export function createStorePages(deps: StorePagesDeps) {
 
     /** The apps whose badge is hidden now, with labels, for Settings → Hidden badges. */
     async hiddenBadges(): Promise<HiddenBadge[]> {
-      const [dismissed, index] = await Promise.all([deps.dismissals.getValue(), deps.storeIndex()]);
-      return hiddenBadges(dismissed, index);
+      const dismissed = await deps.dismissals.getValue();
+      return hiddenBadges(dismissed, await deps.appOffers(Object.keys(dismissed)));
     },
   };
 }

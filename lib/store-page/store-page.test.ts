@@ -48,7 +48,7 @@ const WHATSAPP = {
 let settings: Settings;
 function pages(offers = feed()) {
   return createStorePages({
-    storeIndex: async () => createStoreIndex(offers),
+    appOffers: async () => createStoreIndex(offers),
     settings: async () => settings,
     dismissals: dismissedItem,
     watchlist: watchlistItem,
@@ -109,7 +109,7 @@ describe('the offers a store page is told about', () => {
     const euro = { ...WHATSAPP, id: 'eur', payout: { amount: 1.6, currency: 'eur' } };
     const offers = parseFeed({ message: true, offers: [euro] }).offers.map((o) => ({ ...o, source: 'affise-1' }));
     const page = await createStorePages({
-      storeIndex: async () => createStoreIndex(offers),
+      appOffers: async () => createStoreIndex(offers),
       settings: async () => settings,
       dismissals: dismissedItem,
       watchlist: watchlistItem,
