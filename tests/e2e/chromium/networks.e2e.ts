@@ -48,12 +48,12 @@ describe('several networks', () => {
     expect(networks.requests.filter((r) => r.api === 'affise')).toHaveLength(0);
     await approve.click();
     await expect
-      .poll(() => options.locator('.networks .source strong').allTextContents())
+      .poll(() => options.locator('.networks .source strong').allTextContents(), { timeout: 10_000 })
       .toEqual(['AppRocket (Affise)']);
 
     await addNetwork('Everflow', 'MobiPeak', DEMO_KEYS.everflow);
     await expect
-      .poll(() => options.locator('.networks .source strong').allTextContents())
+      .poll(() => options.locator('.networks .source strong').allTextContents(), { timeout: 10_000 })
       .toEqual(['AppRocket (Affise)', 'MobiPeak (Everflow)']);
     // Every page was asked for, one at a time, each key only in its own network's header.
     const keyIn = (api: 'affise' | 'everflow') => [
@@ -114,7 +114,7 @@ describe('several networks', () => {
     options.once('dialog', (dialog) => void dialog.accept());
     await options.getByRole('button', { name: 'Remove AppRocket (Affise)' }).click();
     await expect
-      .poll(() => options.locator('.networks .source strong').allTextContents())
+      .poll(() => options.locator('.networks .source strong').allTextContents(), { timeout: 10_000 })
       .toEqual(['MobiPeak (Everflow)']);
     await waitForOfferCount(world.ext, before - affise);
     const stored = await options.evaluate(
