@@ -78,14 +78,21 @@ export function createStoreTabs({ browser, offers, toolbar, surfaces, linkChecks
     await tabOffersItem.setValue(kept);
   }
 
-  /** The sender page's offers; the tab's toolbar icon and "On this page" learn them too. */
+  /**
+   * The sender page's offers; the tab's toolbar icon and "On this page" learn them too — after
+   * the answer has gone: the badge does not wait for two more round trips to the browser (the
+   * panel hears the kept offers when they are written; the event keeps the worker alive).
+   */
   async function offersForPage(sender: Sender): Promise<PageOffers> {
     const app = appOf(sender);
     if (app) allow(sender, 'page', app);
     const page = await storePages.forPage(senderPage(sender));
     const tabId = topFrameTab(sender);
     if (tabId !== null) {
-      await Promise.all([toolbar.showTab(tabId, page.dismissed ? [] : page.offers), rememberTabOffers(tabId, page)]);
+      void Promise.all([
+        toolbar.showTab(tabId, page.dismissed ? [] : page.offers),
+        rememberTabOffers(tabId, page),
+      ]).catch(() => undefined);
     }
     return page;
   }
