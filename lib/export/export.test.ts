@@ -112,6 +112,12 @@ describe('csvCell', () => {
     }
   });
 
+  it('neutralises a crafted cell of long runs of spaces between formulas (a 1,000-category list joined)', () => {
+    const spaces = ' '.repeat(50_000);
+    const cell = csvCell(`;=${spaces}=${spaces};+1`);
+    expect(cell).toBe(`;'=${spaces}=${spaces};'+1`);
+  });
+
   it('leaves numbers and empty values as they are', () => {
     expect(csvCell(-1.5)).toBe('-1.5');
     expect(csvCell(0)).toBe('0');
