@@ -1,28 +1,14 @@
 import type { VirtualItem, Virtualizer } from '@tanstack/virtual-core';
 import { useEffect, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
+import { loadOnce } from '../lazy';
 
 const POPUP_LIST_RECT = { width: 400, height: 440 };
 const OVERSCAN = 8;
 const byIndex = (index: number) => index;
 
 type Core = typeof import('@tanstack/virtual-core');
-let core: Core | null = null;
-let coreLoading: Promise<Core> | null = null;
-
 /** TanStack Virtual's core, in a chunk of its own: the first paint does not wait for it. */
-function loadCore(): Promise<Core> {
-  coreLoading ??= import('@tanstack/virtual-core').then(
-    (loaded) => {
-      core = loaded;
-      return loaded;
-    },
-    (error: unknown) => {
-      coreLoading = null;
-      throw error;
-    },
-  );
-  return coreLoading;
-}
+const virtualCore = loadOnce<Core>(() => import('@tanstack/virtual-core'));
 
 /**
  * TanStack Virtual's core, driven from Preact: only the visible rows are rendered. `rowHeight`
@@ -40,6 +26,7 @@ export function useVirtualList(
   const sizeOf = typeof rowHeight === 'number' ? () => rowHeight : rowHeight;
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const holder = useRef<Virtualizer<HTMLElement, HTMLElement> | null>(null);
+  const core = virtualCore.loaded();
   if (!holder.current && core)
     holder.current = createVirtualizer(core, count, sizeOf, scrollElement, () => rerender(0));
   const virtualizer = holder.current;
@@ -50,8 +37,8 @@ export function useVirtualList(
     getItemKey: itemKey ?? byIndex,
   });
   useEffect(() => {
-    if (!core)
-      void loadCore().then(
+    if (!virtualCore.loaded())
+      void virtualCore.load().then(
         () => rerender(0),
         () => undefined,
       );
