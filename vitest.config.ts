@@ -10,7 +10,7 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}'],
     environment: 'node',
     // The background keeps its snapshot in IndexedDB; Node gets an in-memory one.
-    setupFiles: ['fake-indexeddb/auto', 'lib/i18n/test-setup.ts'],
+    setupFiles: ['fake-indexeddb/auto', 'lib/i18n/test-setup.ts', 'tests/support/unit-setup.ts'],
     testTimeout: 20_000,
     // Times shown in the publisher's zone ("last seen 09:30") read the same on every machine.
     env: { TZ: 'UTC' },

@@ -74,6 +74,8 @@ const MEASURE = `(() => {
   const plan = new URLSearchParams(location.hash.slice(1)).get('bench');
   if (!plan) return;
   const marks = (window.__bench = { start: performance.now() });
+  // Every run opens on the default search (a typed run leaves its query remembered).
+  localStorage.removeItem('offerLens.searchState');
   const check = () => {
     if (plan === 'typed' && !marks.typed) {
       const box = document.querySelector('input[role="combobox"]');
@@ -108,18 +110,6 @@ async function timePage(
   cold: boolean,
   plan: Plan,
 ): Promise<{ total: number; afterAction: number; documentStart: number }> {
-  await ext.worker.evaluate(async () => {
-    const state = {
-      query: '',
-      platform: null,
-      geo: null,
-      category: null,
-      minPayout: null,
-      sort: 'best',
-      watching: false,
-    };
-    await chrome.storage.local.set({ searchState: state });
-  });
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 400, height: 600 });
   if (cold) await stopWorker(page);

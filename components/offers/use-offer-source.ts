@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/messaging/client';
 import { database } from '../../lib/storage/database';
+import { db } from '../../lib/storage/db';
 import { type FirstPage, firstPageItem } from '../../lib/storage/items';
-import { type OfferSource, openOfferSource, openQuickSearch, type QuickSearch } from '../../lib/storage/offer-source';
+import { createQuickSearch, type OfferSource, openOfferSource, type QuickSearch } from '../../lib/storage/offer-source';
 import { useAsyncEffect } from '../use-async-effect';
 
 export interface OfferSourceState {
@@ -22,28 +23,30 @@ export interface OfferSourceState {
  * Where a surface's offers come from: the search index the background stored with the snapshot
  * (lib/storage/offer-source.ts), opened again whenever a refresh brings a new snapshot, so a
  * sleeping background is never woken to answer a keystroke. What the first screen needs is read
- * first: the best-paying offers and the small first-query index; the full index (megabytes) once
- * those are in and the page is idle, or at once when something asks for it.
+ * first: the best-paying offers, and the slices of the first-query index the words typed need;
+ * the full index (megabytes) once those are in and the page is idle, or at once when something
+ * asks for it.
  */
 export function useOfferSource(snapshotAt: number | undefined): OfferSourceState {
   const [source, setSource] = useState<OfferSource | null>(null);
-  const [quick, setQuick] = useState<QuickSearch | null>(null);
-  // The small preview is read at once; the first-query index (megabytes to decode) once the first
-  // results are painted, so it never holds them back; the full index once the page is idle.
-  const [firstPage] = useState(() => loadFirstPage().catch(() => null));
-  const [quickRead] = useState(() =>
-    firstPage
-      .then(afterPaint)
-      .then(openQuickSearch)
-      .catch(() => null),
-  );
+  // The database is opened at once (the first typed words read from it), the small preview read
+  // at once; the first-query index a slice at a time, by the words typed; the full index
+  // (megabytes to decode) once the first results are painted, no typed words are being answered
+  // and the page is idle, so it never holds back the first answer.
+  const [firstPage] = useState(() => {
+    db().catch(() => undefined);
+    return loadFirstPage().catch(() => null);
+  });
+  const quick = useMemo(() => (snapshotAt === undefined ? null : createQuickSearch(snapshotAt)), [snapshotAt]);
   const [wanted, setWanted] = useState(false);
-  useAsyncEffect(() => quickRead, setQuick, [quickRead]);
   useAsyncEffect(
     (signal) =>
-      quickRead.then(() => new Promise<void>((resolve) => signal.addEventListener('abort', whenIdle(resolve)))),
+      firstPage
+        .then(afterPaint)
+        .then(() => quick?.settled())
+        .then(() => new Promise<void>((resolve) => signal.addEventListener('abort', whenIdle(resolve)))),
     () => setWanted(true),
-    [quickRead],
+    [firstPage, quick],
   );
   const waiters = useRef<((source: OfferSource) => void)[]>([]);
   useEffect(() => {
@@ -63,7 +66,7 @@ export function useOfferSource(snapshotAt: number | undefined): OfferSourceState
 
   return {
     source,
-    quick: quick && quick.fetchedAt === snapshotAt ? quick : null,
+    quick,
     firstPage,
     ready: () => {
       setWanted(true);

@@ -72,3 +72,21 @@ export interface SearchIndexData extends WordIndex {
 export function foldedCategories(data: SearchIndexData): string[] {
   return data.categories.map(fold);
 }
+
+/** Token indices grouped by length (numbers left out: they are never typo-corrected). */
+export function groupByLength(tokens: string[]): Pick<WordIndex, 'byLength' | 'lengthStarts'> {
+  const buckets: number[][] = [];
+  tokens.forEach((token, i) => {
+    if (/^\d+$/.test(token)) return;
+    buckets[token.length] ??= [];
+    buckets[token.length]?.push(i);
+  });
+  const lengthStarts = new Int32Array(buckets.length + 1);
+  const byLength: number[] = [];
+  for (let len = 0; len < buckets.length; len++) {
+    lengthStarts[len] = byLength.length;
+    for (const i of buckets[len] ?? []) byLength.push(i);
+  }
+  lengthStarts[buckets.length] = byLength.length;
+  return { byLength: Int32Array.from(byLength), lengthStarts };
+}

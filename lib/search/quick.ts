@@ -1,5 +1,5 @@
-import type { SEARCH_INDEX_VERSION, SearchIndexData, WordIndex } from './data';
-import { packStrings, type StoredStrings } from './packed';
+import { groupByLength, SEARCH_INDEX_VERSION, type SearchIndexData, type WordIndex } from './data';
+import { packStrings, type StoredStrings, stringAt, unpackStrings } from './packed';
 import { parseQuery, type SearchState } from './query';
 
 /** A word keeps this many of its docs in the first-query index: a page of results. */
@@ -154,4 +154,163 @@ export function quickSearchData(quick: QuickIndexData): SearchIndexData {
     categoryStarts: new Int32Array(n + 1),
     categoryCodes: new Uint16Array(0),
   };
+}
+
+/**
+ * One slice of the first-query index: the words that begin with the same two characters (or the
+ * one-character word itself), with their postings, over the docs those postings name only. A
+ * page reads the slices of the words typed, a few kilobytes each, instead of the whole index.
+ */
+export interface QuickSlice {
+  /** Sorted; word i's postings are docs/weights[offsets[i] .. offsets[i + 1]). */
+  words: string[];
+  offsets: Int32Array;
+  /** Into `docIds`: the slice's own numbering. */
+  docs: Int32Array;
+  weights: Uint8Array;
+  /** Slice doc → snapshot doc. */
+  docIds: Int32Array;
+  /** Each slice doc's place in the best-payout order, its expiry and its offer id. */
+  ranks: Int32Array;
+  expiries: Float64Array;
+  ids: string[];
+}
+
+/**
+ * The slice a word is kept in: its first three characters; four for a number (offer and app ids
+ * share their first digits by the thousand); six for a word with a dot after three, an app's
+ * package name ("com.du" — a fifth of all words begin "com."). A shorter word is its own key.
+ */
+export function sliceKey(word: string): string {
+  return word.slice(0, keyLength(word));
+}
+
+function keyLength(word: string): number {
+  return /^\d\d/.test(word) ? 4 : word[3] === '.' ? 6 : 3;
+}
+
+/** The first-query index cut into slices by sliceKey (each slice's words sorted). */
+export function sliceQuickIndex(quick: QuickIndexData): [string, QuickSlice][] {
+  const tokens = unpackStrings(quick.tokens);
+  const count = quick.tokens.starts.length - 1;
+  const rank = new Int32Array(quick.size);
+  quick.payoutOrder.forEach((doc, i) => {
+    rank[doc] = i;
+  });
+  const ids = unpackStrings(quick.ids);
+  const byKey = new Map<string, number[]>();
+  for (let word = 0; word < count; word++) {
+    const key = sliceKey(stringAt(tokens, word));
+    const list = byKey.get(key);
+    if (list) list.push(word);
+    else byKey.set(key, [word]);
+  }
+  return [...byKey].map(([key, list]) => {
+    const local = new Map<number, number>();
+    const docIds: number[] = [];
+    const docs: number[] = [];
+    const weights: number[] = [];
+    const offsets = new Int32Array(list.length + 1);
+    list.forEach((word, i) => {
+      offsets[i] = docs.length;
+      for (let at = quick.offsets[word] as number; at < (quick.offsets[word + 1] as number); at++) {
+        const doc = quick.docs[at] as number;
+        let mine = local.get(doc);
+        if (mine === undefined) {
+          mine = docIds.length;
+          local.set(doc, mine);
+          docIds.push(doc);
+        }
+        docs.push(mine);
+        weights.push(quick.weights[at] as number);
+      }
+    });
+    offsets[list.length] = docs.length;
+    const slice: QuickSlice = {
+      words: list.map((word) => stringAt(tokens, word)),
+      offsets,
+      docs: Int32Array.from(docs),
+      weights: Uint8Array.from(weights),
+      docIds: Int32Array.from(docIds),
+      ranks: Int32Array.from(docIds, (doc) => rank[doc] as number),
+      expiries: Float64Array.from(docIds, (doc) => quick.expiries[doc] as number),
+      ids: docIds.map((doc) => stringAt(ids, doc)),
+    };
+    return [key, slice];
+  });
+}
+
+/**
+ * The slices a query's words need: for a word long enough to say its key, that key; for a shorter
+ * one (`prefixes`), every key it begins, for it may begin any of their words ("co" begins
+ * "com.duolingo"), and so may the words it is joined with ("u ber" is read as "uber").
+ */
+export function slicesFor(words: string[]): { keys: string[]; prefixes: string[] } {
+  const keys = new Set<string>();
+  const prefixes = new Set<string>();
+  for (const word of words) {
+    if (word.length >= Math.max(4, keyLength(word))) keys.add(sliceKey(word));
+    else prefixes.add(word);
+  }
+  const covered = (key: string) => [...prefixes].some((prefix) => key.startsWith(prefix));
+  return { keys: [...keys].filter((key) => !covered(key)), prefixes: [...prefixes] };
+}
+
+/**
+ * Slices (any order, each once) as one index the engine queries, with `docIds` to take its docs
+ * back to the snapshot's. Its payout order is the full index's, among the docs it holds.
+ */
+export function mergeSlices(slices: QuickSlice[]): { data: SearchIndexData; docIds: Int32Array } {
+  // Every word is in one slice; the engine's binary search wants them all in one order.
+  const entries = slices.flatMap((slice) => slice.words.map((word, i) => ({ word, slice, i })));
+  entries.sort((a, b) => compareKeys(a.word, b.word));
+  const merged = new Map<number, number>();
+  const docIds: number[] = [];
+  const ranks: number[] = [];
+  const expiries: number[] = [];
+  const ids: string[] = [];
+  const words: string[] = [];
+  const offsets: number[] = [];
+  const docs: number[] = [];
+  const weights: number[] = [];
+  for (const { word, slice, i } of entries) {
+    words.push(word);
+    offsets.push(docs.length);
+    for (let at = slice.offsets[i] as number; at < (slice.offsets[i + 1] as number); at++) {
+      const local = slice.docs[at] as number;
+      const doc = slice.docIds[local] as number;
+      let mine = merged.get(doc);
+      if (mine === undefined) {
+        mine = docIds.length;
+        merged.set(doc, mine);
+        docIds.push(doc);
+        ranks.push(slice.ranks[local] as number);
+        expiries.push(slice.expiries[local] as number);
+        ids.push(slice.ids[local] as string);
+      }
+      docs.push(mine);
+      weights.push(slice.weights[at] as number);
+    }
+  }
+  offsets.push(docs.length);
+  const order = Int32Array.from(docIds.keys()).sort((a, b) => (ranks[a] as number) - (ranks[b] as number));
+  const quick: QuickIndexData = {
+    version: SEARCH_INDEX_VERSION,
+    size: docIds.length,
+    tokens: packStrings(words),
+    offsets: Int32Array.from(offsets),
+    docs: Int32Array.from(docs),
+    weights: Uint8Array.from(weights),
+    ...groupByLength(words),
+    payoutOrder: order,
+    payoutOrderRates: null,
+    expiries: Float64Array.from(expiries),
+    ids: packStrings(ids),
+  };
+  return { data: quickSearchData(quick), docIds: Int32Array.from(docIds) };
+}
+
+/** The vocabulary's order (UTF-16 code units, as the engine's binary search compares). */
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

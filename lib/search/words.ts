@@ -1,5 +1,5 @@
 import { compareText, type Offer } from '../offer';
-import { WEIGHT_UNIT, type WordIndex } from './data';
+import { groupByLength, WEIGHT_UNIT, type WordIndex } from './data';
 import { packStrings } from './packed';
 import { tokenize } from './query';
 
@@ -179,22 +179,4 @@ export function innerWords(text: string): string[] {
     word = end + 1;
   }
   return found;
-}
-
-/** Token indices grouped by length (numbers left out: they are never typo-corrected). */
-function groupByLength(tokens: string[]): Pick<WordIndex, 'byLength' | 'lengthStarts'> {
-  const buckets: number[][] = [];
-  tokens.forEach((token, i) => {
-    if (/^\d+$/.test(token)) return;
-    buckets[token.length] ??= [];
-    buckets[token.length]?.push(i);
-  });
-  const lengthStarts = new Int32Array(buckets.length + 1);
-  const byLength: number[] = [];
-  for (let len = 0; len < buckets.length; len++) {
-    lengthStarts[len] = byLength.length;
-    for (const i of buckets[len] ?? []) byLength.push(i);
-  }
-  lengthStarts[buckets.length] = byLength.length;
-  return { byLength: Int32Array.from(byLength), lengthStarts };
 }

@@ -2,7 +2,7 @@ import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { ChangeRecord } from '../changes/log';
 import type { Offer } from '../offer';
 import type { SearchIndexData } from '../search/data';
-import type { QuickIndexData } from '../search/quick';
+import type { QuickSlice } from '../search/quick';
 import type { AppBucket, AppLookupMark } from './app-lookup';
 
 /**
@@ -20,8 +20,11 @@ export interface OfferLensDB extends DBSchema {
   meta: { key: string; value: unknown };
   /** Chunk number → offers [n × chunk, (n + 1) × chunk), chunk as stored with the index. */
   offers: { key: number; value: Offer[] };
-  /** 'index' → the search index of the current snapshot, and the offers' chunk size; 'quick' → its first-query index. */
-  search: { key: string; value: StoredSearchIndex | StoredQuickIndex };
+  /**
+   * 'index' → the search index of the current snapshot, and the offers' chunk size;
+   * 'quick:' + a slice key → that slice of its first-query index (lib/search/quick.ts).
+   */
+  search: { key: string; value: StoredSearchIndex | StoredQuickSlice };
   /** 'apiKey', 'approvedOrigins'. */
   secrets: { key: string; value: unknown };
   /** The change log: id (growing) → change; by offer for timelines. */
@@ -45,12 +48,15 @@ export interface StoredSearchIndex {
   /** The chunk size the offers were written with (512 before it was recorded). */
   offerChunk?: number;
 }
-/** The first-query index (lib/search/quick.ts) stored beside the full one. */
-export interface StoredQuickIndex {
+/** A slice of the first-query index (lib/search/quick.ts), stored beside the full index. */
+export interface StoredQuickSlice {
   fetchedAt: number;
-  data: QuickIndexData;
+  version: number;
+  slice: QuickSlice;
   offerChunk: number;
 }
+/** Where the first-query index's slices are kept in the `search` store: 'quick:' + slice key. */
+export const QUICK_SLICE = 'quick:';
 export const STORES = ['meta', 'offers', 'search', 'secrets', 'changes', 'apps'] as const;
 
 /**

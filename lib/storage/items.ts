@@ -208,10 +208,63 @@ export const summaryItem = checkedItem<SnapshotSummary | null>(
   withSchema('summary', z.nullable(SummarySchema), null),
 );
 
-/** The popup's last search, so it reopens where the publisher left it. */
-export const searchStateItem = checkedItem(
-  'local:searchState',
+/**
+ * An item only extension pages use, kept in their own localStorage (the extension's origin: no
+ * web page or content script reaches it), checked on read like the others. A write to
+ * browser.storage wakes a stopped background (it listens to every area), and a worker starting
+ * beside a page costs that page's first answer ~50 ms here; a write here wakes nothing.
+ * `legacy`: where it was kept before, read once when this has nothing, then removed.
+ */
+function pageItem<T>(name: string, read: (raw: unknown) => T, legacy: StorageKey): StoredItem<T> {
+  const key = `offerLens.${name}`;
+  const parse = (text: string | null | undefined): unknown => {
+    try {
+      return text === null || text === undefined ? null : JSON.parse(text);
+    } catch {
+      return null;
+    }
+  };
+  return {
+    async getValue() {
+      const text = globalThis.localStorage?.getItem(key);
+      if (text !== null && text !== undefined) return read(parse(text));
+      const before = await readSoon(legacy);
+      if (before !== null && before !== undefined) {
+        void storage.setItem(legacy, null).catch(() => undefined);
+        // Kept only when it is still good: what fails its check is not carried over.
+        const value = read(before);
+        try {
+          globalThis.localStorage?.setItem(key, JSON.stringify(value));
+        } catch {
+          // Full or unavailable: it is read again next time.
+        }
+        return value;
+      }
+      return read(null);
+    },
+    async setValue(value) {
+      try {
+        if (value === null || value === undefined) globalThis.localStorage?.removeItem(key);
+        else globalThis.localStorage?.setItem(key, JSON.stringify(value));
+      } catch {
+        // Full or unavailable (a private profile's quota): the page goes on; only the memory is lost.
+      }
+    },
+    watch(callback) {
+      const listener = (event: StorageEvent) => {
+        if (event.key === key) callback(read(parse(event.newValue)));
+      };
+      globalThis.addEventListener?.('storage', listener);
+      return () => globalThis.removeEventListener?.('storage', listener);
+    },
+  };
+}
+
+/** The popup's last search, so it reopens where the publisher left it (each keystroke writes it). */
+export const searchStateItem = pageItem(
+  'searchState',
   withSchema('search', SearchStateSchema, DEFAULT_SEARCH_STATE),
+  'local:searchState',
 );
 
 /** Store key → signature of that app's offers when its badge was dismissed (see store-page/). */

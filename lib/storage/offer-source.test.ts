@@ -9,7 +9,7 @@ import { summarise } from '../snapshot';
 import { database } from './database';
 import { db } from './db';
 import { summaryItem } from './items';
-import { openOfferSource, openQuickSearch, StaleSourceError } from './offer-source';
+import { createQuickSearch, openOfferSource, StaleSourceError } from './offer-source';
 
 const { offers } = parseFeed(syntheticFeed(1500, 9));
 const snapshot = { offers, rejected: [], fetchedAt: Date.UTC(2026, 10, 20), source: 'feed' as const, sources: {} };
@@ -39,16 +39,43 @@ describe('openOfferSource: an extension page searching the stored snapshot itsel
 
   it('answers typed words from the first-query index with the first offers of the full search', async () => {
     await database.saveSnapshot(snapshot, buildSearchIndexData(offers));
-    const quick = await openQuickSearch();
+    const quick = createQuickSearch(snapshot.fetchedAt);
     const source = await openOfferSource();
-    const typed = { ...DEFAULT_SEARCH_STATE, query: 'spotify' };
-    const first = await quick?.search(typed, 20, NOW);
-    expect(quick?.fetchedAt).toBe(snapshot.fetchedAt);
-    expect(first?.offers.length).toBeGreaterThan(1);
-    expect(first?.offers).toEqual((await source?.search(typed, 20, NOW, null))?.offers);
+    const named = offers[900]?.name?.split(' ').slice(0, 2).join(' ').toLowerCase() ?? '';
+    for (const query of [
+      'spotify',
+      'spot',
+      named,
+      `${named.slice(0, 1)} ${named.slice(1)}`,
+      's',
+      offers[700]?.id ?? '',
+    ]) {
+      const typed = { ...DEFAULT_SEARCH_STATE, query };
+      const first = await quick.search(typed, 20, NOW);
+      expect(first?.offers.length ?? -1, query).toBeGreaterThan(0);
+      expect(first?.offers, query).toEqual((await source?.search(typed, 20, NOW, null))?.offers);
+    }
     // A filter is the full index's to answer; so is a word it has no offer for.
-    expect(await quick?.search({ ...typed, platform: 'ios' }, 20, NOW)).toBeNull();
-    expect(await quick?.search({ ...typed, query: 'zzzzzzzz' }, 20, NOW)).toBeNull();
+    const typed = { ...DEFAULT_SEARCH_STATE, query: 'spotify' };
+    expect(await quick.search({ ...typed, platform: 'ios' }, 20, NOW)).toBeNull();
+    expect(await quick.search({ ...typed, query: 'zzzzzzzz' }, 20, NOW)).toBeNull();
+    // Nor does it answer from another snapshot's slices.
+    expect(await createQuickSearch(snapshot.fetchedAt - 1).search(typed, 20, NOW)).toBeNull();
+  });
+
+  it("keeps only the new snapshot's first-query slices, and none of the one-record index before them", async () => {
+    const search = async () => (await db()).transaction('search').objectStore('search');
+    await (await db()).put('search', { fetchedAt: 1, data: {} as never, offerChunk: 32 } as never, 'quick');
+    await (await db()).put('search', { fetchedAt: 1, version: 8, slice: {} as never, offerChunk: 32 }, 'quick:qq');
+    await database.saveSnapshot(snapshot, buildSearchIndexData(offers));
+    const keys = (await (await search()).getAllKeys()).map(String);
+    expect(keys).not.toContain('quick');
+    expect(keys).not.toContain('quick:qq');
+    expect(keys.filter((key) => key.startsWith('quick:')).length).toBeGreaterThan(10);
+    const quick = createQuickSearch(snapshot.fetchedAt);
+    expect((await quick.search({ ...DEFAULT_SEARCH_STATE, query: 'spotify' }, 20, NOW))?.offers.length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('finds the offers of any page of results, across many stored chunks', async () => {
@@ -65,7 +92,8 @@ describe('openOfferSource: an extension page searching the stored snapshot itsel
     for (let n = 0; n * 512 < offers.length; n++)
       await tx.objectStore('offers').put(offers.slice(n * 512, (n + 1) * 512), n);
     const stored = await tx.objectStore('search').get('index');
-    await tx.objectStore('search').put({ fetchedAt: stored?.fetchedAt ?? 0, data: stored?.data as never }, 'index');
+    const data = (stored as { data?: unknown } | undefined)?.data as never;
+    await tx.objectStore('search').put({ fetchedAt: stored?.fetchedAt ?? 0, data }, 'index');
     await tx.done;
     const source = await openOfferSource();
     const last = offers[offers.length - 1];

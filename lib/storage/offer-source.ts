@@ -2,12 +2,12 @@ import { isWatched, type Watchlist } from '../changes/watch';
 import { type Rates, toUsd } from '../currency';
 import type { Offer } from '../offer';
 import { createSearchEngine, type SearchEngine } from '../search/engine';
-import type { SearchState, SourceNames } from '../search/query';
-import { answersQuickly, QUICK_POSTINGS, quickSearchData } from '../search/quick';
+import { parseQuery, type SearchState, type SourceNames } from '../search/query';
+import { answersQuickly, mergeSlices, QUICK_POSTINGS, sliceKey, slicesFor } from '../search/quick';
 import { offerKey } from '../sources';
 import { offersForStorePage } from '../store-page/match';
 import { parseStoreUrl, storeKey } from '../store-url';
-import { db } from './db';
+import { db, type StoredQuickSlice } from './db';
 import { checkMeta } from './meta';
 import { currentRates } from './rates';
 import { snapshots } from './snapshots';
@@ -38,37 +38,87 @@ export async function openOfferSource(): Promise<OfferSource | null> {
 
 export type OfferSource = ReturnType<typeof createOfferSource>;
 
-/** The first words typed, answered while the full index loads (openQuickSearch). */
+/** The first words typed, answered while the full index loads (createQuickSearch). */
 export interface QuickSearch {
-  /** The snapshot its index was built from. */
+  /** The snapshot it answers from. */
   fetchedAt: number;
   /**
    * The best offers for a search as the full index begins its answer (at most a page); null when
-   * only the full index can say (a filter, another order) or when it found nothing (the full
-   * index may: a word's docs past the page were left out).
+   * only the full index can say (a filter, another order, a word of another snapshot) or when it
+   * found nothing (the full index may: a word's docs past the page were left out, and so are
+   * typos in a word's first two letters).
    */
   search(state: SearchState, limit: number, now: number): Promise<LocalResults | null>;
+  /** Resolves once no search of it is under way (the full index's megabytes wait for that). */
+  settled(): Promise<void>;
 }
 
 /**
- * The first-query index (lib/search/quick.ts): one read of a third of the full index's size, so a
- * page answers its first typed words before the full index has loaded. Null when none is stored.
+ * The first-query index (lib/search/quick.ts) of the snapshot taken at `fetchedAt`: each search
+ * reads the slices of its words (a few kilobytes each, kept for the next keystroke) and the chunks
+ * of its rows' offers, so a page answers its first typed words long before the full index loads.
  */
-export async function openQuickSearch(): Promise<QuickSearch | null> {
-  const stored = await snapshots.loadQuickIndex();
-  if (!stored) return null;
-  const { engine, offersOf } = createOfferSource(
-    createSearchEngine(quickSearchData(stored.data)),
-    stored.fetchedAt,
-    stored.offerChunk,
-  );
+export function createQuickSearch(fetchedAt: number): QuickSearch {
+  const slices = new Map<string, Promise<StoredQuickSlice[]>>();
+  let reader: OfferReader | null = null;
+  let pending: Promise<unknown> = Promise.resolve();
+  /** The slices these words need, read once (a failed read is asked again next time). */
+  function slicesOf(words: string[]): Promise<StoredQuickSlice[]> {
+    const { keys, prefixes } = slicesFor(words);
+    const wanted = [...keys.map((key) => `=${key}`), ...prefixes.map((prefix) => `*${prefix}`)];
+    const missing = wanted.filter((name) => !slices.has(name));
+    if (missing.length) {
+      const read = snapshots.loadQuickSlices(
+        missing.filter((name) => name.startsWith('=')).map((name) => name.slice(1)),
+        missing.filter((name) => name.startsWith('*')).map((name) => name.slice(1)),
+      );
+      for (const name of missing) {
+        const mine = read.then((found) =>
+          found.filter((stored) =>
+            name.startsWith('=')
+              ? sliceKey(stored.slice.words[0] ?? '') === name.slice(1)
+              : (stored.slice.words[0] ?? '').startsWith(name.slice(1)),
+          ),
+        );
+        mine.catch(() => slices.delete(name));
+        slices.set(name, mine);
+      }
+    }
+    return Promise.all(wanted.map((name) => slices.get(name) as Promise<StoredQuickSlice[]>)).then((lists) => [
+      ...new Set(lists.flat()),
+    ]);
+  }
+  async function search(state: SearchState, limit: number, now: number): Promise<LocalResults | null> {
+    if (!answersQuickly(state)) return null;
+    const stored = await slicesOf(parseQuery(state.query, state).words);
+    const first = stored[0];
+    if (!first || stored.some((s) => s.fetchedAt !== fetchedAt)) return null;
+    const { data, docIds } = mergeSlices(stored.map((s) => s.slice));
+    const { total, docs } = createSearchEngine(data).query(state.query, {
+      limit: Math.min(limit, QUICK_POSTINGS),
+      now,
+    });
+    if (total === 0) return null;
+    reader ??= createOfferReader(fetchedAt, first.offerChunk);
+    return { total, offers: await reader(docs.map((doc) => docIds[doc] as number)), categories: [], geos: [] };
+  }
   return {
-    fetchedAt: stored.fetchedAt,
-    async search(state, limit, now) {
-      if (!answersQuickly(state)) return null;
-      const { total, docs } = engine.query(state.query, { limit: Math.min(limit, QUICK_POSTINGS), now });
-      if (total === 0) return null;
-      return { total, offers: await offersOf(docs), categories: [], geos: [] };
+    fetchedAt,
+    search(state, limit, now) {
+      const answer = search(state, limit, now);
+      const settled = answer.then(
+        () => undefined,
+        () => undefined,
+      );
+      pending = Promise.all([pending, settled]);
+      return answer;
+    },
+    async settled() {
+      let seen: Promise<unknown>;
+      do {
+        seen = pending;
+        await seen;
+      } while (seen !== pending);
     },
   };
 }
@@ -93,7 +143,14 @@ export class StaleSourceError extends Error {
   }
 }
 
-function createOfferSource(engine: SearchEngine, fetchedAt: number, chunkSize: number) {
+type OfferReader = ReturnType<typeof createOfferReader>;
+
+/**
+ * The offers of docs of the snapshot taken at `fetchedAt`, read a chunk at a time from IndexedDB
+ * and kept: the offers of these docs, in their order. Throws StaleSourceError once a refresh
+ * replaced them.
+ */
+function createOfferReader(fetchedAt: number, chunkSize: number) {
   const chunks = new Map<number, Promise<Offer[]>>();
   /**
    * Read the chunks not read yet, in one transaction that also checks they still belong to this
@@ -136,7 +193,11 @@ function createOfferSource(engine: SearchEngine, fetchedAt: number, chunkSize: n
     }
     return offers;
   }
+  return offersOf;
+}
 
+function createOfferSource(engine: SearchEngine, fetchedAt: number, chunkSize: number) {
+  const offersOf = createOfferReader(fetchedAt, chunkSize);
   return {
     engine,
     /** The snapshot this index was built from. */

@@ -1,12 +1,12 @@
 import type { IDBPObjectStore } from 'idb';
 import { type ChangeGroup, type ChangeRecord, LOG_MAX_AGE_MS, LOG_MAX_CHANGES } from '../changes/log';
 import { SEARCH_INDEX_VERSION, type SearchIndexData } from '../search/data';
-import { buildQuickIndex } from '../search/quick';
+import { buildQuickIndex, sliceQuickIndex } from '../search/quick';
 import { PREVIEW_REJECTED, previewOf, type Snapshot, type SnapshotPreview } from '../snapshot';
 import { PRIMARY_SOURCE_ID } from '../sources';
 import { createStoreIndex } from '../store-page/match';
 import { APP_BUCKETS, APP_LOOKUP_MARK, type AppLookupMark, appBuckets } from './app-lookup';
-import { db, OFFER_CHUNK, type OfferLensDB, type StoredQuickIndex, type StoredSearchIndex } from './db';
+import { db, OFFER_CHUNK, type OfferLensDB, QUICK_SLICE, type StoredQuickSlice, type StoredSearchIndex } from './db';
 import { type ChangeBatch, checkMeta, meta as metaRecords, type SnapshotFacts } from './meta';
 
 export const snapshots = {
@@ -63,16 +63,21 @@ export const snapshots = {
       tx.objectStore('meta').put(meta, 'snapshot'),
       tx.objectStore('meta').put(preview, 'preview'),
       tx.objectStore('search').put({ fetchedAt: snapshot.fetchedAt, data: index, offerChunk: OFFER_CHUNK }, 'index'),
-      // What a page answers its first typed words from, in one read of a third of the size.
-      tx
-        .objectStore('search')
-        .put(
-          { fetchedAt: snapshot.fetchedAt, data: buildQuickIndex(index, snapshot.fetchedAt), offerChunk: OFFER_CHUNK },
-          'quick',
-        ),
       // What the index is, readable without loading its megabytes.
       tx.objectStore('meta').put({ version: index.version, fetchedAt: snapshot.fetchedAt }, 'searchIndex'),
     );
+    // What a page answers its first typed words from: the first-query index in slices, read by
+    // the words typed (a few kilobytes, where the whole of it is megabytes). 'quick' was its one
+    // record before.
+    const search = tx.objectStore('search');
+    writes.push(search.delete(IDBKeyRange.bound('quick', 'quick\uffff')));
+    for (const [key, slice] of sliceQuickIndex(buildQuickIndex(index, snapshot.fetchedAt)))
+      writes.push(
+        search.put(
+          { fetchedAt: snapshot.fetchedAt, version: index.version, slice, offerChunk: OFFER_CHUNK },
+          QUICK_SLICE + key,
+        ),
+      );
     // The store pages' lookup of these offers (app-lookup.ts): a woken background answers a store page from it.
     writes.push(apps.clear());
     for (const [n, bucket] of appBuckets(createStoreIndex(snapshot.offers))) writes.push(apps.put(bucket, n));
@@ -136,10 +141,22 @@ export const snapshots = {
     return (await metaRecords.get('searchIndex'))?.version === SEARCH_INDEX_VERSION;
   },
 
-  /** The stored first-query index (lib/search/quick.ts), whichever snapshot it was built from. */
-  async loadQuickIndex(): Promise<StoredQuickIndex | null> {
-    const stored = (await (await db()).get('search', 'quick')) as StoredQuickIndex | undefined;
-    return stored && stored.data.version === SEARCH_INDEX_VERSION ? stored : null;
+  /**
+   * The first-query index's slices (lib/search/quick.ts) with these keys and those that begin with
+   * these prefixes, in one transaction (so all of one snapshot), whichever snapshot that is; none
+   * of an older version.
+   */
+  async loadQuickSlices(keys: string[], prefixes: string[] = []): Promise<StoredQuickSlice[]> {
+    const store = (await db()).transaction('search').objectStore('search');
+    const found = await Promise.all([
+      ...keys.map(async (key) => [await store.get(QUICK_SLICE + key)]),
+      ...prefixes.map((prefix) =>
+        store.getAll(IDBKeyRange.bound(QUICK_SLICE + prefix, `${QUICK_SLICE}${prefix}\uffff`)),
+      ),
+    ]);
+    return (found.flat() as (StoredQuickSlice | undefined)[]).filter(
+      (stored): stored is StoredQuickSlice => stored?.version === SEARCH_INDEX_VERSION && 'slice' in stored,
+    );
   },
 
   /** The stored search index, whichever snapshot it was built from. */
