@@ -214,14 +214,7 @@ export function sliceQuickIndex(quick: QuickIndexData): [string, QuickSlice][] {
     list.forEach((word, i) => {
       offsets[i] = docs.length;
       for (let at = quick.offsets[word] as number; at < (quick.offsets[word + 1] as number); at++) {
-        const doc = quick.docs[at] as number;
-        let mine = local.get(doc);
-        if (mine === undefined) {
-          mine = docIds.length;
-          local.set(doc, mine);
-          docIds.push(doc);
-        }
-        docs.push(mine);
+        docs.push(numberOf(local, docIds, quick.docs[at] as number));
         weights.push(quick.weights[at] as number);
       }
     });
@@ -278,12 +271,9 @@ export function mergeSlices(slices: QuickSlice[]): { data: SearchIndexData; docI
     offsets.push(docs.length);
     for (let at = slice.offsets[i] as number; at < (slice.offsets[i + 1] as number); at++) {
       const local = slice.docs[at] as number;
-      const doc = slice.docIds[local] as number;
-      let mine = merged.get(doc);
-      if (mine === undefined) {
-        mine = docIds.length;
-        merged.set(doc, mine);
-        docIds.push(doc);
+      const known = docIds.length;
+      const mine = numberOf(merged, docIds, slice.docIds[local] as number);
+      if (docIds.length > known) {
         ranks.push(slice.ranks[local] as number);
         expiries.push(slice.expiries[local] as number);
         ids.push(slice.ids[local] as string);
@@ -313,4 +303,15 @@ export function mergeSlices(slices: QuickSlice[]): { data: SearchIndexData; docI
 /** The vocabulary's order (UTF-16 code units, as the engine's binary search compares). */
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Doc's number in a numbering of docs in the order first seen (`docIds` lists them): a slice's or a merge's own. */
+function numberOf(numbers: Map<number, number>, docIds: number[], doc: number): number {
+  let mine = numbers.get(doc);
+  if (mine === undefined) {
+    mine = docIds.length;
+    numbers.set(doc, mine);
+    docIds.push(doc);
+  }
+  return mine;
 }
