@@ -2,9 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { StoredItem } from '../lib/storage/items';
 import { useAsyncEffect } from './use-async-effect';
 
-/** A storage item's value, kept current as the background changes it; undefined while loading. */
+/**
+ * A storage item's value, kept current as the background changes it; undefined while loading —
+ * or, for an item with a mirror (items.ts PageMirror), its copy until the item answers.
+ */
 export function useStorageItem<T>(item: StoredItem<T>): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
+  const [value, setValue] = useState<T | undefined>(() => item.mirror?.peek());
   // Asked for during the first render rather than after its paint: the reads a page's first
   // render asks for go to the browser together (lib/storage/items.ts) while the frame is drawn.
   const [firstRead] = useState(() => readAndWatch(item));
@@ -29,9 +32,14 @@ function readAndWatch<T>(item: StoredItem<T>) {
   let forward: ((value: T) => void) | null = null;
   const unwatch = item.watch((value) => {
     latest = { value };
+    item.mirror?.keep(value);
     forward?.(value);
   });
-  const value = item.getValue().then((stored) => (latest ? latest.value : stored));
+  const value = item.getValue().then((stored) => {
+    const now = latest ? latest.value : stored;
+    item.mirror?.keep(now);
+    return now;
+  });
   // Taken up by the effect; a failure before that is not an unhandled rejection.
   value.catch(() => undefined);
   return {

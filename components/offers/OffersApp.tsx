@@ -178,7 +178,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
         changeRows={changeRows}
         selected={nav.selected}
         now={now}
-        settings={settings}
+        settings={app.paintSettings}
         facts={facts}
         showExpiry={!!search.state && effectiveFilters(search.state).sort === 'expiry'}
         checkWatched={!!search.state?.watching}

@@ -3,7 +3,7 @@ import { t, tp } from '../../lib/i18n';
 import type { Offer } from '../../lib/offer';
 import type { Settings } from '../../lib/settings/defaults';
 import { offerKey } from '../../lib/sources';
-import type { TabOffer } from '../../lib/storage/items';
+import { settingsItem, type TabOffer } from '../../lib/storage/items';
 import { subIdStatus, trackingLinkFor } from '../../lib/tracking-link';
 import { safeHttpUrl } from '../../lib/url';
 import { downloadText } from '../download';
@@ -43,12 +43,14 @@ export function useOfferActions({ view, settings, facts, isDemo, search, changes
   const { copy: copyToClipboard } = useCopy(copy);
   return {
     async copyLink(offer: Offer): Promise<void> {
-      if (!settings) return;
-      if (!(await copyToClipboard(trackingLinkFor(offer, settings)))) {
+      // Pressed as the rows are painted (from copies) and before the settings are read: with the
+      // settings in force, read now — never the painted copy, and never a key press lost.
+      const inForce = settings ?? (await settingsItem.getValue());
+      if (!(await copyToClipboard(trackingLinkFor(offer, inForce)))) {
         say(t('offersToastCopyFailed'));
         return;
       }
-      say(copiedText(offer.name, isDemo, subIdStatus(offer, settings.subId) !== 'ok'));
+      say(copiedText(offer.name, isDemo, subIdStatus(offer, inForce.subId) !== 'ok'));
     },
     async copyTabOffer(offer: TabOffer): Promise<void> {
       const copied = await copyToClipboard(safeHttpUrl(offer.trackingLink));
@@ -56,7 +58,7 @@ export function useOfferActions({ view, settings, facts, isDemo, search, changes
     },
     /** The list the view shows, all of it (not only the rows loaded), as a file. */
     async exportView(format: ExportFormat): Promise<void> {
-      if (!settings) return;
+      const inForce = settings ?? (await settingsItem.getValue());
       const at = Date.now();
       const csv = format === 'csv';
       const type = csv ? 'text/csv;charset=utf-8' : 'application/json';
@@ -65,7 +67,7 @@ export function useOfferActions({ view, settings, facts, isDemo, search, changes
       if (view === 'offers') {
         const [list, { exportFileName, offersCsv, offersJson }] = await Promise.all([search.allMatches(), rules]);
         const networkOf = facts.networks.nameOf;
-        const text = csv ? offersCsv(list, settings, networkOf) : offersJson(list, settings, at, networkOf);
+        const text = csv ? offersCsv(list, inForce, networkOf) : offersJson(list, inForce, at, networkOf);
         downloadText(exportFileName('offers', format, at), text, type);
         say(tp('offersToastExportedOffers', list.length, { format: shownFormat }));
       } else {

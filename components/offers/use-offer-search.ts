@@ -3,6 +3,7 @@ import type { Watchlist } from '../../lib/changes/watch';
 import type { Offer } from '../../lib/offer';
 import { DEFAULT_SEARCH_STATE, type SearchState, type SourceNames } from '../../lib/search/query';
 import type { SnapshotSummary } from '../../lib/snapshot';
+import type { FirstPage } from '../../lib/storage/items';
 import { searchStateItem } from '../../lib/storage/items';
 import { StaleSourceError } from '../../lib/storage/offer-source';
 import { searchOnShow } from '../../lib/surfaces/offer-facts';
@@ -19,6 +20,8 @@ export interface Results {
   total: number;
   /** True once the search answered (before that: the stored best-paying offers). */
   complete: boolean;
+  /** An early answer's snapshot (the best-paying offers, the first-query index): dropped when it is not the current one. */
+  snapshotAt?: number;
   categories: string[];
   geos: string[];
 }
@@ -36,8 +39,9 @@ export function useOfferSearch(
   /** The sources on show and their names, for a typed `net:`. */
   sources: SourceNames[],
 ) {
-  const { source, quick, firstPage } = offers;
-  const [state, setState] = useState<SearchState | null>(null);
+  const { source, quick, firstPage, mirroredFirstPage } = offers;
+  // The remembered search, when the pages' storage has it, is there for the first render.
+  const [state, setState] = useState<SearchState | null>(() => searchStateItem.peek() ?? null);
   const [limit, setLimit] = useState(PAGE);
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -58,17 +62,32 @@ export function useOfferSearch(
   }, [storedState]);
 
   // First paint from storage while the search index loads: the best-paying offers — as soon as
-  // they are known, not after another frame (a layout effect runs before the browser paints).
+  // they are known, not after another frame (a layout effect runs before the browser paints):
+  // the copy the last page kept when it is of this snapshot, else once they are read.
   useLayoutEffect(() => {
     if (results || !summary || !state || !isDefault(state)) return;
-    void firstPage.then((preview) => {
+    const show = (preview: FirstPage | null) => {
       if (preview?.fetchedAt === summary.fetchedAt)
         setResults(
           (current) =>
-            current ?? { offers: preview.top, total: summary.offerCount, complete: false, categories: [], geos: [] },
+            current ?? {
+              offers: preview.top,
+              total: summary.offerCount,
+              complete: false,
+              categories: [],
+              geos: [],
+              snapshotAt: preview.fetchedAt,
+            },
         );
-    });
-  }, [summary, state, results, firstPage]);
+    };
+    if (mirroredFirstPage?.fetchedAt === summary.fetchedAt) show(mirroredFirstPage);
+    else void firstPage.then(show);
+  }, [summary, state, results, firstPage, mirroredFirstPage]);
+  // Painted from copies of an older snapshot (a refresh came while no page was open): once the
+  // summary says so, those rows go and this snapshot's come.
+  useLayoutEffect(() => {
+    if (results && !results.complete && summary && results.snapshotAt !== summary.fetchedAt) setResults(null);
+  }, [results, summary]);
 
   // Words typed before the search index is open: the first-query index's best offers meanwhile,
   // the first screen's first (a page's offers are spread over many chunks to read).
@@ -77,10 +96,12 @@ export function useOfferSearch(
       if (!state || !quick || source) return undefined;
       const asked = searchOnShow(state, sources);
       const now = Date.now();
-      if (limit <= FIRST_SCREEN) return quick.search(asked, limit, now);
-      return quick.search(asked, FIRST_SCREEN, now).then((first) => {
+      const ask = (rows: number) =>
+        quick.search(asked, rows, now).then((answer) => answer && { ...answer, snapshotAt: quick.fetchedAt });
+      if (limit <= FIRST_SCREEN) return ask(limit);
+      return ask(FIRST_SCREEN).then((first) => {
         if (first && !signal.aborted) showQuick(first);
-        return first && first.total > first.offers.length ? quick.search(asked, limit, now) : first;
+        return first && first.total > first.offers.length ? ask(limit) : first;
       });
     },
     (answer) => {

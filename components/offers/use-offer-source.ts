@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/messaging/client';
 import { database } from '../../lib/storage/database';
 import { db } from '../../lib/storage/db';
-import { type FirstPage, firstPageItem } from '../../lib/storage/items';
+import { type FirstPage, firstPageItem, firstPageMirror } from '../../lib/storage/items';
 import { createQuickSearch, type OfferSource, openOfferSource, type QuickSearch } from '../../lib/storage/offer-source';
 import { useAsyncEffect } from '../use-async-effect';
 
@@ -13,6 +13,8 @@ export interface OfferSourceState {
   quick: QuickSearch | null;
   /** The best-paying offers to paint first, read at once (null when none are stored). */
   firstPage: Promise<FirstPage | null>;
+  /** Those offers as the last page to open saw them (items.ts PageMirror), to paint before they are read. */
+  mirroredFirstPage: FirstPage | null;
   /** The source once it is open: asked for before it loaded (an Export click at once), it waits. */
   ready(): Promise<OfferSource>;
   /** A refresh replaced the offers under the open index: open the new one. */
@@ -35,8 +37,15 @@ export function useOfferSource(snapshotAt: number | undefined): OfferSourceState
   // and the page is idle, so it never holds back the first answer.
   const [firstPage] = useState(() => {
     db().catch(() => undefined);
-    return loadFirstPage().catch(() => null);
+    return loadFirstPage().then(
+      (page) => {
+        firstPageMirror.keep(page);
+        return page;
+      },
+      () => null,
+    );
   });
+  const [mirroredFirstPage] = useState(() => firstPageMirror.peek() ?? null);
   const quick = useMemo(() => (snapshotAt === undefined ? null : createQuickSearch(snapshotAt)), [snapshotAt]);
   const [wanted, setWanted] = useState(false);
   useAsyncEffect(
@@ -68,6 +77,7 @@ export function useOfferSource(snapshotAt: number | undefined): OfferSourceState
     source,
     quick,
     firstPage,
+    mirroredFirstPage,
     ready: () => {
       setWanted(true);
       return source ? Promise.resolve(source) : new Promise((resolve) => waiters.current.push(resolve));

@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Watchlist } from '../../lib/changes/watch';
 import { sendMessage } from '../../lib/messaging/client';
-import { type SurfaceStart, settingsItem, statusItem, summaryItem } from '../../lib/storage/items';
+import { type SurfaceStart, settingsItem, settingsMirror, statusItem, summaryItem } from '../../lib/storage/items';
 import { useAsyncEffect } from '../use-async-effect';
 import { useStorageItem } from '../use-storage-item';
 import { useDemo } from './use-demo';
@@ -22,7 +22,14 @@ export function useOffers(watchlist: Watchlist | undefined, start?: SurfaceStart
   const summary = useStorageItem(summaryItem);
   const status = useStorageItem(statusItem);
   const settings = useStorageItem(settingsItem);
-  const facts = useOfferFacts(settings);
+  // What the rows are painted with until the settings are read (a display currency, a sub ID
+  // warning); what acts on the settings — a link copied, an export — waits for `settings`.
+  const [mirrored] = useState(() => settingsMirror.peek());
+  useEffect(() => {
+    if (settings) settingsMirror.keep(settings);
+  }, [settings]);
+  const paintSettings = settings ?? mirrored;
+  const facts = useOfferFacts(paintSettings);
   const demo = useDemo(summary);
   const offers = useOfferSource(summary?.fetchedAt);
   const search = useOfferSearch(offers, summary, watchlist, facts.networks.searchNames);
@@ -41,6 +48,7 @@ export function useOffers(watchlist: Watchlist | undefined, start?: SurfaceStart
     summary,
     status,
     settings,
+    paintSettings,
     keyInfo,
     facts,
     demo,

@@ -26,6 +26,8 @@ export interface StoredItem<T> {
   setValue(value: T): Promise<void>;
   /** Calls back with every new (checked) value; returns the unwatch function. */
   watch(callback: (value: T) => void): () => void;
+  /** Its last value as the pages saw it, for a page's first paint (PageMirror); none: the page waits. */
+  mirror?: PageMirror<T>;
 }
 
 type StorageKey = `local:${string}` | `sync:${string}` | `session:${string}`;
@@ -180,6 +182,16 @@ export const settingsItem: StoredItem<Settings> = {
     }),
 };
 
+/**
+ * The settings as the last page to open saw them, for painting only (the display currency a row's
+ * equivalent is in, before session storage answers): links and exports wait for settingsItem.
+ * A copy with a field that fails its check is no copy.
+ */
+export const settingsMirror = pageMirror<Settings>('settings', (raw) => {
+  const { settings, repaired } = readSettings(raw, DEFAULT_SETTINGS);
+  return repaired.length ? undefined : settings;
+});
+
 /** The settings in force with the fields that had to be replaced, for the background to report. */
 export async function loadSettings(): Promise<ReturnType<typeof readSettings>> {
   const stored = await database.loadSettings();
@@ -200,63 +212,124 @@ export async function applySettingsHere(settings: Settings): Promise<void> {
 export const syncedSettingsItem = checkedItem<unknown>('sync:settings', (raw) => raw ?? null);
 
 /** The refresh status for display (the background's own copy is in IndexedDB). */
-export const statusItem = checkedItem('local:status', withSchema('status', StatusSchema, EMPTY_STATUS));
+export const statusItem: StoredItem<typeof EMPTY_STATUS> = {
+  ...checkedItem('local:status', withSchema('status', StatusSchema, EMPTY_STATUS)),
+  mirror: pageMirror('status', bySchema(StatusSchema)),
+};
 
 /** Counts and dates of the current snapshot, for first paint. */
-export const summaryItem = checkedItem<SnapshotSummary | null>(
-  'local:summary',
-  withSchema('summary', z.nullable(SummarySchema), null),
-);
+export const summaryItem: StoredItem<SnapshotSummary | null> = {
+  ...checkedItem('local:summary', withSchema('summary', z.nullable(SummarySchema), null)),
+  mirror: pageMirror('summary', bySchema(z.nullable(SummarySchema))),
+};
 
-/**
- * An item only extension pages use, kept in their own localStorage (the extension's origin: no
- * web page or content script reaches it), checked on read like the others. A write to
- * browser.storage wakes a stopped background (it listens to every area), and a worker starting
- * beside a page costs that page's first answer ~50 ms here; a write here wakes nothing.
- * `legacy`: where it was kept before, read once when this has nothing, then removed.
- */
-function pageItem<T>(name: string, read: (raw: unknown) => T, legacy: StorageKey): StoredItem<T> {
-  const key = `offerLens.${name}`;
-  const parse = (text: string | null | undefined): unknown => {
+/** The pages' own localStorage (the extension's origin: no web page or content script reaches it). */
+const pageStorage = {
+  text(key: string): string | null {
     try {
-      return text === null || text === undefined ? null : JSON.parse(text);
+      return globalThis.localStorage?.getItem(key) ?? null;
     } catch {
       return null;
     }
+  },
+  /** Null or undefined removes it; a failure (full, or a private profile's quota) only loses the copy. */
+  write(key: string, text: string | null): void {
+    try {
+      if (text === null) globalThis.localStorage?.removeItem(key);
+      else globalThis.localStorage?.setItem(key, text);
+    } catch {
+      // The page goes on; only the memory is lost.
+    }
+  },
+  /** Parsed, or undefined when there is none or it is not JSON. */
+  parse(text: string | null | undefined): unknown {
+    if (text === null || text === undefined) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/**
+ * An item only extension pages use, kept in their own localStorage, checked on read like the
+ * others. A write to browser.storage wakes a stopped background (it listens to every area), and a
+ * worker starting beside a page costs that page's first answer ~50 ms here; a write here wakes
+ * nothing. `legacy`: where it was kept before, read once when this has nothing, then removed
+ * (and what was read, or the default, kept here: the next page reads it at once).
+ */
+function pageItem<T>(
+  name: string,
+  read: (raw: unknown) => T,
+  legacy: StorageKey,
+): StoredItem<T> & { peek(): T | undefined } {
+  const key = `offerLens.${name}`;
+  const keep = (value: T) =>
+    pageStorage.write(key, value === null || value === undefined ? null : JSON.stringify(value));
+  const peek = () => {
+    const text = pageStorage.text(key);
+    return text === null ? undefined : read(pageStorage.parse(text) ?? null);
   };
   return {
+    peek,
     async getValue() {
-      const text = globalThis.localStorage?.getItem(key);
-      if (text !== null && text !== undefined) return read(parse(text));
+      const here = peek();
+      if (here !== undefined) return here;
       const before = await readSoon(legacy);
-      if (before !== null && before !== undefined) {
-        void storage.setItem(legacy, null).catch(() => undefined);
-        // Kept only when it is still good: what fails its check is not carried over.
-        const value = read(before);
-        try {
-          globalThis.localStorage?.setItem(key, JSON.stringify(value));
-        } catch {
-          // Full or unavailable: it is read again next time.
-        }
-        return value;
-      }
-      return read(null);
+      if (before !== null && before !== undefined) void storage.setItem(legacy, null).catch(() => undefined);
+      // Kept only when it is still good: what fails its check is not carried over.
+      const value = read(before ?? null);
+      keep(value);
+      return value;
     },
     async setValue(value) {
-      try {
-        if (value === null || value === undefined) globalThis.localStorage?.removeItem(key);
-        else globalThis.localStorage?.setItem(key, JSON.stringify(value));
-      } catch {
-        // Full or unavailable (a private profile's quota): the page goes on; only the memory is lost.
-      }
+      keep(value);
     },
     watch(callback) {
       const listener = (event: StorageEvent) => {
-        if (event.key === key) callback(read(parse(event.newValue)));
+        if (event.key === key) callback(read(pageStorage.parse(event.newValue) ?? null));
       };
       globalThis.addEventListener?.('storage', listener);
       return () => globalThis.removeEventListener?.('storage', listener);
     },
+  };
+}
+
+/**
+ * A copy of an item's last value as the pages saw it, kept in their localStorage: a page paints
+ * its first screen from it at once, before the browser's storage answers (its first answer takes
+ * ~60 ms in a new renderer here), and the answer replaces it (the copy with it). For painting
+ * only: it may be a refresh old, so what acts on a value (a link copied, a list saved) waits for
+ * the item itself. Checked on read like the item; a copy that fails its check, or is not JSON,
+ * is no copy (the page waits), never a default painted in place of the real value.
+ */
+export interface PageMirror<T> {
+  /** The copy; undefined when there is none (or it failed its check). */
+  peek(): T | undefined;
+  /** Keep this value as the copy (written only when it differs). */
+  keep(value: T): void;
+}
+
+export function pageMirror<T>(name: string, check: (raw: unknown) => T | undefined): PageMirror<T> {
+  const key = `offerLens.mirror.${name}`;
+  return {
+    peek() {
+      const raw = pageStorage.parse(pageStorage.text(key));
+      return raw === undefined ? undefined : check(raw);
+    },
+    keep(value) {
+      const text = JSON.stringify(value ?? null);
+      if (pageStorage.text(key) !== text) pageStorage.write(key, text);
+    },
+  };
+}
+
+/** A mirror's check from a zod schema: what fails it is no copy. */
+function bySchema<T>(schema: z.ZodMiniType<T, unknown>): (raw: unknown) => T | undefined {
+  return (raw) => {
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
   };
 }
 
@@ -318,7 +391,7 @@ export interface FirstPage {
 }
 const isOfferLike = (value: unknown) =>
   typeof value === 'object' && value !== null && typeof (value as Offer).id === 'string';
-export const firstPageItem = checkedItem<FirstPage | null>('session:firstPage', (raw) => {
+const checkFirstPage = (raw: unknown): FirstPage | null => {
   const page = raw as FirstPage | null | undefined;
   const valid =
     typeof page?.fetchedAt === 'number' &&
@@ -326,7 +399,10 @@ export const firstPageItem = checkedItem<FirstPage | null>('session:firstPage', 
     page.top.length <= 200 &&
     page.top.every(isOfferLike);
   return valid ? page : null;
-});
+};
+export const firstPageItem = checkedItem<FirstPage | null>('session:firstPage', checkFirstPage);
+/** The first page as the last page to open saw it, painted before session storage answers (pageMirror). */
+export const firstPageMirror = pageMirror<FirstPage | null>('firstPage', (raw) => checkFirstPage(raw) ?? undefined);
 
 /** An offer as "On this page" lists it: what decides, and the link ready to copy. */
 export interface TabOffer {
@@ -404,11 +480,10 @@ export interface SourceName {
  * The sources on show, written by the background whenever they change. Session storage: out of
  * content scripts' reach in both browsers, so a page cannot rename a network.
  */
-export const sourceNamesItem = checkedItem<SourceName[]>(
-  'session:sourceNames',
-  withSchema(
-    'source names',
-    z.array(z.object({ id: text(40), kind: text(40), name: text(200), label: text(100) })).check(z.maxLength(40)),
-    [],
-  ),
-);
+const SourceNamesSchema = z
+  .array(z.object({ id: text(40), kind: text(40), name: text(200), label: text(100) }))
+  .check(z.maxLength(40));
+export const sourceNamesItem: StoredItem<SourceName[]> = {
+  ...checkedItem('session:sourceNames', withSchema('source names', SourceNamesSchema, [])),
+  mirror: pageMirror('sourceNames', bySchema(SourceNamesSchema)),
+};
