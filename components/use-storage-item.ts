@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { StoredItem } from '../lib/storage/items';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { type StoredItem, sameValue } from '../lib/storage/items';
 import { useAsyncEffect } from './use-async-effect';
 
 /**
@@ -8,16 +8,22 @@ import { useAsyncEffect } from './use-async-effect';
  */
 export function useStorageItem<T>(item: StoredItem<T>): T | undefined {
   const [value, setValue] = useState<T | undefined>(() => item.mirror?.peek());
+  // A value equal to the one shown (the copy it was painted from, a write of the same value) is
+  // the same one: the page does not draw itself again for it.
+  const show = useCallback(
+    (next: T) => setValue((shown) => (shown !== undefined && sameValue(shown, next) ? shown : next)),
+    [],
+  );
   // Asked for during the first render rather than after its paint: the reads a page's first
   // render asks for go to the browser together (lib/storage/items.ts) while the frame is drawn.
   const [firstRead] = useState(() => readAndWatch(item));
   useAsyncEffect(
     (signal) => {
       const read = firstRead.item === item ? firstRead : readAndWatch(item);
-      signal.addEventListener('abort', read.follow(setValue));
+      signal.addEventListener('abort', read.follow(show));
       return read.value;
     },
-    setValue,
+    show,
     [item, firstRead],
   );
   return value;

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { notificationsWhy } from '../lib/changes/notifications';
 import { isWatched, setWatched, type WatchTarget, watchlistFullText } from '../lib/changes/watch';
 import { t } from '../lib/i18n';
@@ -17,13 +17,17 @@ export function useWatchlist() {
   const watchlist = useStorageItem(watchlistItem);
   const notifications = useNotificationsPermission();
   const [notice, setNotice] = useState<string | null>(null);
+  // One function while the watchlist is the same: the offers list is drawn again only when it changes.
+  const isOfferWatched = useCallback(
+    (offer: Offer) => !!watchlist && isWatched(watchlist, offerKey(offer), offer.store ? storeKey(offer.store) : null),
+    [watchlist],
+  );
 
   return {
     watchlist,
     notificationsAllowed: notifications.allowed,
     notice,
-    isOfferWatched: (offer: Offer) =>
-      !!watchlist && isWatched(watchlist, offerKey(offer), offer.store ? storeKey(offer.store) : null),
+    isOfferWatched,
     isAppWatched: (offer: Offer) => !!watchlist && !!offer.store && watchlist.apps.includes(storeKey(offer.store)),
     /** Ask for the notification permission (inside a click). */
     allowNotifications(): void {

@@ -2,6 +2,7 @@ import type { ChangeRecord } from '../../lib/changes/log';
 import { t } from '../../lib/i18n';
 import type { Offer } from '../../lib/offer';
 import type { Settings } from '../../lib/settings/defaults';
+import { pure } from '../pure';
 import type { Body } from './body';
 import type { ChangeListRow } from './ChangesView';
 import { ChangesViewPart, CheckAllPart } from './lazy-parts';
@@ -39,6 +40,9 @@ interface Props {
     loadMore: () => void;
   };
 }
+
+/** The list, drawn again only when its rows' data changes (not for every render of the surface). */
+const Rows = pure(OfferList);
 
 /** What fills a surface under its search bar: the list, the Changes view, Check links, or why there is nothing. */
 export function OffersBody({ body, offers, changes, changeRows, selected, now, settings, scrollTo, ...props }: Props) {
@@ -106,7 +110,7 @@ export function OffersBody({ body, offers, changes, changeRows, selected, now, s
       );
     case 'list':
       return (
-        <OfferList
+        <Rows
           offers={offers}
           selected={selected}
           now={now}

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { BUNDLED_RATES, type Rates } from '../../lib/currency';
 import type { Settings } from '../../lib/settings/defaults';
-import { sourceNamesItem } from '../../lib/storage/items';
+import { sameValue, sourceNamesItem } from '../../lib/storage/items';
 import { currentRates } from '../../lib/storage/rates';
 import { type Networks, networksOnShow } from '../../lib/surfaces/offer-facts';
 import { useAsyncEffect } from '../use-async-effect';
@@ -20,7 +20,12 @@ export interface OfferFacts {
 export function useOfferFacts(settings: Settings | undefined): OfferFacts {
   const names = useStorageItem(sourceNamesItem);
   const [rates, setRates] = useState<Rates>(BUNDLED_RATES);
-  useAsyncEffect(() => currentRates(), setRates, []);
+  // The stored table replaces the bundled one only when it differs (the rows are not drawn again for the same rates).
+  useAsyncEffect(
+    () => currentRates(),
+    (stored) => setRates((shown) => (sameValue(shown, stored) ? shown : stored)),
+    [],
+  );
   const displayCurrency = settings?.displayCurrency ?? 'USD';
   // One object while nothing changes: hooks take it as a dependency.
   return useMemo(

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Watchlist } from '../../lib/changes/watch';
 import type { Offer } from '../../lib/offer';
 import { DEFAULT_SEARCH_STATE, type SearchState, type SourceNames } from '../../lib/search/query';
@@ -42,8 +42,10 @@ export function useOfferSearch(
   const { source, quick, firstPage, mirroredFirstPage } = offers;
   // The remembered search, when the pages' storage has it, is there for the first render.
   const [state, setState] = useState<SearchState | null>(() => searchStateItem.peek() ?? null);
+  // The rows of the first render: the best-paying offers as the last page kept them, when they are
+  // of the snapshot on show (the layout effect below reads them otherwise).
+  const [results, setResults] = useState<Results | null>(() => previewOf(mirroredFirstPage, summary, state));
   const [limit, setLimit] = useState(PAGE);
-  const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** An answer of the first-query index: shown until the full index answers. */
   const showQuick = useCallback((answer: Omit<Results, 'complete'>) => {
@@ -67,18 +69,8 @@ export function useOfferSearch(
   useLayoutEffect(() => {
     if (results || !summary || !state || !isDefault(state)) return;
     const show = (preview: FirstPage | null) => {
-      if (preview?.fetchedAt === summary.fetchedAt)
-        setResults(
-          (current) =>
-            current ?? {
-              offers: preview.top,
-              total: summary.offerCount,
-              complete: false,
-              categories: [],
-              geos: [],
-              snapshotAt: preview.fetchedAt,
-            },
-        );
+      const shown = previewOf(preview, summary, state);
+      if (shown) setResults((current) => current ?? shown);
     };
     if (mirroredFirstPage?.fetchedAt === summary.fetchedAt) show(mirroredFirstPage);
     else void firstPage.then(show);
@@ -138,10 +130,15 @@ export function useOfferSearch(
     setLimit(PAGE);
   }, []);
 
+  // The first-query index as of now, for a keystroke to start its read at once (typeQuery).
+  const quickNow = useRef(quick);
+  quickNow.current = source ? null : quick;
+
   /** Typed text; what is typed before the remembered search has loaded starts from the default. */
   const typeQuery = useCallback((query: string) => {
     setState((current) => {
       const next = { ...(current ?? DEFAULT_SEARCH_STATE), query };
+      quickNow.current?.prepare(next);
       void searchStateItem.setValue(next);
       return next;
     });
@@ -164,6 +161,23 @@ export function useOfferSearch(
       const all = searchOnShow(state ?? DEFAULT_SEARCH_STATE, sources);
       return (await ready.search(all, ready.engine.size, Date.now(), watchlist ?? null, { sources })).offers;
     },
+  };
+}
+
+/** The stored best-paying offers as results, when they are of this snapshot and the search is the default one. */
+function previewOf(
+  preview: FirstPage | null,
+  summary: SnapshotSummary | null | undefined,
+  state: SearchState | null | undefined,
+): Results | null {
+  if (!preview || !summary || !state || !isDefault(state) || preview.fetchedAt !== summary.fetchedAt) return null;
+  return {
+    offers: preview.top,
+    total: summary.offerCount,
+    complete: false,
+    categories: [],
+    geos: [],
+    snapshotAt: preview.fetchedAt,
   };
 }
 

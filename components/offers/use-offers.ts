@@ -1,7 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Watchlist } from '../../lib/changes/watch';
 import { sendMessage } from '../../lib/messaging/client';
-import { type SurfaceStart, settingsItem, settingsMirror, statusItem, summaryItem } from '../../lib/storage/items';
+import {
+  type SurfaceStart,
+  sameValue,
+  settingsItem,
+  settingsMirror,
+  statusItem,
+  summaryItem,
+} from '../../lib/storage/items';
 import { useAsyncEffect } from '../use-async-effect';
 import { useStorageItem } from '../use-storage-item';
 import { useDemo } from './use-demo';
@@ -28,7 +35,11 @@ export function useOffers(watchlist: Watchlist | undefined, start?: SurfaceStart
   useEffect(() => {
     if (settings) settingsMirror.keep(settings);
   }, [settings]);
-  const paintSettings = settings ?? mirrored;
+  // The copy itself while the settings read are the same (the rows are not drawn again for them).
+  const paintSettings = useMemo(
+    () => (settings && mirrored && sameValue(settings, mirrored) ? mirrored : (settings ?? mirrored)),
+    [settings, mirrored],
+  );
   const facts = useOfferFacts(paintSettings);
   const demo = useDemo(summary);
   const offers = useOfferSource(summary?.fetchedAt);

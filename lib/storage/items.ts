@@ -80,7 +80,7 @@ function splitKey(key: StorageKey): [AreaName, string] {
 }
 
 /** Whether two stored (JSON-like) values are the same: a write of an equal value is no change. */
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

@@ -49,6 +49,12 @@ export interface QuickSearch {
    * typos in a word's first two letters).
    */
   search(state: SearchState, limit: number, now: number): Promise<LocalResults | null>;
+  /**
+   * Begin reading what a search of these words will need, as they are typed: the search itself
+   * is asked once the page has drawn the keystroke (an effect, tens of ms later at start), and
+   * finds the read under way.
+   */
+  prepare(state: SearchState): void;
   /** Resolves once no search of it is under way (the full index's megabytes wait for that). */
   settled(): Promise<void>;
 }
@@ -104,6 +110,9 @@ export function createQuickSearch(fetchedAt: number): QuickSearch {
   }
   return {
     fetchedAt,
+    prepare(state) {
+      if (answersQuickly(state)) slicesOf(parseQuery(state.query, state).words).catch(() => undefined);
+    },
     search(state, limit, now) {
       const answer = search(state, limit, now);
       const settled = answer.then(
