@@ -24,7 +24,7 @@ export function useStorageItem<T>(item: StoredItem<T>): T | undefined {
       return read.value;
     },
     show,
-    [item, firstRead],
+    [item, firstRead, show],
   );
   return value;
 }
