@@ -171,6 +171,8 @@ describe('a feed URL planted in storage.sync', () => {
     const plantedUrl = `http://${host}/offers?apikey={apiKey}`;
     await writeSyncedSettings({ feedUrl: plantedUrl });
     const popup = await world.ext.openPage('popup.html', POPUP_SIZE);
+    // A refresh asked for while one runs is that one: the one the last save started ends first.
+    await refreshFrom(popup);
     const before = world.feed.requests;
     await refreshFrom(popup);
     await expect.poll(() => world.feed.requests).toBeGreaterThan(before);
@@ -225,8 +227,10 @@ describe('a feed server that redirects', () => {
   it('is not followed: the other server never hears from Offer Lens, the popup says why, the offers stay', async () => {
     const elsewhere = await createFeedServer({ apiKey: E2E_API_KEY });
     try {
-      world.feed.respondWith({ status: 302, headers: { location: `${elsewhere.url}/offers?apikey=${E2E_API_KEY}` } });
       const popup = await world.ext.openPage('popup.html', POPUP_SIZE);
+      // A refresh asked for while one runs is that one: let the one the last save started end first.
+      await refreshFrom(popup);
+      world.feed.respondWith({ status: 302, headers: { location: `${elsewhere.url}/offers?apikey=${E2E_API_KEY}` } });
       const since = (await shownStatus(world.ext))?.lastAttemptAt ?? 0;
       await refreshFrom(popup);
       const ended = await refreshEndedAfter(world.ext, since);
@@ -253,9 +257,11 @@ describe('a feed server that redirects', () => {
 describe('a hostile feed', () => {
   /** Serve this feed and refresh: the refresh succeeds and stores `count` offers. */
   async function refreshWith(body: string, count: number, timeoutMs: number) {
+    const page = await world.ext.openPage('options.html');
+    // A refresh asked for while one runs is that one: let any running one end before serving this feed.
+    await refreshFrom(page);
     const since = (await shownStatus(world.ext))?.lastAttemptAt ?? 0;
     world.feed.setBody(body);
-    const page = await world.ext.openPage('options.html');
     await refreshFrom(page);
     await page.close();
     expect((await refreshEndedAfter(world.ext, since, timeoutMs)).error).toBeNull();
