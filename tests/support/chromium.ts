@@ -188,6 +188,15 @@ export async function refreshFrom(page: Page): Promise<void> {
   await page.evaluate(() => chrome.runtime.sendMessage({ tag: 'offer-lens/v1', type: 'refresh', data: {} }));
 }
 
+/**
+ * Let a refresh that is running end (or run one): a refresh asked for while another runs is that
+ * one, so a test that serves a new feed next would otherwise see its refresh join one that fetched
+ * the old feed (e.g. the one the last "Save changes" started).
+ */
+export function endRunningRefresh(page: Page): Promise<void> {
+  return refreshFrom(page);
+}
+
 /** The toolbar badge text: the global one, or the one of the tab whose URL matches. */
 export function toolbarBadge(ext: ChromiumExtension, urlPattern?: string): Promise<string | null> {
   return ext.worker.evaluate(async (pattern) => {

@@ -5,6 +5,7 @@ import {
   answerForContentScript,
   type ChromiumWorld,
   clipboardText,
+  endRunningRefresh,
   refreshEndedAfter,
   refreshFrom,
   shownStatus,
@@ -171,8 +172,7 @@ describe('a feed URL planted in storage.sync', () => {
     const plantedUrl = `http://${host}/offers?apikey={apiKey}`;
     await writeSyncedSettings({ feedUrl: plantedUrl });
     const popup = await world.ext.openPage('popup.html', POPUP_SIZE);
-    // A refresh asked for while one runs is that one: the one the last save started ends first.
-    await refreshFrom(popup);
+    await endRunningRefresh(popup);
     const before = world.feed.requests;
     await refreshFrom(popup);
     await expect.poll(() => world.feed.requests).toBeGreaterThan(before);
@@ -228,8 +228,7 @@ describe('a feed server that redirects', () => {
     const elsewhere = await createFeedServer({ apiKey: E2E_API_KEY });
     try {
       const popup = await world.ext.openPage('popup.html', POPUP_SIZE);
-      // A refresh asked for while one runs is that one: let the one the last save started end first.
-      await refreshFrom(popup);
+      await endRunningRefresh(popup);
       world.feed.respondWith({ status: 302, headers: { location: `${elsewhere.url}/offers?apikey=${E2E_API_KEY}` } });
       const since = (await shownStatus(world.ext))?.lastAttemptAt ?? 0;
       await refreshFrom(popup);
@@ -258,8 +257,7 @@ describe('a hostile feed', () => {
   /** Serve this feed and refresh: the refresh succeeds and stores `count` offers. */
   async function refreshWith(body: string, count: number, timeoutMs: number) {
     const page = await world.ext.openPage('options.html');
-    // A refresh asked for while one runs is that one: let any running one end before serving this feed.
-    await refreshFrom(page);
+    await endRunningRefresh(page);
     const since = (await shownStatus(world.ext))?.lastAttemptAt ?? 0;
     world.feed.setBody(body);
     await refreshFrom(page);
