@@ -93,6 +93,19 @@ describe('offers app in the popup', () => {
     expect(copy).toHaveBeenCalledWith('https://t.example/c?o=2&aff_sub=[CLICK_ID]&aff_sub2=pub7');
   });
 
+  it('copies the typed search’s first match with a Ctrl+C pressed before its answer is on show, not the row shown before', async () => {
+    await seed();
+    const copy = vi.fn(async () => {});
+    render(<OffersApp copy={copy} />);
+    const search = await screen.findByRole('combobox', { name: 'Search offers' });
+    await waitFor(() => expect(rows()[0]?.textContent).toContain('Spotify - US'));
+    fireEvent.input(search, { target: { value: 'candy' } });
+    fireEvent.keyDown(search, { key: 'c', ctrlKey: true });
+    expect(rows()[0]?.textContent).toContain('Spotify - US');
+    await screen.findByText(/Copied the tracking link of Candy Crush - GB/, { selector: '[role=status]' });
+    expect(copy).toHaveBeenCalledExactlyOnceWith('https://t.example/c?o=2&aff_sub=[CLICK_ID]&aff_sub2=pub7');
+  });
+
   it('opens the detail with Enter, warns about an excluded sub ID, and goes back with Esc', async () => {
     await seed();
     const copy = vi.fn(async () => {});

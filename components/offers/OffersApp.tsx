@@ -53,6 +53,7 @@ export function OffersApp({ surface = 'popup', start, copy = copyText }: Props) 
     view,
     search: search.state,
     offers,
+    settled: search.settled,
     changeRows,
     query: search.state?.query ?? '',
     onOpenOffer: detail.show,

@@ -44,6 +44,7 @@ interface HarnessProps {
   search?: object;
   query?: string;
   offers?: Offer[];
+  settled?: boolean;
   changeRows?: ChangeListRow[];
 }
 
@@ -57,12 +58,14 @@ function Harness({
   search = SEARCH,
   query = '',
   offers = OFFERS,
+  settled = true,
   changeRows = CHANGE_ROWS,
 }: HarnessProps) {
   const nav = useListNavigation({
     view,
     search,
     offers,
+    settled,
     changeRows,
     query,
     onOpenOffer: (offer) => done.push(`open ${offer.name}`),
@@ -183,6 +186,35 @@ describe('keys in the search box choose and act on a row', () => {
     expect(chosen()).toBe('offer-0');
     rerender(<Harness search={first} view="changes" />);
     expect(chosen()).toBe('change-1');
+  });
+
+  it('opens, copies and watches the typed search’s first offer when its answer comes after the key, never a row of the search before', () => {
+    done = [];
+    const { rerender } = render(<Harness offers={OFFERS} />);
+    for (const [key, init, query, answer] of [
+      ['Enter', {}, 'offer 10', 'open Offer 10'],
+      ['c', { ctrlKey: true }, 'offer 11', 'copy Offer 11'],
+      ['s', { altKey: true }, 'offer 12', 'watch Offer 12'],
+    ] as const) {
+      const typed = {};
+      const first = Number(query.split(' ')[1]) - 1;
+      rerender(<Harness search={typed} query={query} offers={OFFERS} settled={false} />);
+      expect(press(key, init)).toBe(false);
+      expect(done).not.toContain(answer);
+      rerender(<Harness search={typed} query={query} offers={OFFERS.slice(first)} />);
+      expect(done.at(-1)).toBe(answer);
+    }
+    expect(done).toEqual(['open Offer 10', 'copy Offer 11', 'watch Offer 12']);
+  });
+
+  it('does nothing for a key pressed before an answer that has no offers', () => {
+    done = [];
+    const typed = {};
+    const { rerender } = render(<Harness search={typed} query="nothing" settled={false} />);
+    press('Enter');
+    rerender(<Harness search={typed} query="nothing" offers={[]} />);
+    expect(done).toEqual([]);
+    expect(press('Enter')).toBe(true);
   });
 
   it('points at no row when there is none', () => {

@@ -7,11 +7,20 @@ import type { ChangeListRow } from './ChangesView';
 /** How far PageUp / PageDown move: about one screen of the popup's list. */
 const PAGE_STEP = 8;
 
+/** What a key does to the chosen offer. */
+type OfferKey = 'open' | 'copy' | 'watch';
+
 interface Navigation {
   view: View;
   /** A new search starts the selection at the top again. */
   search: unknown;
   offers: Offer[];
+  /**
+   * The offers on show answer the search as typed. Until they do (a keystroke's answer takes a
+   * moment), Enter, Ctrl/⌘+C and Alt+S wait for it: they act on the new first row, never on a row
+   * of the search before.
+   */
+  settled: boolean;
   changeRows: ChangeListRow[];
   /** What is typed in the search box ('' when nothing: Esc then has nothing to clear). */
   query: string;
@@ -25,7 +34,8 @@ interface Navigation {
 /**
  * The search box drives the list (the combobox pattern): ↑/↓ and PageUp/PageDown choose a row
  * (group headers in Changes are skipped), Enter opens it, Esc clears the query, Ctrl/⌘+C copies
- * the chosen offer's link (unless text in the box is selected), Alt+S watches it.
+ * the chosen offer's link (unless text in the box is selected), Alt+S watches it. Those three,
+ * pressed while a keystroke's answer is coming, act on that answer's row once it is on show.
  */
 export function useListNavigation(nav: Navigation) {
   const { view, offers, changeRows } = nav;
@@ -33,6 +43,27 @@ export function useListNavigation(nav: Navigation) {
   /** Set by the list shown: scrolls it to a row. */
   const scrollTo = useRef<((index: number) => void) | null>(null);
   const count = view === 'offers' ? offers.length : changeRows.length;
+  /** A key for the chosen offer pressed before the typed search answered: done once it has. */
+  const [waiting, setWaiting] = useState<OfferKey | null>(null);
+  const actOn: Record<OfferKey, (offer: Offer) => void> = {
+    open: nav.onOpenOffer,
+    copy: nav.onCopy,
+    watch: nav.onToggleWatch,
+  };
+  const chosen = view === 'offers' ? offers[selected] : undefined;
+  /** Whether the key was taken: not when the search's answer has no offer to act on. */
+  const offerKey = (key: OfferKey): boolean => {
+    if (!nav.settled) setWaiting(key);
+    else if (chosen) actOn[key](chosen);
+    else return false;
+    return true;
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once the answer is in (actOn is new each render)
+  useEffect(() => {
+    if (!waiting || !nav.settled) return;
+    setWaiting(null);
+    if (chosen) actOn[waiting](chosen);
+  }, [waiting, nav.settled, chosen]);
 
   // The Changes view's first row is a group header: its first change is the second row.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new search (not only another view) starts at the top
@@ -51,20 +82,25 @@ export function useListNavigation(nav: Navigation) {
   }
 
   function onKeyDown(e: KeyboardEvent) {
-    const offer = view === 'offers' ? offers[selected] : undefined;
+    if (handled(e)) e.preventDefault();
+  }
+
+  /** Does the key; false when it has nothing to do here (the browser's own action for it then runs). */
+  function handled(e: KeyboardEvent): boolean {
+    const onOffers = view === 'offers';
     const row = view === 'changes' ? changeRows[selected] : undefined;
+    const copying = (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && !hasTextSelection(e.currentTarget);
     if (e.key === 'ArrowDown') move(1);
     else if (e.key === 'ArrowUp') move(-1);
     else if (e.key === 'PageDown') move(PAGE_STEP);
     else if (e.key === 'PageUp') move(-PAGE_STEP);
-    else if (e.key === 'Enter' && offer) nav.onOpenOffer(offer);
+    else if (e.key === 'Enter' && onOffers) return offerKey('open');
     else if (e.key === 'Enter' && row?.type === 'change') nav.onOpenChange(row.change);
     else if (e.key === 'Escape' && nav.query) nav.onClearQuery();
-    else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && offer && !hasTextSelection(e.currentTarget)) {
-      nav.onCopy(offer);
-    } else if (e.key.toLowerCase() === 's' && e.altKey && offer) nav.onToggleWatch(offer);
-    else return;
-    e.preventDefault();
+    else if (copying && onOffers) return offerKey('copy');
+    else if (e.key.toLowerCase() === 's' && e.altKey && onOffers) return offerKey('watch');
+    else return false;
+    return true;
   }
 
   return {

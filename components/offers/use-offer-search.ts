@@ -22,6 +22,8 @@ export interface Results {
   complete: boolean;
   /** An early answer's snapshot (the best-paying offers, the first-query index): dropped when it is not the current one. */
   snapshotAt?: number;
+  /** The search these rows answer: until the one typed has its answer, the rows on show are an older one's. */
+  answers: SearchState;
   categories: string[];
   geos: string[];
 }
@@ -89,7 +91,9 @@ export function useOfferSearch(
       const asked = searchOnShow(state, sources);
       const now = Date.now();
       const ask = (rows: number) =>
-        quick.search(asked, rows, now).then((answer) => answer && { ...answer, snapshotAt: quick.fetchedAt });
+        quick
+          .search(asked, rows, now)
+          .then((answer) => answer && { ...answer, snapshotAt: quick.fetchedAt, answers: state });
       if (limit <= FIRST_SCREEN) return ask(limit);
       return ask(FIRST_SCREEN).then((first) => {
         if (first && !signal.aborted) showQuick(first);
@@ -107,7 +111,7 @@ export function useOfferSearch(
     () =>
       state && source
         ? source.search(searchOnShow(state, sources), limit, Date.now(), watchlist ?? null, { sources }).then(
-            (answer) => ({ answer }),
+            (answer) => ({ answer: { ...answer, answers: state } }),
             (failure: unknown) => ({ failure }),
           )
         : undefined,
@@ -151,6 +155,8 @@ export function useOfferSearch(
     error,
     /** Waiting for the search index (a first search takes a moment). */
     searching: !!summary && !source,
+    /** The rows on show answer the search as typed (not an older one's, while its answer comes). */
+    settled: !!results && results.answers === state,
     change,
     typeQuery,
     clear: () => change(DEFAULT_SEARCH_STATE),
@@ -178,6 +184,7 @@ function previewOf(
     categories: [],
     geos: [],
     snapshotAt: preview.fetchedAt,
+    answers: state,
   };
 }
 
