@@ -146,6 +146,13 @@ describe('right-click on a store link', () => {
         world.ext.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['POPUP'] })).length),
       )
       .toBe(1);
+    // The toolbar popup takes the app it was opened on as it starts; until it has, a second
+    // popup page would race it for the same start and one of the two would open unfiltered.
+    await expect
+      .poll(() =>
+        world.ext.worker.evaluate(async () => (await chrome.storage.session.get('popupFocus')).popupFocus ?? null),
+      )
+      .toBeNull();
 
     // What the popup does with it, in a popup page of our own.
     for (const [url, expected] of [
