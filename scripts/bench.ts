@@ -76,7 +76,7 @@ function benchExport() {
   for (let i = 0; i < 5; i++) {
     const run = time(() => offersCsv(offers, settings));
     runs.push(run.ms);
-    size = run.value.length;
+    size = run.value.reduce((n, part) => n + part.length, 0);
   }
   console.log(`\n## Export: 50,000 offers to CSV (median of 5)`);
   console.log(

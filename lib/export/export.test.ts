@@ -128,13 +128,17 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('starts with a UTF-8 BOM and ends every row with CRLF', () => {
-    expect(toCsv(['a', 'b'], [['1', 'ü']], (row) => row)).toBe(`${BOM}a,b\r\n1,ü\r\n`);
+    expect(toCsv(['a', 'b'], [['1', 'ü']], (row) => row).join('')).toBe(`${BOM}a,b\r\n1,ü\r\n`);
   });
 });
 
 describe('offersCsv', () => {
   it('writes one row per offer that reads back to the offer, with the built tracking link', () => {
-    const rows = parseCsv(offersCsv([offer], settings, () => 'CarrierAppTraffic').slice(1));
+    const rows = parseCsv(
+      offersCsv([offer], settings, () => 'CarrierAppTraffic')
+        .join('')
+        .slice(1),
+    );
     expect(rows).toEqual([
       [
         'Offer ID',
@@ -174,14 +178,30 @@ describe('offersCsv', () => {
     );
   });
 
+  it('holds every offer once, in order, across the parts a large file is built in', () => {
+    const many = Array.from({ length: 2_501 }, (_, i) => ({ ...offer, id: String(i + 1) }));
+    const parts = offersCsv(many, settings);
+    const text = parts.join('');
+    expect(text.indexOf(BOM)).toBe(0);
+    expect(text.lastIndexOf(BOM)).toBe(0);
+    const rows = parseCsv(text.slice(1));
+    expect(rows).toHaveLength(2_502);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(many.map((o) => o.id));
+    expect(rows.every((row) => row.length === 14)).toBe(true);
+  });
+
   it('neutralises a feed name that is a formula', () => {
-    const rows = parseCsv(offersCsv([{ ...offer, name: '=HYPERLINK("http://evil")' }], settings).slice(1));
+    const rows = parseCsv(
+      offersCsv([{ ...offer, name: '=HYPERLINK("http://evil")' }], settings)
+        .join('')
+        .slice(1),
+    );
     expect(rows[1]?.[1]).toBe(`'=HYPERLINK("http://evil")`);
   });
 
   it('writes empty cells for what an offer lacks', () => {
     const bare = { ...offer, platform: null, payout: null, expiresAt: null, store: null, previewUrl: null, geos: [] };
-    const row = parseCsv(offersCsv([bare], settings).slice(1))[1];
+    const row = parseCsv(offersCsv([bare], settings).join('').slice(1))[1];
     expect(row?.slice(2, 13)).toEqual(['', '', '', '', '', '', '50', '', '', 'Music; Audio', '']);
   });
 
@@ -195,7 +215,7 @@ describe('offersCsv', () => {
       settings,
       (o) => names[o.source ?? ''] ?? '',
     );
-    expect(parseCsv(csv.slice(1)).map((row) => row.slice(0, 3))).toEqual([
+    expect(parseCsv(csv.join('').slice(1)).map((row) => row.slice(0, 3))).toEqual([
       ['Offer ID', 'Name', 'Network'],
       ['100042', 'Spotify – Android – US, "Premium"', 'CarrierAppTraffic'],
       ['100042', 'Spotify – Android – US, "Premium"', 'AppRocket (Affise)'],
@@ -203,7 +223,11 @@ describe('offersCsv', () => {
   });
 
   it('neutralises a network name that is a formula', () => {
-    const rows = parseCsv(offersCsv([offer], settings, () => '=cmd|"/c calc"!A0').slice(1));
+    const rows = parseCsv(
+      offersCsv([offer], settings, () => '=cmd|"/c calc"!A0')
+        .join('')
+        .slice(1),
+    );
     expect(rows[1]?.[2]).toBe(`'=cmd|"/c calc"!A0`);
   });
 });
@@ -245,7 +269,7 @@ describe('changesCsv', () => {
       appKey: 'google-play:com.spotify.music',
       payout: { amount: 1.45, currency: 'USD', type: 'CPA' },
     };
-    expect(parseCsv(changesCsv([change]).slice(1))).toEqual([
+    expect(parseCsv(changesCsv([change]).join('').slice(1))).toEqual([
       ['When (UTC)', 'Group', 'Offer ID', 'Offer', 'Platform', 'Countries', 'Change', 'Payout change (%)'],
       ['2026-11-03 09:30', 'Payout up', '100042', "'@Spotify", 'android', 'ES', '$1.20 → $1.45', '20.8'],
     ]);
