@@ -7,6 +7,7 @@ export default defineConfig({
     environment: 'node',
     fileParallelism: false,
     testTimeout: 60_000,
-    hookTimeout: 90_000,
+    // A browser start that is slow once is tried again (tests/support/firefox.ts): room for two.
+    hookTimeout: 150_000,
   },
 });
