@@ -4,10 +4,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseFeed } from '../../lib/feed';
 import type { Offer } from '../../lib/offer';
 import { buildSearchIndexData } from '../../lib/search/build';
+import { DEFAULT_SEARCH_STATE } from '../../lib/search/query';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { summarise } from '../../lib/snapshot';
 import { database } from '../../lib/storage/database';
-import { firstPageItem, settingsItem, settingsMirror, summaryItem } from '../../lib/storage/items';
+import {
+  firstPageItem,
+  lastAnswerMirror,
+  searchStateItem,
+  settingsItem,
+  settingsMirror,
+  summaryItem,
+} from '../../lib/storage/items';
 import { connectPageToBackground } from '../../tests/support/page-background';
 import { OffersApp } from './OffersApp';
 
@@ -124,5 +132,75 @@ describe('the popup’s first paint, from the copies the last page kept', () => 
     expect(screen.queryAllByRole('option')).toEqual([]);
     expect(screen.queryByText(/Connect/)).toBeNull();
     await waitFor(() => expect(rowNames()).toEqual(['Spotify - US']));
+  });
+});
+
+describe('a remembered search’s first paint, from its last answer', () => {
+  const names = ['Spotify - US', 'Candy Crush - US', 'Spotify Premium - US', 'Uber - US'];
+
+  /** A first opening where the publisher searched `query`, left remembered for the next. */
+  async function searchOnce(query: string, expected: string[]) {
+    render(<OffersApp />);
+    await waitFor(() => expect(rowNames()).toHaveLength(names.length));
+    fireEvent.input(screen.getByRole('combobox', { name: 'Search offers' }), { target: { value: query } });
+    await waitFor(() => expect(rowNames()).toEqual(expected));
+    cleanup();
+  }
+
+  it('paints the remembered search’s rows in its very first render', async () => {
+    await saveSnapshot(feed(names), Date.now() - 60_000);
+    await searchOnce('spotify', ['Spotify - US', 'Spotify Premium - US']);
+
+    render(<OffersApp />);
+    // No await: the first render, before any storage or search has answered.
+    expect(rowNames()).toEqual(['Spotify - US', 'Spotify Premium - US']);
+    expect((screen.getByRole('combobox', { name: 'Search offers' }) as HTMLInputElement).value).toBe('spotify');
+  });
+
+  it('copies with Ctrl+C the search’s own first match, not a row of the kept answer', async () => {
+    await saveSnapshot(feed(names), Date.now() - 60_000);
+    await searchOnce('spotify', ['Spotify - US', 'Spotify Premium - US']);
+    // The kept rows can be older than what the search answers now (a watchlist changed, an offer expired).
+    const kept = lastAnswerMirror.peek();
+    if (!kept) throw new Error('no answer kept');
+    lastAnswerMirror.keep({ ...kept, offers: [...kept.offers].reverse() });
+    const copy = vi.fn(async () => {});
+
+    render(<OffersApp copy={copy} />);
+    expect(rowNames()).toEqual(['Spotify Premium - US', 'Spotify - US']);
+    fireEvent.keyDown(screen.getByRole('combobox', { name: 'Search offers' }), { key: 'c', ctrlKey: true });
+    await screen.findByText(/Copied the tracking link of Spotify - US/, { selector: '[role=status]' });
+    expect(copy).toHaveBeenCalledExactlyOnceWith('https://t.example/c?o=1&aff_sub=[CLICK_ID]&aff_sub2=pub7');
+    expect(rowNames()).toEqual(['Spotify - US', 'Spotify Premium - US']);
+  });
+
+  it('paints no kept rows for another search, nor for another snapshot', async () => {
+    await saveSnapshot(feed(names), Date.now() - 60 * 60_000);
+    await searchOnce('spotify', ['Spotify - US', 'Spotify Premium - US']);
+
+    // Another search remembered (the settings page's, another surface's): nothing kept for it yet.
+    await searchStateItem.setValue({ ...DEFAULT_SEARCH_STATE, query: 'uber' });
+    render(<OffersApp />);
+    expect(rowNames()).toEqual([]);
+    await waitFor(() => expect(rowNames()).toEqual(['Uber - US']));
+    cleanup();
+
+    // A refresh since the answer was kept: its rows are not this snapshot's.
+    await searchStateItem.setValue({ ...DEFAULT_SEARCH_STATE, query: 'spotify' });
+    await saveSnapshot(feed(['Spotify Kids - US', ...names.slice(1)]), Date.now() - 60_000);
+    render(<OffersApp />);
+    expect(rowNames()).toEqual([]);
+    await waitFor(() => expect(rowNames()).toEqual(['Spotify Kids - US', 'Spotify Premium - US']));
+  });
+
+  it('ignores a kept answer that fails its check', async () => {
+    await saveSnapshot(feed(names), Date.now() - 60_000);
+    await searchOnce('spotify', ['Spotify - US', 'Spotify Premium - US']);
+    const kept = JSON.parse(localStorage.getItem('offerLens.mirror.lastAnswer') ?? 'null');
+    localStorage.setItem('offerLens.mirror.lastAnswer', JSON.stringify({ ...kept, state: { query: 7 } }));
+
+    render(<OffersApp />);
+    expect(rowNames()).toEqual([]);
+    await waitFor(() => expect(rowNames()).toEqual(['Spotify - US', 'Spotify Premium - US']));
   });
 });

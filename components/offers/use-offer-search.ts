@@ -3,8 +3,8 @@ import type { Watchlist } from '../../lib/changes/watch';
 import type { Offer } from '../../lib/offer';
 import { DEFAULT_SEARCH_STATE, type SearchState, type SourceNames } from '../../lib/search/query';
 import type { SnapshotSummary } from '../../lib/snapshot';
-import type { FirstPage } from '../../lib/storage/items';
-import { searchStateItem } from '../../lib/storage/items';
+import type { FirstPage, LastAnswer } from '../../lib/storage/items';
+import { LAST_ANSWER_ROWS, lastAnswerMirror, searchStateItem } from '../../lib/storage/items';
 import { StaleSourceError } from '../../lib/storage/offer-source';
 import { searchOnShow } from '../../lib/surfaces/offer-facts';
 import { useAsyncEffect } from '../use-async-effect';
@@ -13,7 +13,7 @@ import type { OfferSourceState } from './use-offer-source';
 /** Rows read per page of results. */
 const PAGE = 100;
 /** A first screen of rows and some: a typed query's first answer reads only their offers' chunks. */
-const FIRST_SCREEN = 16;
+const FIRST_SCREEN = LAST_ANSWER_ROWS;
 
 export interface Results {
   offers: Offer[];
@@ -45,8 +45,11 @@ export function useOfferSearch(
   // The remembered search, when the pages' storage has it, is there for the first render.
   const [state, setState] = useState<SearchState | null>(() => searchStateItem.peek() ?? null);
   // The rows of the first render: the best-paying offers as the last page kept them, when they are
-  // of the snapshot on show (the layout effect below reads them otherwise).
-  const [results, setResults] = useState<Results | null>(() => previewOf(mirroredFirstPage, summary, state));
+  // of the snapshot on show (the layout effect below reads them otherwise); for a remembered search
+  // of another kind, its last answer's first screen, when it is of that search and snapshot.
+  const [results, setResults] = useState<Results | null>(
+    () => previewOf(mirroredFirstPage, summary, state) ?? rememberedOf(summary, state),
+  );
   const [limit, setLimit] = useState(PAGE);
   const [error, setError] = useState<string | null>(null);
   /** An answer of the first-query index: shown until the full index answers. */
@@ -127,6 +130,20 @@ export function useOfferSearch(
     [state, limit, source, watchlist, sources],
   );
 
+  // The first screen of what answers a search other than the default one, kept for the next
+  // opening (rememberedOf): an answer of the snapshot on show, early or complete.
+  useEffect(() => {
+    if (!results || !state || results.answers !== state || isDefault(state) || !summary) return;
+    const of = results.complete ? source?.fetchedAt : results.snapshotAt;
+    if (of !== summary.fetchedAt) return;
+    lastAnswerMirror.keep({
+      fetchedAt: of,
+      state,
+      total: results.total,
+      offers: results.offers.slice(0, LAST_ANSWER_ROWS),
+    });
+  }, [results, state, summary, source]);
+
   /** A new search (a filter control, or Esc): remembered for the next open. */
   const change = useCallback((next: SearchState) => {
     setState(next);
@@ -186,6 +203,41 @@ function previewOf(
     snapshotAt: preview.fetchedAt,
     answers: state,
   };
+}
+
+/**
+ * The remembered search's rows as its last answer showed them, when that answer is of this search
+ * and of the snapshot on show. Painting only: the rows say they answer the search kept with them,
+ * not the one in force, so keys wait for its own answer (`settled`).
+ */
+function rememberedOf(summary: SnapshotSummary | null | undefined, state: SearchState | null): Results | null {
+  if (!summary || !state || isDefault(state)) return null;
+  const kept: LastAnswer | null | undefined = lastAnswerMirror.peek();
+  if (!kept || kept.fetchedAt !== summary.fetchedAt || !sameSearch(kept.state, state)) return null;
+  return {
+    offers: kept.offers,
+    total: kept.total,
+    complete: false,
+    categories: [],
+    geos: [],
+    snapshotAt: kept.fetchedAt,
+    answers: kept.state,
+  };
+}
+
+function sameSearch(a: SearchState, b: SearchState): boolean {
+  const fields = (s: SearchState) => [
+    s.query,
+    s.platform,
+    s.geo,
+    s.category,
+    s.minPayout,
+    s.network ?? null,
+    s.sort,
+    s.watching,
+    s.app,
+  ];
+  return JSON.stringify(fields(a)) === JSON.stringify(fields(b));
 }
 
 function isDefault(state: SearchState): boolean {

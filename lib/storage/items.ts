@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 import { EMPTY_WATCHLIST, WATCHLIST_MAX_APPS, WATCHLIST_MAX_OFFERS, type Watchlist } from '../changes/watch';
 import type { Offer } from '../offer';
 import { EMPTY_STATUS } from '../refresh/status';
-import { DEFAULT_SEARCH_STATE } from '../search/query';
+import { DEFAULT_SEARCH_STATE, type SearchState } from '../search/query';
 import { SearchStateSchema } from '../search/schema';
 import { defaultSettings, type Settings } from '../settings/defaults';
 import { readSettings } from '../settings/schema';
@@ -403,6 +403,36 @@ const checkFirstPage = (raw: unknown): FirstPage | null => {
 export const firstPageItem = checkedItem<FirstPage | null>('session:firstPage', checkFirstPage);
 /** The first page as the last page to open saw it, painted before session storage answers (pageMirror). */
 export const firstPageMirror = pageMirror<FirstPage | null>('firstPage', (raw) => checkFirstPage(raw) ?? undefined);
+
+/**
+ * The first screen of the last answer to a search other than the default one, as the last page
+ * showed it: a remembered search ("spotify") paints its rows in the first render, as the default
+ * search paints the best-paying offers (firstPageMirror), instead of after its first answer
+ * (~80–90 ms on a stopped worker). For painting only: the keys wait for the search's own answer.
+ */
+export interface LastAnswer {
+  /** The snapshot the rows are of. */
+  fetchedAt: number;
+  state: SearchState;
+  total: number;
+  offers: Offer[];
+}
+/** The rows a LastAnswer keeps: a popup's first screen. */
+export const LAST_ANSWER_ROWS = 16;
+const checkLastAnswer = (raw: unknown): LastAnswer | undefined => {
+  const answer = raw as LastAnswer | null | undefined;
+  const valid =
+    typeof answer?.fetchedAt === 'number' &&
+    typeof answer.total === 'number' &&
+    Array.isArray(answer.offers) &&
+    answer.offers.length <= LAST_ANSWER_ROWS &&
+    answer.offers.every(isOfferLike);
+  const state = valid ? SearchStateSchema.safeParse(answer.state) : null;
+  return valid && state?.success ? { ...answer, state: state.data } : undefined;
+};
+export const lastAnswerMirror = pageMirror<LastAnswer | null>('lastAnswer', (raw) =>
+  raw === null ? null : checkLastAnswer(raw),
+);
 
 /** An offer as "On this page" lists it: what decides, and the link ready to copy. */
 export interface TabOffer {
