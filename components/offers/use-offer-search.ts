@@ -20,7 +20,10 @@ export interface Results {
   total: number;
   /** True once the search answered (before that: the stored best-paying offers). */
   complete: boolean;
-  /** An early answer's snapshot (the best-paying offers, the first-query index): dropped when it is not the current one. */
+  /**
+   * The snapshot the rows are of. An early answer's (the best-paying offers, the first-query
+   * index) is dropped when it is not the current one.
+   */
   snapshotAt?: number;
   /** The search these rows answer: until the one typed has its answer, the rows on show are an older one's. */
   answers: SearchState;
@@ -114,7 +117,7 @@ export function useOfferSearch(
     () =>
       state && source
         ? source.search(searchOnShow(state, sources), limit, Date.now(), watchlist ?? null, { sources }).then(
-            (answer) => ({ answer: { ...answer, answers: state } }),
+            (answer) => ({ answer: { ...answer, snapshotAt: source.fetchedAt, answers: state } }),
             (failure: unknown) => ({ failure }),
           )
         : undefined,
@@ -134,15 +137,15 @@ export function useOfferSearch(
   // opening (rememberedOf): an answer of the snapshot on show, early or complete.
   useEffect(() => {
     if (!results || !state || results.answers !== state || isDefault(state) || !summary) return;
-    const of = results.complete ? source?.fetchedAt : results.snapshotAt;
-    if (of !== summary.fetchedAt) return;
+    // The snapshot the answer is of (a refresh may have come since it was asked).
+    if (results.snapshotAt !== summary.fetchedAt) return;
     lastAnswerMirror.keep({
-      fetchedAt: of,
+      fetchedAt: results.snapshotAt,
       state,
       total: results.total,
       offers: results.offers.slice(0, LAST_ANSWER_ROWS),
     });
-  }, [results, state, summary, source]);
+  }, [results, state, summary]);
 
   /** A new search (a filter control, or Esc): remembered for the next open. */
   const change = useCallback((next: SearchState) => {
