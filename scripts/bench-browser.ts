@@ -171,6 +171,22 @@ async function timePage(
   };
 }
 
+type PageTimes = Awaited<ReturnType<typeof timePage>>;
+
+/** RUNS openings of a page with one plan, each timing as a list (the medians are taken of those). */
+async function timeRuns(path: string, cold: boolean, plan: Plan): Promise<Record<keyof PageTimes, number[]>> {
+  const runs: PageTimes[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await timePage(path, cold, plan));
+  const of = (key: keyof PageTimes) => runs.map((run) => run[key]);
+  return {
+    total: of('total'),
+    painted: of('painted'),
+    afterAction: of('afterAction'),
+    documentStart: of('documentStart'),
+    rendered: of('rendered'),
+  };
+}
+
 /** The service worker as it is now: woken by an extension page's message when it was stopped. */
 async function liveWorker(page: Page) {
   const running = ext.context.serviceWorkers()[0];
@@ -218,43 +234,19 @@ async function timeSurfaces(size: string, page: Page) {
   for (const cold of [false, true]) {
     const label = `${size}, ${cold ? 'worker stopped' : 'worker warm'}`;
     await timePage('popup.html', cold, 'first'); // warm-up
-    const first: number[] = [];
-    const firstPainted: number[] = [];
-    const typed: number[] = [];
-    const typedPainted: number[] = [];
-    const keystroke: number[] = [];
-    const documentStart: number[] = [];
-    const rendered: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const run = await timePage('popup.html', cold, 'first');
-      first.push(run.total);
-      firstPainted.push(run.painted);
-      documentStart.push(run.documentStart);
-      rendered.push(run.rendered);
-    }
-    for (let i = 0; i < RUNS; i++) {
-      const run = await timePage('popup.html', cold, 'typed');
-      typed.push(run.total);
-      typedPainted.push(run.painted);
-      keystroke.push(run.afterAction);
-    }
+    const first = await timeRuns('popup.html', cold, 'first');
+    const typed = await timeRuns('popup.html', cold, 'typed');
     await timePage('popup.html', cold, 'remembered'); // keeps its answer, as a popup closed on it does
-    const remembered: number[] = [];
-    const rememberedPainted: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const run = await timePage('popup.html', cold, 'remembered');
-      remembered.push(run.total);
-      rememberedPainted.push(run.painted);
-    }
-    rows.push([`popup → first results, ${label}`, median(first), cold ? 'goal ≤ 120 ms' : '']);
-    rows.push([`  of which the browser, until the page's document starts`, median(documentStart), '']);
-    rows.push([`  until the page's first render is in the DOM`, median(rendered), '']);
-    rows.push([`  the first row painted (on screen)`, paintedMedian(firstPainted), '']);
-    rows.push([`popup → typed query's matching row, ${label}`, median(typed), cold ? 'goal ≤ 150 ms' : '']);
-    rows.push([`  of which keystroke → results`, median(keystroke), '']);
-    rows.push([`  the row painted (on screen)`, paintedMedian(typedPainted), '']);
-    rows.push([`popup → a remembered search's first row ("duolingo"), ${label}`, median(remembered), '']);
-    rows.push([`  the row painted (on screen)`, paintedMedian(rememberedPainted), '']);
+    const remembered = await timeRuns('popup.html', cold, 'remembered');
+    rows.push([`popup → first results, ${label}`, median(first.total), cold ? 'goal ≤ 120 ms' : '']);
+    rows.push([`  of which the browser, until the page's document starts`, median(first.documentStart), '']);
+    rows.push([`  until the page's first render is in the DOM`, median(first.rendered), '']);
+    rows.push([`  the first row painted (on screen)`, paintedMedian(first.painted), '']);
+    rows.push([`popup → typed query's matching row, ${label}`, median(typed.total), cold ? 'goal ≤ 150 ms' : '']);
+    rows.push([`  of which keystroke → results`, median(typed.afterAction), '']);
+    rows.push([`  the row painted (on screen)`, paintedMedian(typed.painted), '']);
+    rows.push([`popup → a remembered search's first row ("duolingo"), ${label}`, median(remembered.total), '']);
+    rows.push([`  the row painted (on screen)`, paintedMedian(remembered.painted), '']);
   }
 
   for (const cold of [false, true]) {
@@ -313,19 +305,13 @@ async function timeSurfaces(size: string, page: Page) {
 async function timeChanges(size: string, body: typeof base, count: number) {
   await refreshTo({ ...body, offers: body.offers.map((o) => ({ ...o, payout: { amount: 0.01 } })) }, count);
   for (const cold of [false, true]) {
-    const took: number[] = [];
-    const painted: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const run = await timePage('popup.html', cold, 'changes');
-      took.push(run.total);
-      painted.push(run.painted);
-    }
+    const changes = await timeRuns('popup.html', cold, 'changes');
     rows.push([
       `popup → Changes view (50,000 changes), ${size}, ${cold ? 'worker stopped' : 'worker warm'}`,
-      median(took),
+      median(changes.total),
       cold ? 'goal ≤ 200 ms' : '',
     ]);
-    rows.push([`  painted (on screen)`, paintedMedian(painted), '']);
+    rows.push([`  painted (on screen)`, paintedMedian(changes.painted), '']);
   }
 }
 

@@ -3,8 +3,8 @@ import type { Watchlist } from '../../lib/changes/watch';
 import type { Offer } from '../../lib/offer';
 import { DEFAULT_SEARCH_STATE, type SearchState, type SourceNames } from '../../lib/search/query';
 import type { SnapshotSummary } from '../../lib/snapshot';
-import type { FirstPage, LastAnswer } from '../../lib/storage/items';
-import { LAST_ANSWER_ROWS, lastAnswerMirror, searchStateItem } from '../../lib/storage/items';
+import type { FirstPage } from '../../lib/storage/items';
+import { LAST_ANSWER_ROWS, lastAnswerMirror, sameValue, searchStateItem } from '../../lib/storage/items';
 import { StaleSourceError } from '../../lib/storage/offer-source';
 import { searchOnShow } from '../../lib/surfaces/offer-facts';
 import { useAsyncEffect } from '../use-async-effect';
@@ -215,8 +215,9 @@ function previewOf(
  */
 function rememberedOf(summary: SnapshotSummary | null | undefined, state: SearchState | null): Results | null {
   if (!summary || !state || isDefault(state)) return null;
-  const kept: LastAnswer | null | undefined = lastAnswerMirror.peek();
-  if (!kept || kept.fetchedAt !== summary.fetchedAt || !sameSearch(kept.state, state)) return null;
+  const kept = lastAnswerMirror.peek();
+  // Both went through the search's schema: the same fields, compared as stored values.
+  if (!kept || kept.fetchedAt !== summary.fetchedAt || !sameValue(kept.state, state)) return null;
   return {
     offers: kept.offers,
     total: kept.total,
@@ -226,21 +227,6 @@ function rememberedOf(summary: SnapshotSummary | null | undefined, state: Search
     snapshotAt: kept.fetchedAt,
     answers: kept.state,
   };
-}
-
-function sameSearch(a: SearchState, b: SearchState): boolean {
-  const fields = (s: SearchState) => [
-    s.query,
-    s.platform,
-    s.geo,
-    s.category,
-    s.minPayout,
-    s.network ?? null,
-    s.sort,
-    s.watching,
-    s.app,
-  ];
-  return JSON.stringify(fields(a)) === JSON.stringify(fields(b));
 }
 
 function isDefault(state: SearchState): boolean {
